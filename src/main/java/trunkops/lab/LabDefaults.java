@@ -1,0 +1,176 @@
+package trunkops.lab;
+
+import java.util.List;
+import java.util.Map;
+
+import trunkops.lab.LabClusterSpec.CallOutcomeMix;
+import trunkops.lab.LabClusterSpec.Campaign;
+import trunkops.lab.LabClusterSpec.Carrier;
+import trunkops.lab.LabClusterSpec.DialList;
+import trunkops.lab.LabClusterSpec.RemoteEndpoint;
+import trunkops.lab.LabClusterSpec.Server;
+
+/**
+ * The plausible cluster the lab runs by default: three dialers, four carriers written the way ViciDial admins
+ * write them (one through a global variable, one with a primary/secondary pair of peers inside one carrier row,
+ * one unqualified), campaigns with dial prefixes, a list whose prefix overrides its campaign's, and ViciDial's
+ * own inactive example carrier. Far ends use documentation address ranges (RFC 5737).
+ */
+public final class LabDefaults {
+
+    private LabDefaults() {
+    }
+
+    public static final String DIALER1_IP = "127.0.1.11";
+    public static final String DIALER2_IP = "127.0.1.12";
+    public static final String DIALER3_IP = "127.0.1.13";
+
+    public static LabClusterSpec cluster() {
+        List<Server> servers = List.of(
+                new Server("DIALER1", DIALER1_IP, "Dialer 1 - lab twin", "20.20.1", 96),
+                new Server("DIALER2", DIALER2_IP, "Dialer 2 - lab twin", "20.20.1", 96),
+                new Server("DIALER3", DIALER3_IP, "Dialer 3 - lab twin", "20.20.1", 96));
+
+        Carrier northstar = new Carrier("NSVOICE", "NorthStar Voice", "Primary US long distance", "SIP",
+                "0.0.0.0", true, "", "NSTRUNK = SIP/nsvoice",
+                String.join("\n",
+                        "[nsvoice]",
+                        "disallow=all",
+                        "allow=ulaw",
+                        "allow=alaw",
+                        "type=peer",
+                        "host=198.51.100.10",
+                        "dtmfmode=rfc2833",
+                        "context=trunkinbound",
+                        "qualify=yes",
+                        "qualifyfreq=15",
+                        "insecure=port,invite",
+                        "nat=force_rport,comedia"),
+                String.join("\n",
+                        "exten => _91NXXNXXXXXX,1,AGI(agi://127.0.0.1:4577/call_log)",
+                        "exten => _91NXXNXXXXXX,n,Dial(${NSTRUNK}/${EXTEN:1},,To)",
+                        "exten => _91NXXNXXXXXX,n,Hangup()"));
+
+        Carrier blueline = new Carrier("BLUELINE", "BlueLine Telecom", "Secondary carrier, prefix 8", "SIP",
+                "0.0.0.0", true, "", "",
+                String.join("\n",
+                        "[blueline]",
+                        "disallow=all",
+                        "allow=ulaw",
+                        "type=peer",
+                        "host=203.0.113.20",
+                        "dtmfmode=rfc2833",
+                        "context=trunkinbound",
+                        "qualify=yes",
+                        "qualifyfreq=20",
+                        "insecure=invite"),
+                String.join("\n",
+                        "exten => _81NXXNXXXXXX,1,AGI(agi://127.0.0.1:4577/call_log)",
+                        "exten => _81NXXNXXXXXX,2,Dial(SIP/blueline/${EXTEN:1},,To)",
+                        "exten => _81NXXNXXXXXX,3,Hangup()"));
+
+        Carrier orbit = new Carrier("ORBIT", "Orbit SIP", "East/west SBC pair, dialer 3 only", "SIP",
+                DIALER3_IP, true, "", "",
+                String.join("\n",
+                        "[orbit-east]",
+                        "disallow=all",
+                        "allow=ulaw",
+                        "type=peer",
+                        "host=192.0.2.30",
+                        "context=trunkinbound",
+                        "qualify=250",
+                        "qualifyfreq=10",
+                        "insecure=port,invite",
+                        "",
+                        "[orbit-west]",
+                        "disallow=all",
+                        "allow=ulaw",
+                        "type=peer",
+                        "host=192.0.2.31",
+                        "context=trunkinbound",
+                        "qualify=250",
+                        "qualifyfreq=10",
+                        "insecure=port,invite"),
+                String.join("\n",
+                        "exten => _71NXXNXXXXXX,1,AGI(agi://127.0.0.1:4577/call_log)",
+                        "exten => _71NXXNXXXXXX,n,Dial(SIP/orbit-east/${EXTEN:1},,To)",
+                        "exten => _71NXXNXXXXXX,n,GotoIf($[\"${DIALSTATUS}\" = \"CHANUNAVAIL\"]?west)",
+                        "exten => _71NXXNXXXXXX,n,GotoIf($[\"${DIALSTATUS}\" = \"CONGESTION\"]?west)",
+                        "exten => _71NXXNXXXXXX,n,Hangup()",
+                        "exten => _71NXXNXXXXXX,n(west),Dial(SIP/orbit-west/${EXTEN:1},,To)",
+                        "exten => _71NXXNXXXXXX,n,Hangup()"));
+
+        Carrier velox = new Carrier("VELOX", "Velox Carrier", "Cheap overflow route, no qualify", "SIP",
+                DIALER1_IP, true, "", "",
+                String.join("\n",
+                        "[velox]",
+                        "disallow=all",
+                        "allow=ulaw",
+                        "type=peer",
+                        "host=198.51.100.77",
+                        "context=trunkinbound",
+                        "qualify=no",
+                        "insecure=invite"),
+                String.join("\n",
+                        "exten => _61NXXNXXXXXX,1,AGI(agi://127.0.0.1:4577/call_log)",
+                        "exten => _61NXXNXXXXXX,2,Dial(SIP/velox/${EXTEN:1},,To)",
+                        "exten => _61NXXNXXXXXX,3,Hangup()"));
+
+        // ViciDial ships this example carrier with every install, inactive.
+        Carrier example = new Carrier("SIPExample", "Example SIP Carrier", "", "SIP", "0.0.0.0", false, "",
+                "SIPTRUNK = SIP/sipexample",
+                String.join("\n",
+                        "[sipexample]",
+                        "disallow=all",
+                        "allow=ulaw",
+                        "allow=alaw",
+                        "type=friend",
+                        "username=sipexample",
+                        "secret=test",
+                        "host=dynamic",
+                        "dtmfmode=rfc2833",
+                        "context=trunkinbound",
+                        "qualify=yes",
+                        "insecure=invite",
+                        "nat=yes"),
+                String.join("\n",
+                        "exten => _91999NXXXXXX,1,AGI(agi://127.0.0.1:4577/call_log)",
+                        "exten => _91999NXXXXXX,n,Dial(${SIPTRUNK}/${EXTEN:2},,To)",
+                        "exten => _91999NXXXXXX,n,Hangup()"));
+
+        List<Campaign> campaigns = List.of(
+                new Campaign("SALES1", "Outbound sales", "9", "", 26, true,
+                        List.of("DIALER1", "DIALER2"), 18.0),
+                new Campaign("RENEW", "Renewals", "8", "", 30, true,
+                        List.of("DIALER2", "DIALER3"), 10.0),
+                new Campaign("SURVEY", "Customer survey", "7", "", 22, true,
+                        List.of("DIALER3"), 8.0),
+                new Campaign("COLLECT", "Collections overflow", "6", "9", 28, true,
+                        List.of("DIALER1"), 4.0),
+                new Campaign("WINBACK", "Win-back (paused)", "9", "", 26, false,
+                        List.of("DIALER2"), 0.0));
+
+        List<DialList> lists = List.of(
+                new DialList(1001, "Sales leads east", "SALES1", "", true),
+                new DialList(1002, "Sales leads west (via BlueLine)", "SALES1", "8", true),
+                new DialList(2001, "Renewals Q4", "RENEW", "", true),
+                new DialList(3001, "Survey sample", "SURVEY", "", true),
+                new DialList(4001, "Collections 30d", "COLLECT", "", true),
+                new DialList(5001, "Lapsed customers", "WINBACK", "", false));
+
+        Map<String, RemoteEndpoint> remotes = Map.of(
+                "198.51.100.10", new RemoteEndpoint("198.51.100.10", "NorthStar SBC", 28, 0.25,
+                        new CallOutcomeMix(0.34, 0.08, 0.41, 0.03, 0.06, 0.05, 0.03, 9, 95)),
+                "203.0.113.20", new RemoteEndpoint("203.0.113.20", "BlueLine SBC", 55, 0.30,
+                        new CallOutcomeMix(0.30, 0.09, 0.44, 0.05, 0.05, 0.04, 0.03, 10, 90)),
+                "192.0.2.30", new RemoteEndpoint("192.0.2.30", "Orbit east SBC", 80, 0.35,
+                        new CallOutcomeMix(0.28, 0.07, 0.46, 0.06, 0.06, 0.04, 0.03, 11, 80)),
+                "192.0.2.31", new RemoteEndpoint("192.0.2.31", "Orbit west SBC", 92, 0.35,
+                        new CallOutcomeMix(0.27, 0.07, 0.47, 0.06, 0.06, 0.04, 0.03, 11, 80)),
+                "198.51.100.77", new RemoteEndpoint("198.51.100.77", "Velox SBC", 140, 0.40,
+                        new CallOutcomeMix(0.22, 0.09, 0.45, 0.10, 0.07, 0.04, 0.03, 12, 70)));
+
+        return new LabClusterSpec(servers, List.of(northstar, blueline, orbit, velox, example),
+                campaigns, lists, remotes);
+    }
+}
