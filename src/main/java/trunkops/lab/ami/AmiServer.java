@@ -1,0 +1,137 @@
+package trunkops.lab.ami;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A simulated dialer's manager port: real TCP on loopback. It can be stopped and started again on the same
+ * port (the "AMI server dropped/restarted" fault).
+ */
+public final class AmiServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AmiServer.class);
+
+    private final String name;
+    private final ManagerCore core;
+    private final InetAddress bindAddress;
+    private final List<AmiSession> sessions = new CopyOnWriteArrayList<>();
+    private final AtomicLong serial = new AtomicLong();
+    private final ScheduledExecutorService watchdog;
+    private volatile ServerSocket serverSocket;
+    private volatile int port;
+
+    public AmiServer(String name, ManagerCore core, InetAddress bindAddress, int port) {
+        this.name = name;
+        this.core = core;
+        this.bindAddress = bindAddress;
+        this.port = port;
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "ami-watchdog-" + name);
+            t.setDaemon(true);
+            return t;
+        });
+        watchdog.scheduleWithFixedDelay(this::checkSessions, 250, 250, TimeUnit.MILLISECONDS);
+    }
+
+    /** Opens the listening socket (port 0 picks a free port the first time; restarts reuse it). */
+    public synchronized void start() throws IOException {
+        if (serverSocket != null) {
+            return;
+        }
+        ServerSocket ss = new ServerSocket();
+        ss.setReuseAddress(true);
+        ss.bind(new InetSocketAddress(bindAddress, port), 64);
+        port = ss.getLocalPort();
+        serverSocket = ss;
+        Thread acceptor = new Thread(() -> acceptLoop(ss), "ami-accept-" + name);
+        acceptor.setDaemon(true);
+        acceptor.start();
+        LOG.info("lab AMI for {} listening on {}:{}", name, bindAddress.getHostAddress(), port);
+    }
+
+    /** Closes the port and every session (clients see the TCP connection drop). */
+    public synchronized void stop() {
+        ServerSocket ss = serverSocket;
+        serverSocket = null;
+        if (ss != null) {
+            try {
+                ss.close();
+            } catch (IOException e) {
+                LOG.debug("closing AMI listener", e);
+            }
+        }
+        for (AmiSession s : sessions) {
+            s.close();
+        }
+        sessions.clear();
+    }
+
+    public boolean isRunning() {
+        return serverSocket != null;
+    }
+
+    public String host() {
+        return bindAddress.getHostAddress();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public List<AmiSession> sessions() {
+        return List.copyOf(sessions);
+    }
+
+    private void acceptLoop(ServerSocket ss) {
+        while (!ss.isClosed()) {
+            try {
+                Socket socket = ss.accept();
+                socket.setTcpNoDelay(true);
+                AmiSession session = new AmiSession(core, socket, serial.incrementAndGet());
+                sessions.add(session);
+                core.attach(session);
+                session.start("ami-" + name + "-" + serial.get());
+            } catch (SocketException e) {
+                if (!ss.isClosed()) {
+                    LOG.warn("lab AMI {} accept failed: {}", name, e.toString());
+                }
+            } catch (IOException e) {
+                LOG.warn("lab AMI {} accept failed: {}", name, e.toString());
+            }
+        }
+    }
+
+    private void checkSessions() {
+        long now = System.nanoTime();
+        long authLimit = core.clock().realNanos(core.config().authTimeoutMs());
+        for (AmiSession s : sessions) {
+            if (s.isClosed()) {
+                sessions.remove(s);
+            } else if (s.writeStalled(now)) {
+                LOG.warn("lab AMI {}: client {} stopped reading; disconnecting it", name, s.remoteIp());
+                s.close();
+            } else if (!s.authenticated() && now - s.createdNanos() > authLimit) {
+                s.close();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+        watchdog.shutdownNow();
+    }
+}

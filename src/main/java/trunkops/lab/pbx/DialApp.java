@@ -1,0 +1,300 @@
+package trunkops.lab.pbx;
+
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * app_dial for one SIP destination ({@code SIP/peer/number}, {@code SIP/number@peer} or {@code SIP/peer}), with
+ * the event and variable sequence of Asterisk 20: eleven VarSets at start, no channel at all when chan_sip
+ * refuses the peer (qualified and UNREACHABLE or LAGGED), DialBegin/DialState/DialEnd, the bridge on answer,
+ * and two separate verdicts on failure (DialEnd's status from the hangup cause, DIALSTATUS from app_dial's own
+ * counting), as documented in the reference and the fixtures.
+ */
+final class DialApp {
+
+    private static final String[] START_VARS = {
+        "DIALSTATUS", "DIALEDPEERNUMBER", "DIALEDPEERNAME", "ANSWEREDTIME", "ANSWEREDTIME_MS",
+        "DIALEDTIME", "DIALEDTIME_MS", "RINGTIME", "RINGTIME_MS", "PROGRESSTIME", "PROGRESSTIME_MS"};
+
+    private final Pbx pbx;
+    private final DialplanRunner runner;
+
+    DialApp(Pbx pbx, DialplanRunner runner) {
+        this.pbx = pbx;
+        this.runner = runner;
+    }
+
+    AppResult run(Channel caller, String data) {
+        String[] args = data.split(",", -1);
+        String dest = args[0].split("&")[0].strip();
+        String timeoutArg = args.length > 1 ? args[1].strip() : "";
+        String options = args.length > 2 ? args[2] : "";
+        for (String v : START_VARS) {
+            pbx.channels.setVar(caller, v, "");
+        }
+        int slash = dest.indexOf('/');
+        String tech = slash < 0 ? dest : dest.substring(0, slash);
+        String resource = slash < 0 ? "" : dest.substring(slash + 1);
+        if (!tech.equalsIgnoreCase("SIP") || resource.isEmpty()) {
+            pbx.channels.setVar(caller, "DIALSTATUS", "CHANUNAVAIL");
+            return AppResult.NEXT;
+        }
+        String peerName;
+        String number;
+        int at = resource.indexOf('@');
+        int s2 = resource.indexOf('/');
+        if (at >= 0) {
+            number = resource.substring(0, at);
+            peerName = resource.substring(at + 1);
+        } else if (s2 >= 0) {
+            peerName = resource.substring(0, s2);
+            number = resource.substring(s2 + 1);
+        } else {
+            peerName = resource;
+            number = "";
+        }
+        SipPeer peer = pbx.sip.peer(peerName);
+        if (peer == null || peer.refusesCalls()) {
+            pbx.channels.setVar(caller, "DIALSTATUS", "CHANUNAVAIL");
+            return AppResult.NEXT;
+        }
+        DialAttempt d = new DialAttempt(caller, resource, options, pbx.clock().nowMicros());
+        caller.dialing = d;
+        Channel out = pbx.channels.createSip(peer, caller.linkedid);
+        d.out = out;
+        d.sipCallId = callId();
+        pbx.channels.setVar(out, "SIPCALLID", d.sipCallId);
+        out.exten = "";
+        pbx.channels.setVar(out, "DIALEDPEERNUMBER", resource);
+        out.exten = number;
+        out.callerIdNum = number;
+        out.callerIdName = caller.callerIdName;
+        out.connectedNum = caller.callerIdNum;
+        out.connectedName = caller.callerIdName;
+        pbx.events.newexten(out, number, "AppDial", "(Outgoing Line)");
+        pbx.events.newCallerid(out);
+        pbx.events.newConnectedLine(out);
+        pbx.events.dialBegin(caller, out, resource);
+        int gen = ++caller.generation;
+        d.gen = gen;
+        caller.onHangupRequest = () -> callerHungUp(d);
+        pbx.sip.invite(out, peer, new Listener(d));
+        double timeout = parseTimeout(timeoutArg);
+        if (timeout > 0) {
+            pbx.schedule((long) (timeout * 1000), () -> timedOut(d));
+        }
+        return AppResult.SUSPEND;
+    }
+
+    private static double parseTimeout(String s) {
+        if (s.isEmpty()) {
+            return 0;
+        }
+        try {
+            return Double.parseDouble(s.split("\\^")[0]);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static String callId() {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        return String.format("%016x%016x@127.0.0.1:5060", r.nextLong(), r.nextLong());
+    }
+
+    private final class Listener implements SipDriver.LegListener {
+        private final DialAttempt d;
+
+        Listener(DialAttempt d) {
+            this.d = d;
+        }
+
+        @Override
+        public void ringing() {
+            if (d.done) {
+                return;
+            }
+            Channel out = d.out;
+            pbx.channels.setState(out, ChannelState.RINGING);
+            Channel caller = d.caller;
+            Channel partner = caller.localPartner;
+            if (partner != null && caller.name.endsWith(";2") && partner.state == ChannelState.DOWN) {
+                pbx.channels.setState(partner, ChannelState.RINGING);
+            }
+            if (!d.ringingSeen) {
+                d.ringingSeen = true;
+                long ms = (pbx.clock().nowMicros() - d.startMicros) / 1000;
+                pbx.channels.setVar(caller, "RINGTIME", Long.toString(ms / 1000));
+                if (partner != null && caller.name.endsWith(";2") && partner.state == ChannelState.RINGING) {
+                    pbx.events.dialState(null, partner, "RINGING");
+                }
+                pbx.events.deviceState("SIP/" + out.peer, "NOT_INUSE");
+                if (partner != null) {
+                    pbx.events.deviceState(localDevice(partner), "INUSE");
+                }
+                pbx.channels.setVar(caller, "RINGTIME_MS", Long.toString(ms));
+            }
+            pbx.events.dialState(caller, out, "RINGING");
+        }
+
+        @Override
+        public void answered() {
+            if (d.done) {
+                return;
+            }
+            answer(d);
+        }
+
+        @Override
+        public void failed(int sipCode, int cause) {
+            if (d.done) {
+                return;
+            }
+            fail(d, sipCode, cause);
+        }
+
+        @Override
+        public void remoteHangup() {
+            Channel out = d.out;
+            if (out.hungUp) {
+                return;
+            }
+            out.hangupCause = HangupCauses.NORMAL_CLEARING;
+            pbx.events.hangupRequest(out, HangupCauses.NORMAL_CLEARING, false);
+            endBridge(d, false);
+        }
+    }
+
+    static String localDevice(Channel local) {
+        String n = local.name;
+        int dash = n.lastIndexOf('-');
+        return dash > 0 ? n.substring(0, dash) : n;
+    }
+
+    private void answer(DialAttempt d) {
+        Channel caller = d.caller;
+        Channel out = d.out;
+        d.answered = true;
+        out.answeredMicros = pbx.clock().nowMicros();
+        pbx.channels.setState(out, ChannelState.UP);
+        out.exten = "";
+        caller.hangupCause = 0;
+        pbx.channels.setVar(caller, "DIALSTATUS", "ANSWER");
+        pbx.channels.setVar(caller, "DIALEDPEERNAME", out.name);
+        pbx.channels.setVar(caller, "DIALEDPEERNUMBER", d.dialString);
+        pbx.events.dialEnd(caller, out, "ANSWER");
+        runner.apps.answer(caller);
+        Bridge b = pbx.channels.createBridge();
+        pbx.events.newexten(out, "", "AppDial", "(Outgoing Line)");
+        pbx.channels.enter(b, out);
+        pbx.channels.enter(b, caller);
+        pbx.channels.setVar(out, "BRIDGEPEER", caller.name);
+        pbx.channels.setVar(caller, "BRIDGEPEER", out.name);
+        pbx.channels.setVar(caller, "BRIDGEPVTCALLID", d.sipCallId);
+        caller.onHangupRequest = () -> endBridge(d, true);
+    }
+
+    /** The bridge ends, by the caller's side (hangup requested) or by the far end's BYE. */
+    private void endBridge(DialAttempt d, boolean byCaller) {
+        if (d.done) {
+            return;
+        }
+        d.done = true;
+        Channel caller = d.caller;
+        Channel out = d.out;
+        pbx.channels.setVar(caller, "BRIDGEPEER", "");
+        pbx.channels.setVar(caller, "BRIDGEPVTCALLID", "");
+        pbx.channels.setVar(out, "BRIDGEPEER", "");
+        pbx.channels.leave(caller);
+        long now = pbx.clock().nowMicros();
+        long answeredMs = (now - out.answeredMicros) / 1000;
+        long dialedMs = (now - d.startMicros) / 1000;
+        pbx.channels.setVar(caller, "ANSWEREDTIME", Long.toString(answeredMs / 1000));
+        pbx.channels.setVar(caller, "ANSWEREDTIME_MS", Long.toString(answeredMs));
+        pbx.channels.setVar(caller, "DIALEDTIME", Long.toString(dialedMs / 1000));
+        pbx.channels.setVar(caller, "DIALEDTIME_MS", Long.toString(dialedMs));
+        pbx.channels.leave(out);
+        pbx.channels.setVar(caller, "DIALSTATUS", "ANSWER");
+        caller.causeCodes.put(out.name, new String[] {"16", "SIP 200 OK"});
+        pbx.channels.hangup(out, HangupCauses.NORMAL_CLEARING);
+        finish(d, byCaller || !d.continueOnCalleeHangup());
+    }
+
+    private void fail(DialAttempt d, int sipCode, int cause) {
+        d.done = true;
+        Channel caller = d.caller;
+        Channel out = d.out;
+        out.hangupCause = cause;
+        String dialEnd;
+        String status;
+        if (sipCode == 486 || sipCode == 600 || sipCode == 603 || sipCode == 480) {
+            dialEnd = "BUSY";
+            status = "BUSY";
+        } else if (sipCode == 500 || sipCode == 502 || sipCode == 503 || sipCode == 504) {
+            dialEnd = "CONGESTION";
+            status = "CONGESTION";
+        } else {
+            pbx.events.hangupRequest(out, cause, false);
+            dialEnd = HangupCauses.toDialEndStatus(cause);
+            status = switch (cause) {
+                case HangupCauses.USER_BUSY -> "BUSY";
+                case HangupCauses.CONGESTION -> "CONGESTION";
+                case HangupCauses.NORMAL_CLEARING, HangupCauses.NO_ANSWER -> "NOANSWER";
+                default -> "CHANUNAVAIL";
+            };
+        }
+        String tech = sipCode > 0 ? "SIP " + sipCode + " " + HangupCauses.sipReason(sipCode) : "";
+        caller.causeCodes.put(out.name, new String[] {Integer.toString(cause), tech});
+        caller.hangupCause = cause;
+        pbx.events.dialEnd(caller, out, dialEnd);
+        pbx.channels.hangup(out, cause);
+        pbx.channels.setVar(caller, "DIALSTATUS", status);
+        finish(d, false);
+    }
+
+    private void timedOut(DialAttempt d) {
+        if (d.done || d.answered || d.caller.generation != d.gen) {
+            return;
+        }
+        d.done = true;
+        Channel out = d.out;
+        pbx.events.dialEnd(d.caller, out, "NOANSWER");
+        pbx.sip.legGone(out);
+        pbx.channels.hangup(out, d.ringingSeen ? HangupCauses.NORMAL_CLEARING : 0);
+        pbx.channels.setVar(d.caller, "DIALSTATUS", "NOANSWER");
+        finish(d, false);
+    }
+
+    /** The caller hangs up while the dial is still ringing: CANCEL the leg. */
+    private void callerHungUp(DialAttempt d) {
+        if (d.done) {
+            return;
+        }
+        d.done = true;
+        Channel out = d.out;
+        pbx.events.dialEnd(d.caller, out, "CANCEL");
+        pbx.sip.legGone(out);
+        pbx.channels.hangup(out, HangupCauses.NORMAL_CLEARING);
+        pbx.channels.setVar(d.caller, "DIALSTATUS", "CANCEL");
+        finish(d, true);
+    }
+
+    /** Dial returns: continue the dialplan, or end the calling channel (Dial returned -1). */
+    private void finish(DialAttempt d, boolean hangupCaller) {
+        Channel caller = d.caller;
+        caller.dialing = null;
+        caller.onHangupRequest = null;
+        caller.generation++;
+        if (hangupCaller || caller.hangupRequested) {
+            int cause = caller.hangupCause != 0 ? caller.hangupCause : HangupCauses.NORMAL_CLEARING;
+            pbx.events.hangupRequest(caller, cause, true);
+            pbx.channels.hangup(caller, cause);
+            return;
+        }
+        pbx.execute(() -> runner.resumeNext(caller));
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,187 @@
+package trunkops.lab.pbx;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The dialplan functions the lab supports, named and behaving as in Asterisk 20: DB, DB_EXISTS, DB_DELETE,
+ * RAND, GROUP, GROUP_COUNT, DEVICE_STATE, LEN, IF, MATH, CALLERID, HANGUPCAUSE, HANGUPCAUSE_KEYS, GLOBAL, CUT,
+ * ISNULL, EXISTS. An unknown function reads as empty, as Asterisk does after logging an error.
+ */
+final class Functions {
+
+    private final Pbx pbx;
+    private final Map<String, String> globals;
+
+    Functions(Pbx pbx, Map<String, String> globals) {
+        this.pbx = pbx;
+        this.globals = globals;
+    }
+
+    long nowSeconds() {
+        return pbx.clock().nowMillis() / 1000;
+    }
+
+    String global(String name) {
+        return globals.getOrDefault(name, "");
+    }
+
+    String read(Channel ch, String name, String args) {
+        switch (name.toUpperCase(Locale.ROOT)) {
+            case "DB": {
+                String[] fk = familyKey(args);
+                String v = fk == null ? null : pbx.astdb().get(fk[0], fk[1]);
+                if (ch != null) {
+                    ch.vars.put("DB_RESULT", v == null ? "" : v);
+                }
+                return v == null ? "" : v;
+            }
+            case "DB_EXISTS": {
+                String[] fk = familyKey(args);
+                String v = fk == null ? null : pbx.astdb().get(fk[0], fk[1]);
+                if (ch != null) {
+                    ch.vars.put("DB_RESULT", v == null ? "" : v);
+                }
+                return v == null ? "0" : "1";
+            }
+            case "DB_DELETE": {
+                String[] fk = familyKey(args);
+                if (fk == null) {
+                    return "";
+                }
+                String v = pbx.astdb().get(fk[0], fk[1]);
+                pbx.astdb().delete(fk[0], fk[1]);
+                return v == null ? "" : v;
+            }
+            case "RAND": {
+                String[] p = args.split(",", -1);
+                long min = parseLong(p.length > 0 ? p[0] : "", 0);
+                long max = parseLong(p.length > 1 ? p[1] : "", Integer.MAX_VALUE);
+                if (max < min) {
+                    long t = max;
+                    max = min;
+                    min = t;
+                }
+                return Long.toString(ThreadLocalRandom.current().nextLong(min, max + 1));
+            }
+            case "GROUP":
+                return ch == null ? "" : ch.groups.getOrDefault(args.strip(), "");
+            case "GROUP_COUNT":
+                return Integer.toString(pbx.channels.groupCount(ch, args.strip()));
+            case "DEVICE_STATE":
+                return pbx.sip.deviceState(args.strip());
+            case "LEN":
+                return Integer.toString(args.length());
+            case "ISNULL":
+                return args.isEmpty() ? "1" : "0";
+            case "EXISTS":
+                return args.isEmpty() ? "0" : "1";
+            case "IF": {
+                int q = args.indexOf('?');
+                String cond = q < 0 ? args : args.substring(0, q);
+                String rest = q < 0 ? "" : args.substring(q + 1);
+                int colon = rest.indexOf(':');
+                String a = colon < 0 ? rest : rest.substring(0, colon);
+                String b = colon < 0 ? "" : rest.substring(colon + 1);
+                return Expr.truthy(cond.strip()) ? a : b;
+            }
+            case "MATH": {
+                int comma = args.lastIndexOf(',');
+                String expr = comma < 0 ? args : args.substring(0, comma);
+                String type = comma < 0 ? "float" : args.substring(comma + 1).strip().toLowerCase(Locale.ROOT);
+                String v = Expr.evaluate(expr);
+                if (type.startsWith("i")) {
+                    return Long.toString((long) Double.parseDouble(v.isEmpty() ? "0" : v));
+                }
+                return String.format(Locale.ROOT, "%f", Double.parseDouble(v.isEmpty() ? "0" : v));
+            }
+            case "CALLERID": {
+                String what = args.strip().toLowerCase(Locale.ROOT);
+                if (ch == null) {
+                    return "";
+                }
+                return switch (what) {
+                    case "num", "number" -> ch.callerIdNum;
+                    case "name" -> ch.callerIdName;
+                    case "all" -> "\"" + ch.callerIdName + "\" <" + ch.callerIdNum + ">";
+                    default -> "";
+                };
+            }
+            case "HANGUPCAUSE_KEYS":
+                return ch == null ? "" : pbx.channels.hangupCauseKeys(ch);
+            case "HANGUPCAUSE": {
+                String[] p = args.split(",", 2);
+                String type = p.length > 1 ? p[1].strip() : "";
+                return pbx.channels.hangupCauseOf(ch, p[0].strip(), type);
+            }
+            case "GLOBAL":
+                return global(args.strip());
+            case "CUT": {
+                String[] p = args.split(",", 3);
+                if (p.length < 3 || ch == null) {
+                    return "";
+                }
+                String value = ch.vars.getOrDefault(p[0], global(p[0]));
+                String[] fields = value.split(java.util.regex.Pattern.quote(p[1].isEmpty() ? "-" : p[1]), -1);
+                int idx = (int) parseLong(p[2].strip(), 1) - 1;
+                return idx >= 0 && idx < fields.length ? fields[idx] : "";
+            }
+            default:
+                return "";
+        }
+    }
+
+    /** {@code Set(FUNC(args)=value)}; returns false for an unknown or read-only function. */
+    boolean write(Channel ch, String name, String args, String value) {
+        switch (name.toUpperCase(Locale.ROOT)) {
+            case "DB": {
+                String[] fk = familyKey(args);
+                if (fk == null) {
+                    return false;
+                }
+                pbx.astdb().put(fk[0], fk[1], value);
+                return true;
+            }
+            case "GROUP":
+                if (ch != null) {
+                    ch.groups.put(args.strip(), value);
+                }
+                return true;
+            case "GLOBAL":
+                globals.put(args.strip(), value);
+                return true;
+            case "DEVICE_STATE":
+                return pbx.sip.setCustomDeviceState(args.strip(), value);
+            case "CALLERID":
+                if (ch != null) {
+                    if (args.strip().startsWith("num")) {
+                        ch.callerIdNum = value;
+                    } else if (args.strip().startsWith("name")) {
+                        ch.callerIdName = value;
+                    }
+                }
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /** {@code family/key} (DB's argument separator is the slash). */
+    private static String[] familyKey(String args) {
+        String a = args.strip();
+        int slash = a.indexOf('/');
+        if (slash <= 0 || slash == a.length() - 1) {
+            return null;
+        }
+        return new String[] {a.substring(0, slash), a.substring(slash + 1)};
+    }
+
+    private static long parseLong(String s, long fallback) {
+        try {
+            return Long.parseLong(s.strip());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+}
