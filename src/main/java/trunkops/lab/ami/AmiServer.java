@@ -32,6 +32,7 @@ public final class AmiServer implements AutoCloseable {
     private final ScheduledExecutorService watchdog;
     private volatile ServerSocket serverSocket;
     private volatile int port;
+    private volatile boolean frozen;
 
     public AmiServer(String name, ManagerCore core, InetAddress bindAddress, int port) {
         this.name = name;
@@ -79,6 +80,18 @@ public final class AmiServer implements AutoCloseable {
         sessions.clear();
     }
 
+    /**
+     * The "hanging silently" fault: TCP stays open and accepts, but nothing is read or written until thawed,
+     * like an Asterisk whose manager threads are deadlocked.
+     */
+    public void freeze(boolean freeze) {
+        frozen = freeze;
+    }
+
+    public boolean isFrozen() {
+        return frozen;
+    }
+
     public boolean isRunning() {
         return serverSocket != null;
     }
@@ -100,7 +113,7 @@ public final class AmiServer implements AutoCloseable {
             try {
                 Socket socket = ss.accept();
                 socket.setTcpNoDelay(true);
-                AmiSession session = new AmiSession(core, socket, serial.incrementAndGet());
+                AmiSession session = new AmiSession(core, socket, serial.incrementAndGet(), () -> frozen);
                 sessions.add(session);
                 core.attach(session);
                 session.start("ami-" + name + "-" + serial.get());
@@ -120,10 +133,10 @@ public final class AmiServer implements AutoCloseable {
         for (AmiSession s : sessions) {
             if (s.isClosed()) {
                 sessions.remove(s);
-            } else if (s.writeStalled(now)) {
+            } else if (!frozen && s.writeStalled(now)) {
                 LOG.warn("lab AMI {}: client {} stopped reading; disconnecting it", name, s.remoteIp());
                 s.close();
-            } else if (!s.authenticated() && now - s.createdNanos() > authLimit) {
+            } else if (!frozen && !s.authenticated() && now - s.createdNanos() > authLimit) {
                 s.close();
             }
         }

@@ -45,7 +45,10 @@ public final class AmiSession {
     private volatile boolean loginEventsOff;
     private final ManagerActions builtins;
 
-    AmiSession(ManagerCore core, Socket socket, long serial) {
+    private final java.util.function.BooleanSupplier frozen;
+
+    AmiSession(ManagerCore core, Socket socket, long serial, java.util.function.BooleanSupplier frozen) {
+        this.frozen = frozen;
         this.core = core;
         this.socket = socket;
         this.sessionId = String.format("0x%012x", 0x55a75a000000L + serial * 0x1a0);
@@ -203,10 +206,12 @@ public final class AmiSession {
 
     private void writeLoop() {
         try (OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 65_536)) {
+            awaitThaw();
             out.write((ManagerConfig.BANNER + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             while (true) {
                 byte[] next = outbound.take();
+                awaitThaw();
                 if (next == END) {
                     out.flush();
                     break;
@@ -243,6 +248,7 @@ public final class AmiSession {
                             .add("Message", "Failed to parse message: line too long").build().toWire());
                     continue;
                 }
+                awaitThaw();
                 if (runAction(r.request())) {
                     closeAfterFlush();
                     return;
@@ -252,6 +258,13 @@ public final class AmiSession {
             LOG.debug("AMI session {} read ended: {}", sessionId, e.toString());
         }
         close();
+    }
+
+    /** While the server is frozen (the "hung Asterisk" fault) the session neither reads nor writes. */
+    private void awaitThaw() {
+        while (frozen.getAsBoolean() && !closed.get()) {
+            java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L);
+        }
     }
 
     /** Runs one action on the PBX thread and waits for it; true when the session must close afterwards. */

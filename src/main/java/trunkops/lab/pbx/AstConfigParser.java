@@ -5,9 +5,10 @@ import java.util.Optional;
 /**
  * Asterisk's config.c text format: {@code [category]} headers (with optional {@code (!)} / {@code (template)}
  * options), {@code key = value} and {@code key => value} lines, {@code ;} comments and {@code ;-- --;} blocks,
- * {@code #include} / {@code #tryinclude}. Error handling follows config.c: a parse error makes the file invalid;
- * what an included file added before its error stays; a failed {@code #include} makes the including file invalid
- * too, a failed {@code #tryinclude} does not.
+ * {@code #include} / {@code #tryinclude}. Error handling follows config.c: a parse error makes the file invalid
+ * and what it added before the error stays; a parse error inside an included file does not fail the includer
+ * (config.c treats the nested FILEINVALID result as success); a missing {@code #include} file fails the includer,
+ * a missing {@code #tryinclude} file is skipped.
  */
 public final class AstConfigParser {
 
@@ -147,11 +148,14 @@ public final class AstConfigParser {
                             + file);
                     return true;
                 }
-                Status st = loadFile(cfg, arg, current, depth + 1);
-                if (st == Status.OK) {
-                    return true;
+                // the included file starts inside the includer's category; the includer's own notion of its
+                // current category is not changed by what the included file opened (config.c)
+                Status st = loadFile(cfg, arg, new AstConfig.Category[] {current[0]}, depth + 1);
+                if (st == Status.MISSING && cmd.equals("include")) {
+                    cfg.warn("The file '" + arg + "' was listed as a #include but it does not exist.");
+                    return false;
                 }
-                return cmd.equals("tryinclude");
+                return true;
             }
             case "exec" -> {
                 cfg.warn("#exec is not simulated in the lab (line " + lineNo + " of " + file + ")");

@@ -91,6 +91,14 @@ final class Originator {
         }
     }
 
+    /** An internal async originate (no manager session), as the lab's ViciDial dialer places calls. */
+    void originateLocal(String dialString, String localContext, String context, String exten, String cidName,
+                        String cidNum, long timeoutMs) {
+        String channel = "Local/" + dialString + "@" + localContext;
+        new LocalOriginate(pbx, this).start(null, channel, dialString + "@" + localContext, context, exten, 1,
+                null, "", timeoutMs, cidNum, cidName, "", "", null);
+    }
+
     private static boolean needsSystem(String app, String data) {
         String a = app.toLowerCase(java.util.Locale.ROOT);
         for (String bad : new String[] {"agi", "dbdeltree", "exec", "externalivr", "mixmonitor", "originate",

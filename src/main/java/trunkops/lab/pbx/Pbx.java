@@ -44,6 +44,7 @@ public final class Pbx implements ManagerCore, AutoCloseable {
     final SipDriver sip;
     final DialplanRunner runner;
     final Modules modules;
+    final Originator originator;
     private final long startMicros;
     private volatile long lastReloadMicros;
     private volatile PbxHooks hooks = PbxHooks.NONE;
@@ -66,6 +67,7 @@ public final class Pbx implements ManagerCore, AutoCloseable {
         this.sip = new SipDriver(this);
         this.runner = new DialplanRunner(this);
         this.modules = new Modules(this);
+        this.originator = new Originator(this);
         PbxActions.register(this, actions);
     }
 
@@ -128,6 +130,17 @@ public final class Pbx implements ManagerCore, AutoCloseable {
     /** Names of the live channels, in creation order. */
     public java.util.List<String> channelNames() {
         return callAndWait(() -> channels.all().stream().map(Channel::name).toList());
+    }
+
+    /**
+     * Places a call the way ViciDial's AST_manager_send does for an auto-dial: an async Originate of
+     * {@code Local/<dialString>@<localContext>} answered into {@code context,exten,1}, with the caller code as
+     * the caller-id name. Runs on the PBX thread; returns at once.
+     */
+    public void originateLocal(String dialString, String localContext, String context, String exten,
+                               String callerIdName, String callerIdNum, long timeoutMs) {
+        execute(() -> originator.originateLocal(dialString, localContext, context, exten, callerIdName,
+                callerIdNum, timeoutMs));
     }
 
     /** Reloads the named module as the Reload action would (null = everything). */

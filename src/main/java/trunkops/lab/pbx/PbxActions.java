@@ -33,7 +33,7 @@ final class PbxActions {
         SipActions sip = new SipActions(pbx);
         DbActions db = new DbActions(pbx);
         PbxCli cli = new PbxCli(pbx);
-        Originator originator = new Originator(pbx);
+        Originator originator = pbx.originator;
         r.register("SIPpeers", SYSTEM | REPORTING, sip::peers)
                 .register("SIPshowpeer", SYSTEM | REPORTING, sip::showPeer)
                 .register("SIPpeerstatus", SYSTEM, sip::peerStatus)

@@ -1,0 +1,128 @@
+package trunkops.ami;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import trunkops.lab.FixtureLab;
+
+/** The console's asterisk-java gateway against a lab dialer over real TCP. */
+class AmiGatewayLabTest {
+
+    private FixtureLab lab;
+    private ScheduledExecutorService scheduler;
+    private final BlockingQueue<Object> seen = new LinkedBlockingQueue<>();
+
+    private final AmiGatewayListener recorder = new AmiGatewayListener() {
+        @Override
+        public void linkChanged(AmiLinkStatus status) {
+            seen.add(status);
+        }
+
+        @Override
+        public void peersSnapshot(String serverId, List<SipPeerInfo> peers, long atMillis) {
+            seen.add(peers);
+        }
+
+        @Override
+        public void peerStatus(String serverId, String peer, String status, Integer timeMs, long atMillis) {
+            seen.add(peer + "=" + status);
+        }
+    };
+
+    @BeforeEach
+    void start() throws Exception {
+        lab = new FixtureLab(10.0);
+        assertTrue(lab.awaitPeer("trunk1", "OK", Duration.ofSeconds(5)));
+        assertTrue(lab.awaitPeer("trunk2", "OK", Duration.ofSeconds(5)));
+        scheduler = Executors.newSingleThreadScheduledExecutor();
+    }
+
+    @AfterEach
+    void stop() {
+        scheduler.shutdownNow();
+        lab.close();
+    }
+
+    private AmiGateway gateway(String secret) {
+        AmiEndpoint ep = new AmiEndpoint("fixture-lab", lab.ami.host(), lab.ami.port(), FixtureLab.USER);
+        return new AmiGateway(ep, secret::toCharArray, recorder, scheduler,
+                new AmiGateway.Settings(2_000, 500, 5_000, 200, 1_000, 10_000));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T await(Class<T> type, Predicate<T> test) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            Object o = seen.poll(100, TimeUnit.MILLISECONDS);
+            if (o != null && type.isInstance(o) && test.test((T) o)) {
+                return (T) o;
+            }
+        }
+        throw new AssertionError("timed out waiting for a matching " + type.getSimpleName());
+    }
+
+    @Test
+    void connectsTakesSnapshotAndFollowsQualify() throws Exception {
+        try (AmiGateway g = gateway(FixtureLab.SECRET)) {
+            g.start();
+            await(AmiLinkStatus.class, s -> s.state() == AmiLinkState.CONNECTED);
+            @SuppressWarnings("unchecked")
+            List<SipPeerInfo> peers = await(List.class, l -> !l.isEmpty());
+            assertEquals(List.of("trunk1", "trunk2"), peers.stream().map(SipPeerInfo::name).toList());
+            assertEquals(SipPeerInfo.QualifyStatus.OK, peers.get(0).status());
+            lab.trunk2.kill();
+            await(String.class, s -> s.equals("trunk2=Unreachable"));
+            assertEquals(0, g.eventsDropped());
+        }
+    }
+
+    @Test
+    void wrongSecretIsReportedAsAuthFailure() throws Exception {
+        try (AmiGateway g = gateway("not-the-secret")) {
+            g.start();
+            AmiLinkStatus s = await(AmiLinkStatus.class, st -> st.state() == AmiLinkState.AUTH_FAILED);
+            assertTrue(s.message().contains("refused"), s.message());
+            assertTrue(!s.message().contains("not-the-secret"), "the secret must never appear in messages");
+        }
+    }
+
+    @Test
+    void reconnectsAndResyncsAfterTheServerComesBack() throws Exception {
+        try (AmiGateway g = gateway(FixtureLab.SECRET)) {
+            g.start();
+            await(AmiLinkStatus.class, s -> s.state() == AmiLinkState.CONNECTED);
+            await(List.class, l -> !l.isEmpty());
+            lab.ami.stop();
+            await(AmiLinkStatus.class, s -> s.state() == AmiLinkState.DOWN);
+            lab.ami.start();
+            await(AmiLinkStatus.class, s -> s.state() == AmiLinkState.CONNECTED);
+            await(List.class, l -> !l.isEmpty());
+        }
+    }
+
+    @Test
+    void aHungServerIsDeclaredDown() throws Exception {
+        try (AmiGateway g = gateway(FixtureLab.SECRET)) {
+            g.start();
+            await(AmiLinkStatus.class, s -> s.state() == AmiLinkState.CONNECTED);
+            lab.ami.freeze(true);
+            AmiLinkStatus down = await(AmiLinkStatus.class, s -> s.state() == AmiLinkState.DOWN);
+            assertTrue(down.message().length() > 0);
+            lab.ami.freeze(false);
+            await(AmiLinkStatus.class, s -> s.state() == AmiLinkState.CONNECTED);
+        }
+    }
+}
