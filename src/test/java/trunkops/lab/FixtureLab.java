@@ -23,6 +23,9 @@ public final class FixtureLab implements AutoCloseable {
 
     public static final String USER = "noc";
     public static final String SECRET = "nocsecret";
+    /** A restricted user: reads only system events, may only run reporting actions. */
+    public static final String MONITOR_USER = "monitor";
+    public static final String MONITOR_SECRET = "monitorsecret";
 
     public final LabClock clock;
     public final ConfigFiles files = new ConfigFiles();
@@ -38,7 +41,8 @@ public final class FixtureLab implements AutoCloseable {
         }
         ManagerConfig mc = ManagerConfig.of(List.of(new ManagerUser(USER, SECRET,
                 trunkops.lab.ami.EventClass.ALL, trunkops.lab.ami.EventClass.ALL,
-                List.of("127.0.0.1/255.255.255.255"), 5000)));
+                List.of("127.0.0.1/255.255.255.255"), 5000),
+                ManagerUser.of(MONITOR_USER, MONITOR_SECRET, "system", "reporting")));
         pbx = new Pbx("fixture-lab", clock, mc, files);
         pbx.addFarEnd(trunk1);
         pbx.addFarEnd(trunk2);

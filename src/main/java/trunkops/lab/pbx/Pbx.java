@@ -38,6 +38,7 @@ public final class Pbx implements ManagerCore, AutoCloseable {
     private final ConfigFiles files;
     private final AstDb astdb = new AstDb();
     private final Map<String, FarEnd> farEnds = new ConcurrentHashMap<>();
+    private final java.util.Set<String> blockedHosts = ConcurrentHashMap.newKeySet();
     private final AtomicLong eventsPublished = new AtomicLong();
     final ChannelEvents events;
     final Channels channels;
@@ -127,9 +128,42 @@ public final class Pbx implements ManagerCore, AutoCloseable {
         });
     }
 
-    /** Names of the live channels, in creation order. */
+    /** Names of the live channels. */
     public java.util.List<String> channelNames() {
         return callAndWait(() -> channels.all().stream().map(Channel::name).toList());
+    }
+
+    /** The host a peer points at, or null when this dialer has no such peer. */
+    public String peerHost(String peer) {
+        return callAndWait(() -> {
+            SipPeer p = sip.peer(peer);
+            return p == null ? null : p.host();
+        });
+    }
+
+    /** A picture of the live channels (taken on the PBX thread). */
+    public java.util.List<ChannelView> channelViews() {
+        return callAndWait(() -> channels.all().stream().map(ChannelView::of).toList());
+    }
+
+    /** Runs a CLI command as the console of the dialer would (e.g. the keepalive's {@code sip reload}). */
+    public java.util.List<String> cli(String command) {
+        return callAndWait(() -> new PbxCli(this).run(command, command.strip().split("\\s+")).lines());
+    }
+
+    /**
+     * Makes one far end unreachable from this dialer only (a server-local network problem), or reachable again.
+     */
+    public void blockHost(String host, boolean blocked) {
+        if (blocked) {
+            blockedHosts.add(host);
+        } else {
+            blockedHosts.remove(host);
+        }
+    }
+
+    boolean hostBlocked(String host) {
+        return blockedHosts.contains(host);
     }
 
     /**

@@ -113,7 +113,11 @@ final class SipDriver {
 
     // ---- qualify ----
 
+    /** The far end a peer's address reaches from this dialer, or null when nothing answers there. */
     private FarEnd farEndOf(SipPeer p) {
+        if (pbx.hostBlocked(p.host)) {
+            return null;
+        }
         FarEnd f = pbx.farEnd(p.host + ":" + p.port);
         return f != null ? f : pbx.farEnd(p.host);
     }
