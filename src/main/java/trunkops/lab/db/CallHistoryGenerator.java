@@ -140,8 +140,7 @@ public final class CallHistoryGenerator {
         Instant start = a.originate().plusMillis(100 + rng.nextLong(800));
         counters.channelSequence += 2;
         String uniqueid = start.getEpochSecond() + "." + counters.channelSequence;
-        String localChannel = "Local/" + dialString + "@default-" + String.format("%08x", counters.localSequence++)
-                + ";2";
+        String localChannel = "Local/" + dialString + "@default-" + hex8(counters.localSequence++) + ";2";
         long timeoutMillis = timeoutSeconds(a.campaign()) * 1000L;
         long setup = 20 + rng.nextLong(200);                         // the call_log AGI at priority 1
         CallSimulator.Walk walk = simulator.walk(server.serverIp(), route.get(), start.plusMillis(setup), setup,
@@ -170,7 +169,13 @@ public final class CallHistoryGenerator {
     /** {@code V} + MMDDhhmmss with the first digit dropped + the lead id zero-padded to 10 (AST_VDauto_dial.pl). */
     static String callerCode(Instant originate, long leadId, ZoneId zone) {
         String date = LocalDateTime.ofInstant(originate, zone).format(CID_DATE).substring(1);
-        return "V" + date + String.format("%010d", leadId);
+        String lead = Long.toString(leadId);
+        return "V" + date + "0".repeat(Math.max(0, 10 - lead.length())) + lead;
+    }
+
+    private static String hex8(int value) {
+        String hex = Integer.toHexString(value);
+        return "0".repeat(Math.max(0, 8 - hex.length())) + hex;
     }
 
     /** NXXNXXXXXX: area code and exchange start 2-9. */

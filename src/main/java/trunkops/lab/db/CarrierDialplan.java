@@ -44,6 +44,7 @@ public final class CarrierDialplan {
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_0-9]+)}");
 
     private final String carrierId;
+    private final List<AsteriskPattern> patterns;
     private final Map<String, List<Step>> extensions;
     private final Map<String, Peer> peers;
     private final Map<String, String> globals;
@@ -52,6 +53,7 @@ public final class CarrierDialplan {
                             Map<String, String> globals) {
         this.carrierId = carrierId;
         this.extensions = extensions;
+        this.patterns = extensions.keySet().stream().map(AsteriskPattern::of).toList();
         this.peers = peers;
         this.globals = globals;
     }
@@ -69,7 +71,7 @@ public final class CarrierDialplan {
 
     /** Extension names in the order they appear. */
     public List<AsteriskPattern> extensions() {
-        return extensions.keySet().stream().map(AsteriskPattern::of).toList();
+        return patterns;
     }
 
     /** The priorities of {@code extension}, ordered by priority number. */

@@ -9,5 +9,5 @@ import java.time.Instant;
  * carried; channel, host_ip and port stay at their defaults.
  */
 public record PeerEvent(Instant time, String serverIp, String eventType, String channelType, String peer,
-                        String data) {
+                        String data) implements ViciRow {
 }
