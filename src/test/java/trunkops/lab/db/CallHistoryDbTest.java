@@ -60,6 +60,7 @@ class CallHistoryDbTest {
         }
         if (db != null) {
             db.close();
+            TestDirs.deleteLab(db.options().dataDir());
         }
     }
 

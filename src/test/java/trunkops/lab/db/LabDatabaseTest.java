@@ -21,21 +21,35 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 
 /** The embedded server itself: loopback only, security on, stop/start keeps data and credentials. */
 class LabDatabaseTest {
 
     private static LabDatabase db;
+    private static final ListAppender<ILoggingEvent> LOG = new ListAppender<>();
 
     @BeforeAll
     static void startDatabase() {
-        db = LabDatabase.startIn(TestDirs.fresh("lifecycle"));
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        LOG.start();
+        root.addAppender(LOG);
+        try {
+            db = LabDatabase.startIn(TestDirs.fresh("lifecycle"));
+        } finally {
+            root.detachAppender(LOG);
+        }
     }
 
     @AfterAll
     static void stopDatabase() {
         if (db != null) {
             db.close();
+            TestDirs.deleteLab(db.options().dataDir());
         }
     }
 
@@ -58,6 +72,15 @@ class LabDatabaseTest {
             assertEquals("utf8mb3", rs.getString(6));
             assertEquals("utf8mb3_unicode_ci", rs.getString(7));
         }
+    }
+
+    @Test
+    void thePasswordNeverReachesTheLog() {
+        assertTrue(LOG.list.size() > 20, "the start was logged: " + LOG.list.size() + " events");
+        for (ILoggingEvent event : LOG.list) {
+            assertFalse(event.getFormattedMessage().contains(db.password()), event.getFormattedMessage());
+        }
+        assertTrue(Files.notExists(db.options().runDir().resolve("bootstrap.sql")), "bootstrap file deleted");
     }
 
     @Test
@@ -124,6 +147,8 @@ class LabDatabaseTest {
                 assertTrue(e.getMessage().contains("port " + taken.getLocalPort()), e.getMessage());
                 assertTrue(e.getMessage().contains("already in use"), e.getMessage());
                 assertFalse(other.isRunning());
+            } finally {
+                TestDirs.deleteLab(options.dataDir());
             }
         }
     }
@@ -131,6 +156,15 @@ class LabDatabaseTest {
     @Test
     void aBinaryThatCannotRunIsDiagnosed() throws IOException {
         Path base = TestDirs.fresh("broken-base");
+        try {
+            checkBrokenBinaries(base);
+        } finally {
+            TestDirs.deleteTree(base);
+        }
+        assertTrue(MariaDbBinaries.diagnose(db.options().baseDir()).isEmpty(), "the real binary runs");
+    }
+
+    private static void checkBrokenBinaries(Path base) throws IOException {
         Path bin = Files.createDirectories(base.resolve("bin"));
         Path server = bin.resolve("mariadbd");
         Files.writeString(server, "#!/bin/sh\necho 'mariadbd: error while loading shared libraries: libfoo.so.1:"
@@ -143,7 +177,6 @@ class LabDatabaseTest {
         Files.setPosixFilePermissions(server, PosixFilePermissions.fromString("rw-------"));
         assertTrue(MariaDbBinaries.diagnose(base).orElseThrow().contains("not executable"));
         assertTrue(MariaDbBinaries.diagnose(base.resolve("nowhere")).orElseThrow().contains("missing"));
-        assertTrue(MariaDbBinaries.diagnose(db.options().baseDir()).isEmpty(), "the real binary runs");
     }
 
     @Test

@@ -50,6 +50,7 @@ class LabViciStoreTest {
     static void stop() {
         if (db != null) {
             db.close();
+            TestDirs.deleteLab(db.options().dataDir());
         }
     }
 

@@ -45,6 +45,7 @@ class ViciDialSchemaTest {
         }
         if (db != null) {
             db.close();
+            TestDirs.deleteLab(db.options().dataDir());
         }
     }
 
