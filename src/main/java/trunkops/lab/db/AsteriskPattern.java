@@ -192,7 +192,8 @@ public final class AsteriskPattern {
             }
         }
         if (set.isEmpty()) {
-            throw new IllegalArgumentException("empty [] set in extension pattern " + text + " " + Arrays.toString(chars));
+            throw new IllegalArgumentException("empty [] set in extension pattern " + text + " "
+                    + Arrays.toString(chars));
         }
         return set;
     }

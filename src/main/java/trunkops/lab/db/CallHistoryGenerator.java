@@ -26,8 +26,8 @@ import trunkops.lab.LabClusterSpec.Server;
  * Poisson process whose rate is the campaign's {@code attemptsPerMinutePerServer} times {@link DayCurve} in the
  * dialers' zone. Each attempt is routed as AST_VDauto_dial.pl and Asterisk would route it: dial string = the list's
  * dial_prefix if set, else the campaign's (empty = '9'), + phone code {@code 1} + a random NANP number (NXXNXXXXXX);
- * the carrier is chosen by {@link CarrierRouter} among the active carrier rows of that dialer; the carrier's dialplan is
- * walked by {@link CallSimulator}; the far end's {@code CallOutcomeMix} (or an incident's) decides each Dial. Caller
+ * the carrier is chosen by {@link CarrierRouter} among the active carrier rows of that dialer; the carrier's dialplan
+ * is walked by {@link CallSimulator}; the far end's {@code CallOutcomeMix} (or an incident's) decides each Dial. Caller
  * code, uniqueid ({@code <epoch>.<per-dialer sequence>}) and Local channel name are built as ViciDial and Asterisk
  * build them. An attempt whose dial string matches no extension gets only its vicidial_dial_log row (the Originate of
  * a Local channel to a missing extension fails). Attempts still up at {@code now} are left out.
@@ -155,7 +155,8 @@ public final class CallHistoryGenerator {
         GeneratedCall.Leg sip = stored.size() == 1 ? stored.get(0) : null;
         return new GeneratedCall(server.serverIp(), a.campaign().campaignId(), timeoutSeconds(a.campaign()),
                 a.list().listId(), a.leadId(), callerCode, dialString, a.originate(), start, end, uniqueid,
-                localChannel, route.get().carrierId(), route.get().extension().text(), walk.legs(), last == null ? null : last.outcome(),
+                localChannel, route.get().carrierId(), route.get().extension().text(), walk.legs(),
+                last == null ? null : last.outcome(),
                 last == null ? 0 : (int) (last.durationMillis() / 1000),
                 last == null ? 0 : (int) (last.answeredMillis() / 1000),
                 sip == null ? 0 : sip.outcome().sipCode(), sip == null ? "" : sip.outcome().sipReason());

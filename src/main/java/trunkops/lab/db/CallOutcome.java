@@ -13,21 +13,24 @@ package trunkops.lab.db;
  *   <li>503, 500: chan_sip queues CONGESTION → {@code CONGESTION}; cause = hangup_sip2cause: 34 / 38.</li>
  *   <li>486: BUSY → {@code BUSY}, cause 17.</li>
  *   <li>480: handle_response_invite's 480 branch queues AST_CONTROL_BUSY, so chan_sip reports {@code BUSY}
- *       (not CHANUNAVAIL); cause = hangup_sip2cause(480) = AST_CAUSE_NO_ANSWER = 19. (chan_pjsip differs.)</li>
+ *       (not CHANUNAVAIL); cause = hangup_sip2cause(480) = AST_CAUSE_NO_ANSWER = 19. (chan_pjsip not checked.)</li>
  *   <li>404: the channel is hung up with cause 1 (UNALLOCATED); app_dial counts that as "nochan" →
  *       {@code CHANUNAVAIL}, cause 1.</li>
  *   <li>Answered: {@code ANSWER}, cause 16, SIP 200 "OK": chan_sip stores every response to the INVITE, so the last one
  *       of an answered call is the 200 (Asterisk 12+; older versions logged 0/'').</li>
  *   <li>No answer before the campaign's dial timeout: the lab carriers' Dial() has no timeout of its own, so the
  *       auto-dial Originate timeout hangs up the Local channel and Dial ends with {@code CANCEL}; the hangup frame
- *       carries no cause, so hangup_cause 0 (decision); the last SIP response stored is the "180 Ringing".</li>
+ *       carries no cause, so hangup_cause 0 (a decision, not checked against a capture); the last SIP response
+ *       stored is the "180 Ringing" (the 487 to our CANCEL arrives after the channel is gone).</li>
  *   <li>Peer UNREACHABLE/LAGGED by qualify: the SIP channel is refused at request time → {@code CHANUNAVAIL},
  *       cause 20, no SIP channel, so no SIP code (0, '').</li>
  *   <li>Peer dead but not yet detected: INVITE unanswered until chan_sip gives up (~6 s in fixtures/ami/06),
  *       {@code CHANUNAVAIL}, cause 18 (NO_USER_RESPONSE), no SIP response stored (0, '').</li>
  * </ul>
- * Open point (not modelled): handle_response resets the channel's cause to 0 unless the response has a Reason header,
- * and Hangup() then defaults to 16; a carrier that sends no Reason header may therefore log 16 rather than 34 for a 503.
+ * The Q.850 causes follow chan_sip's rule in handle_response (~25215-25222): on every response to the INVITE the
+ * dialed channel's cause becomes hangup_sip2cause(code), unless a Q.850 {@code Reason} header (peer option
+ * {@code q850_reason}) names another; app_dial copies it to the calling Local channel on BUSY/CONGESTION/hangup.
+ * Carriers sending Reason headers would log their own causes (not modelled).
  */
 public enum CallOutcome {
     ANSWER("ANSWER", 16, 200, "OK", true),

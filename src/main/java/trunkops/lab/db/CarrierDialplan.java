@@ -126,7 +126,7 @@ public final class CarrierDialplan {
         return sb.toString();
     }
 
-    /** Splits Asterisk application arguments on top-level commas (not inside {@code ${..}}, {@code $[..]} or quotes). */
+    /** Splits application arguments on top-level commas (not inside {@code ${..}}, {@code $[..]} or quotes). */
     static List<String> splitArgs(String args) {
         List<String> out = new ArrayList<>();
         int depth = 0;

@@ -9,7 +9,7 @@ import java.util.List;
  *
  * @param serverIp       the dialer
  * @param campaignId     the campaign, {@code listId} / {@code leadId} the lead it dialed
- * @param dialTimeout    the campaign's dial_timeout in seconds: the Originate timeout (vicidial_dial_log.timeout / 1000)
+ * @param dialTimeout    the campaign's dial_timeout in seconds: the Originate timeout (dial_log.timeout / 1000)
  * @param callerCode     {@code V} + 9-digit MMDDhhmmss (first digit dropped) + 10-digit lead id (20 chars)
  * @param dialString     prefix + phone code 1 + NANP number: the Local channel's extension
  * @param originate      when AST_VDauto_dial queued the Originate (vicidial_dial_log.call_date)

@@ -39,8 +39,9 @@ public record HistoryOptions(Instant now, Duration span, long seed, ZoneId zone,
     /**
      * {@code STOCK}: what a stock Asterisk 20 sends (fixtures/ami/04-*): PeerStatus carries no Time for Reachable and
      * Lagged ({@code data='|'}) and {@code Time: -1} for Unreachable ({@code data='|Time=-1|'}).
-     * {@code WITH_PING_TIMES}: {@code |PingTime=<ms>|Time=<ms>|MaxPing=<maxms>|}, the full shape the listener writes when
-     * an event carries those fields (as ViciDial's patched Asterisk builds are understood to do; not verified here).
+     * {@code WITH_PING_TIMES}: {@code |PingTime=<ms>|Time=<ms>|MaxPing=<maxms>|}, the full shape the listener writes
+     * when an event carries those fields (as ViciDial's patched Asterisk builds are understood to do; not verified
+     * here).
      */
     public enum PeerEventData { STOCK, WITH_PING_TIMES }
 

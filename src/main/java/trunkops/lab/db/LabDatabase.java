@@ -154,7 +154,8 @@ public final class LabDatabase implements AutoCloseable {
         try {
             db.stop();
         } catch (ManagedProcessException e) {
-            throw new LabDatabaseException("Could not stop the lab database on port " + port + ": " + e.getMessage(), e);
+            throw new LabDatabaseException("Could not stop the lab database on port " + port + ": "
+                    + e.getMessage(), e);
         } finally {
             running = false;
             if (pool != null) {

@@ -183,7 +183,8 @@ public final class LabSeeder {
     }
 
     private static void systemSettings(Connection c, LabClusterSpec spec) throws SQLException {
-        boolean pjsip = spec.carriers().stream().anyMatch(k -> k.protocol() != null && k.protocol().startsWith("PJSIP"));
+        boolean pjsip = spec.carriers().stream()
+                .anyMatch(k -> k.protocol() != null && k.protocol().startsWith("PJSIP"));
         String sql = "INSERT INTO system_settings (version,install_date,db_schema_version,db_schema_update_date,"
                 + "vdc_agent_api_active,first_login_trigger,slave_db_server,reports_use_slave_db,reload_timestamp,"
                 + "allowed_sip_stacks) VALUES (?,?,?,NOW(),'1','N','','',NOW(),?)";

@@ -52,7 +52,8 @@ public final class LabViciStore {
             + " COALESCE(t.template_contents, ''), c.account_entry, c.protocol, c.globals_string, c.dialplan_entry,"
             + " c.server_ip, c.carrier_description FROM vicidial_server_carriers c"
             + " LEFT JOIN vicidial_conf_templates t ON t.template_id = c.template_id"
-            + " WHERE c.server_ip IN (?, '0.0.0.0') AND c.active = 'Y' AND c.protocol IN ('IAX2','SIP','PJSIP_WIZ','PJSIP')"
+            + " WHERE c.server_ip IN (?, '0.0.0.0') AND c.active = 'Y'"
+            + " AND c.protocol IN ('IAX2','SIP','PJSIP_WIZ','PJSIP')"
             + " ORDER BY FIELD(c.protocol, 'IAX2', 'SIP', 'PJSIP_WIZ', 'PJSIP'), c.carrier_id";
     private static final String CLAIM = "UPDATE servers SET rebuild_conf_files = 'N' WHERE server_ip = ?"
             + " AND rebuild_conf_files = 'Y'";

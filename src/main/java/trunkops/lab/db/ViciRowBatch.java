@@ -39,7 +39,8 @@ public final class ViciRowBatch {
     static final String SELECT_LIVE = "SELECT channel, extension FROM live_channels WHERE server_ip = ?";
     static final String INSERT_LIVE = "INSERT INTO live_channels (channel,server_ip,extension,channel_group,"
             + "channel_data) VALUES (?,?,?,?,?)";
-    static final String DELETE_LIVE = "DELETE FROM live_channels WHERE server_ip = ? AND channel = ? AND extension <=> ?";
+    static final String DELETE_LIVE = "DELETE FROM live_channels WHERE server_ip = ? AND channel = ?"
+            + " AND extension <=> ?";
 
     private final ZoneId zone;
 

@@ -67,7 +67,8 @@ class CarrierRouterTest {
                 "exten => _91999NXXXXXX,n,Dial(PJSIP/${EXTEN:1}@${PJTRUNK},${CAMPDTO},To)");
         assertEquals(Optional.of("ExamplePJSIP"), pj.peerOf("PJSIP/${EXTEN:1}@${PJTRUNK},${CAMPDTO},To"));
         assertEquals("PJSIP", pj.techOf("PJSIP/${EXTEN:1}@${PJTRUNK}"));
-        assertTrue(CarrierDialplan.parse("V", "", "[velox]\nqualify=no", "", "").peers().get("velox").qualifyMaxMs() < 0);
+        CarrierDialplan velox = CarrierDialplan.parse("V", "", "[velox]\nqualify=no", "", "");
+        assertTrue(velox.peers().get("velox").qualifyMaxMs() < 0);
     }
 
     private static List<String> ids(String serverIp) {

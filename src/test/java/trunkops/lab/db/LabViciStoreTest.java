@@ -73,7 +73,8 @@ class LabViciStoreTest {
                 "INSERT INTO vicidial_server_carriers (carrier_id,carrier_name,template_id,account_entry,protocol,"
                         + "dialplan_entry,server_ip,active) VALUES (?,?,?,?,?,?,?,?)")) {
             Object[][] rows = {
-                {"ZIAX", "IAX first", "IAX_generic", "[ziax]\nhost=192.0.2.50", "IAX2", "", LabDefaults.DIALER3_IP, "Y"},
+                {"ZIAX", "IAX first", "IAX_generic", "[ziax]\nhost=192.0.2.50", "IAX2", "", LabDefaults.DIALER3_IP,
+                    "Y"},
                 {"AAZAP", "Zap is not generated", "--NONE--", "", "Zap", "", "0.0.0.0", "Y"},
                 {"AAOFF", "inactive", "--NONE--", "", "SIP", "", "0.0.0.0", "N"},
                 {"AAOTHER", "other dialer", "--NONE--", "", "SIP", "", LabDefaults.DIALER1_IP, "Y"}};
