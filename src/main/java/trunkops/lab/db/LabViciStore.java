@@ -56,7 +56,7 @@ public final class LabViciStore {
             + " AND c.protocol IN ('IAX2','SIP','PJSIP_WIZ','PJSIP')"
             + " ORDER BY FIELD(c.protocol, 'IAX2', 'SIP', 'PJSIP_WIZ', 'PJSIP'), c.carrier_id";
     private static final String CLAIM = "UPDATE servers SET rebuild_conf_files = 'N' WHERE server_ip = ?"
-            + " AND rebuild_conf_files = 'Y'";
+            + " AND rebuild_conf_files = 'Y' AND active_asterisk_server = 'Y' AND generate_vicidial_conf = 'Y'";
     private static final String REQUEST_REBUILD = "UPDATE servers SET rebuild_conf_files = 'Y' WHERE server_ip = ?";
 
     private final DataSource dataSource;
@@ -114,8 +114,10 @@ public final class LabViciStore {
     }
 
     /**
-     * The keepalive's first step: set {@code rebuild_conf_files='N'} and report whether it was 'Y' (atomically, so two
-     * claimers never both rebuild). The flag is cleared before anything is generated, as in ViciDial.
+     * The keepalive's first step: when {@code active_asterisk_server}, {@code generate_vicidial_conf} and
+     * {@code rebuild_conf_files} are all 'Y' (ADMIN_keepalive_ALL.pl ~2986), set {@code rebuild_conf_files='N'} and
+     * return true; otherwise change nothing and return false. Atomic, so two claimers never both rebuild. The flag is
+     * cleared before anything is generated, as in ViciDial.
      */
     public boolean claimRebuild(String serverIp) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(CLAIM)) {

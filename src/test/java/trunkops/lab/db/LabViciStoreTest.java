@@ -110,6 +110,18 @@ class LabViciStoreTest {
         store.requestRebuild(ip);
         assertTrue(store.claimRebuild(ip));
         assertFalse(store.servers().get(1).rebuildConfFiles());
+
+        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE servers SET generate_vicidial_conf = ? WHERE server_ip = ?")) {
+            ps.setString(1, "N");
+            ps.setString(2, ip);
+            ps.executeUpdate();
+            store.requestRebuild(ip);
+            assertFalse(store.claimRebuild(ip), "the keepalive does not generate for this server");
+            assertTrue(store.servers().get(1).rebuildConfFiles(), "and leaves the flag set");
+            ps.setString(1, "Y");
+            ps.executeUpdate();
+        }
     }
 
     @Test
