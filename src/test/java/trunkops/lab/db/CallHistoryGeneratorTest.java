@@ -194,4 +194,16 @@ class CallHistoryGeneratorTest {
                 && List.of("REACHABLE", "LAGGED", "UNREACHABLE").contains(e.eventType())));
         assertTrue(history.peerEvents().stream().noneMatch(e -> e.peer().equals("SIP/velox")), "velox: qualify=no");
     }
+
+    @Test
+    void peerEventDataCanCarryPingTimes() {
+        CallHistory withTimes = new CallHistoryGenerator(spec).generate(
+                options.withPeerEventData(HistoryOptions.PeerEventData.WITH_PING_TIMES));
+        assertEquals(history.peerEvents().size(), withTimes.peerEvents().size());
+        for (PeerEvent e : withTimes.peerEvents()) {
+            assertTrue(e.data().matches("\\|PingTime=-?[0-9]+\\|Time=-?[0-9]+\\|MaxPing=[0-9]+\\|"), e.data());
+        }
+        assertTrue(history.peerEvents().stream().allMatch(e -> e.data().equals(
+                e.eventType().equals("UNREACHABLE") ? "|Time=-1|" : "|")), "stock Asterisk 20 shape by default");
+    }
 }

@@ -177,6 +177,14 @@ class ViciDialSchemaTest {
     }
 
     @Test
+    void theScriptSplitsIntoStatements() {
+        assertEquals(List.of("CREATE TABLE a (\nx INT\n)", "CREATE INDEX i on a (x)"), ViciDialSchema.split(
+                "-- comment; with a semicolon\n\nCREATE TABLE a (\nx INT\n);\nCREATE INDEX i on a (x);\n"));
+        assertThrows(IllegalArgumentException.class, () -> ViciDialSchema.split("CREATE TABLE b (x INT)"));
+        assertEquals(ViciDialSchema.TABLES.size() + 4, ViciDialSchema.statements().size(), "12 tables, 4 indexes");
+    }
+
+    @Test
     void seedingRefusesViciDialsStockAmiSecret() {
         assertThrows(IllegalArgumentException.class,
                 () -> LabSeeder.seed(db.dataSource(), LabDefaults.cluster(), AMI_PORTS, "1234"));
