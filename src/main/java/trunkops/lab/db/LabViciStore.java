@@ -41,6 +41,11 @@ public final class LabViciStore {
         public CarrierDialplan dialplan() {
             return CarrierDialplan.parse(carrierId, globalsString, accountEntry, templateContents, dialplanEntry);
         }
+
+        @Override
+        public String toString() {           // account_entry may hold secret= lines
+            return "CarrierRow[" + carrierId + " " + protocol + " on " + serverIp + "]";
+        }
     }
 
     private static final String SERVERS = "SELECT server_id, server_ip, server_description, active, asterisk_version,"
