@@ -21,6 +21,8 @@ final class Channels {
 
     Channels(Pbx pbx) {
         this.pbx = pbx;
+        // every Asterisk counts unique ids from its own start; dialers of one cluster are never in step
+        this.uniqueSeq = 40 + (Math.abs((long) pbx.serverId().hashCode()) % 997) * 10_000L;
     }
 
     /** Live channels in the order Asterisk's channel container iterates them (name hash buckets, 1567). */

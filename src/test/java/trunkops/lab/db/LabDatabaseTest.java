@@ -36,12 +36,23 @@ class LabDatabaseTest {
     @BeforeAll
     static void startDatabase() {
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.classic.Level before = root.getLevel();
+        root.setLevel(ch.qos.logback.classic.Level.DEBUG);
+        java.util.Map<String, ch.qos.logback.classic.Level> quieted = new java.util.HashMap<>();
+        for (ch.qos.logback.classic.Logger l : root.getLoggerContext().getLoggerList()) {
+            if (l.getLevel() != null && l != root) {
+                quieted.put(l.getName(), l.getLevel());
+                l.setLevel(ch.qos.logback.classic.Level.DEBUG);
+            }
+        }
         LOG.start();
         root.addAppender(LOG);
         try {
             db = LabDatabase.startIn(TestDirs.fresh("lifecycle"));
         } finally {
             root.detachAppender(LOG);
+            root.setLevel(before);
+            quieted.forEach((name, level) -> root.getLoggerContext().getLogger(name).setLevel(level));
         }
     }
 

@@ -1,0 +1,70 @@
+package trunkops.app;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import trunkops.lab.LabCluster;
+import trunkops.lab.LabCommands;
+import trunkops.lab.LabDefaults;
+
+/**
+ * {@code --lab-only}: starts the lab without a window, prints one line per simulated dialer
+ * ({@code ami <server> <host>:<port> <user> <secret>}) and one for the database
+ * ({@code jdbc <url> <user> <password>}), then runs until killed. Lines typed on stdin are lab commands
+ * ({@code help} lists them). These credentials exist only inside this lab run.
+ */
+@ConsoleOutput
+final class LabOnlyCommand {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LabOnlyCommand.class);
+
+    private LabOnlyCommand() {
+    }
+
+    static int run(LaunchOptions options) throws IOException, InterruptedException {
+        PrintStream out = System.out;
+        Path dir = AppPaths.newLabRunDir();
+        LabCluster lab = LabCluster.start(LabDefaults.cluster(), options.labOptions(dir), msg -> LOG.info("lab: {}", msg));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            lab.close();
+            AppPaths.deleteTree(dir);
+            stopped.countDown();
+        }, "lab-shutdown"));
+        for (LabCluster.AmiAccess a : lab.amiAccess()) {
+            out.println("ami " + a.serverId() + " " + a.host() + ":" + a.port() + " " + a.user() + " " + a.secret());
+        }
+        LabCluster.DbAccess db = lab.dbAccess();
+        out.println("jdbc " + db.jdbcUrl() + " " + db.user() + " " + db.password());
+        out.flush();
+        Thread commands = new Thread(() -> readCommands(new LabCommands(lab), out), "lab-commands");
+        commands.setDaemon(true);
+        commands.start();
+        stopped.await();
+        return 0;
+    }
+
+    private static void readCommands(LabCommands commands, PrintStream out) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                String answer = commands.run(line);
+                if (!answer.isEmpty()) {
+                    out.println(answer);
+                    out.flush();
+                }
+            }
+        } catch (IOException e) {
+            LOG.debug("lab stdin closed: {}", e.toString());
+        }
+        // stdin closed (e.g. started in the background): keep running until killed
+    }
+}

@@ -1,0 +1,61 @@
+package trunkops.app;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import trunkops.lab.LabCluster;
+
+/**
+ * The launcher's command line: {@code --lab-only}, {@code --lab-speed=<x>}, {@code --lab-traffic=<x>},
+ * {@code --no-lab-traffic}, {@code --no-lab-history}, {@code --screenshot=<png>} and {@code --exit-after=<ms>};
+ * sub-commands ({@code status ...}) keep their own arguments.
+ */
+public record LaunchOptions(boolean labOnly, double labSpeed, double labTraffic, boolean labHistory,
+                            String screenshot, long exitAfterMs, List<String> rest) {
+
+    public static LaunchOptions parse(String[] args) {
+        boolean labOnly = false;
+        double speed = 1.0;
+        double traffic = 1.0;
+        boolean history = true;
+        String shot = null;
+        long exitAfter = 0;
+        List<String> rest = new ArrayList<>();
+        for (String a : args) {
+            if (a.equals("--lab-only")) {
+                labOnly = true;
+            } else if (a.startsWith("--lab-speed=")) {
+                speed = number(a);
+            } else if (a.startsWith("--lab-traffic=")) {
+                traffic = number(a);
+            } else if (a.equals("--no-lab-traffic")) {
+                traffic = 0;
+            } else if (a.equals("--no-lab-history")) {
+                history = false;
+            } else if (a.startsWith("--screenshot=")) {
+                shot = a.substring(a.indexOf('=') + 1);
+            } else if (a.startsWith("--exit-after=")) {
+                exitAfter = (long) number(a);
+            } else {
+                rest.add(a);
+            }
+        }
+        return new LaunchOptions(labOnly, speed, traffic, history, shot, exitAfter, List.copyOf(rest));
+    }
+
+    private static double number(String arg) {
+        String v = arg.substring(arg.indexOf('=') + 1);
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a number in " + arg);
+        }
+    }
+
+    LabCluster.Options labOptions(Path dir) {
+        return new LabCluster.Options(dir, labSpeed, labHistory, labTraffic > 0, Math.max(labTraffic, 0),
+                Duration.ofSeconds(15), 20261126L);
+    }
+}
