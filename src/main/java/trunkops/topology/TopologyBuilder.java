@@ -35,8 +35,18 @@ public final class TopologyBuilder {
     private TopologyBuilder() {
     }
 
+    /** Builds the topology, computing campaign routes for {@link #SAMPLE_NUMBER}. */
     public static ClusterTopology build(List<ServerRow> servers, List<CarrierRow> carriers, List<CampaignRow> campaigns,
                                         List<ListRow> lists) {
+        return build(servers, carriers, campaigns, lists, SAMPLE_NUMBER);
+    }
+
+    /**
+     * Builds the topology, computing campaign routes for {@code sampleNumber} (the lead's phone number without
+     * phone code, e.g. a number in the area code a campaign really dials).
+     */
+    public static ClusterTopology build(List<ServerRow> servers, List<CarrierRow> carriers, List<CampaignRow> campaigns,
+                                        List<ListRow> lists, String sampleNumber) {
         List<DialerServer> dialerServers = servers.stream().map(s -> server(s, servers)).toList();
         List<DialerServer> dialing = dialerServers.stream().filter(DialerServer::dials).toList();
         List<Carrier> parsed = carriers.stream().map(c -> carrier(c, dialing, servers)).sorted(EMIT_ORDER).toList();
@@ -60,7 +70,7 @@ public final class TopologyBuilder {
                     .forEach(l -> variants.add(Optional.of(l)));
             for (Optional<ListRow> list : variants) {
                 for (RouteResolver resolver : resolvers) {
-                    routes.add(resolver.route(campaign, list, SAMPLE_NUMBER));
+                    routes.add(resolver.route(campaign, list, sampleNumber));
                 }
             }
         }
