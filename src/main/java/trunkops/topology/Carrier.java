@@ -2,6 +2,7 @@ package trunkops.topology;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * A carrier row with everything parsed out of it.
@@ -52,7 +53,7 @@ public record Carrier(CarrierRow row, CarrierProtocol protocol, List<String> ser
 
     /** Every warning about this carrier: row, account_entry, globals_string and dialplan_entry. */
     public List<ParseWarning> allWarnings() {
-        return java.util.stream.Stream.of(warnings, account.warnings(), globals.warnings(), dialplan.warnings())
+        return Stream.of(warnings, account.warnings(), globals.warnings(), dialplan.warnings())
                 .flatMap(List::stream).toList();
     }
 }

@@ -3,8 +3,11 @@ package trunkops.topology;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -71,9 +74,9 @@ public record ClusterTopology(List<DialerServer> servers, List<Carrier> carriers
     }
 
     /** Campaign id to the servers where {@code down} leaves it no way out (dialing routes only). */
-    public java.util.Map<String, Set<String>> campaignsLosingRoute(Collection<TrunkKey> down) {
+    public Map<String, Set<String>> campaignsLosingRoute(Collection<TrunkKey> down) {
         return blastRadius(down).stream().filter(RouteImpact::lost).filter(i -> i.route().dialing())
-                .collect(Collectors.groupingBy(RouteImpact::campaignId, java.util.TreeMap::new,
-                        Collectors.mapping(RouteImpact::serverId, Collectors.toCollection(java.util.TreeSet::new))));
+                .collect(Collectors.groupingBy(RouteImpact::campaignId, TreeMap::new,
+                        Collectors.mapping(RouteImpact::serverId, Collectors.toCollection(TreeSet::new))));
     }
 }

@@ -25,8 +25,7 @@ public record ConfigSection(String name, List<String> options, int line, List<Se
     /** Keys that legitimately repeat and accumulate (codec lists, ACLs, variables, PJSIP contacts and matches). */
     static final Set<String> MULTI_VALUED = Set.of("allow", "disallow", "permit", "deny", "acl", "contactpermit",
             "contactdeny", "contactacl", "directmediapermit", "directmediadeny", "directmediaacl", "setvar",
-            "set_var", "contact", "match", "mailbox", "inkeys", "contact_permit", "contact_deny", "contact_acl",
-            "codecpriority", "header");
+            "set_var", "header", "contact", "match", "contact_permit", "contact_deny", "contact_acl");
 
     /**
      * One {@code key = value} line.

@@ -116,6 +116,9 @@ final class PjsipPeers {
         }
         if (qualify == null) {
             qualify = QualifySettings.off(Duration.ZERO);
+        } else if (addresses.isEmpty()) {
+            w.add(ParseWarning.warning(ep.lineOf("aors"), "endpoint " + ep.name() + ": its AORs have no contact=, so "
+                    + "calls to it have no destination unless the far end registers"));
         }
         return new Peer(ep.name(), Tech.PJSIP, "endpoint", addresses, aorNames, qualify, w);
     }

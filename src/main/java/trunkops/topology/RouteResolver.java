@@ -44,7 +44,8 @@ final class RouteResolver {
         List<Trunk> dialed = new ArrayList<>();
         if (match.isEmpty()) {
             problems.add("no carrier pattern on " + server.serverId() + " matches " + dialString
-                    + ": calls fail with no route");
+                    + ": calls fail with no route (unless a context outside the carriers, such as a custom dialplan,"
+                    + " matches it)");
         } else {
             collectTrunks(match.get(), dialed, problems);
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -47,6 +48,11 @@ public final class TopologyBuilder {
      */
     public static ClusterTopology build(List<ServerRow> servers, List<CarrierRow> carriers, List<CampaignRow> campaigns,
                                         List<ListRow> lists, String sampleNumber) {
+        Objects.requireNonNull(servers, "servers (use an empty list when there are none)");
+        Objects.requireNonNull(carriers, "carriers (use an empty list when there are none)");
+        Objects.requireNonNull(campaigns, "campaigns (use an empty list when there are none)");
+        Objects.requireNonNull(lists, "lists (use an empty list when there are none)");
+        Objects.requireNonNull(sampleNumber, "sampleNumber");
         List<DialerServer> dialerServers = servers.stream().map(s -> server(s, servers)).toList();
         List<DialerServer> dialing = dialerServers.stream().filter(DialerServer::dials).toList();
         List<Carrier> parsed = carriers.stream().map(c -> carrier(c, dialing, servers)).sorted(EMIT_ORDER).toList();

@@ -284,4 +284,14 @@ class AccountEntryParserTest {
         assertEquals(List.of(), a.peers());
         assertTrue(warned(a, Severity.INFO, "generates no Asterisk configuration"));
     }
+
+    @Test
+    void pjsipEndpointWhoseAorHasNoContact() {
+        AccountEntry a = AccountEntryParser.parse(CarrierProtocol.PJSIP,
+                "[reg]\ntype=aor\nqualify_frequency=0\n[reg]\ntype=endpoint\naors=reg\ncontext=trunkinbound", "");
+        Peer p = a.peer("reg").orElseThrow();
+        assertEquals(List.of(), p.addresses());
+        assertEquals(QualifySettings.Mode.OFF, p.qualify().mode(), "qualify_frequency 0 is off");
+        assertTrue(warned(a, Severity.WARNING, "its AORs have no contact="));
+    }
 }
