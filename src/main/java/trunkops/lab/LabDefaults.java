@@ -48,7 +48,7 @@ public final class LabDefaults {
                         "nat=force_rport,comedia"),
                 String.join("\n",
                         "exten => _91NXXNXXXXXX,1,AGI(agi://127.0.0.1:4577/call_log)",
-                        "exten => _91NXXNXXXXXX,n,Dial(${NSTRUNK}/${EXTEN:1},,To)",
+                        "exten => _91NXXNXXXXXX,n,Dial(${NSTRUNK}/${EXTEN:1},${CAMPDTO},To)",
                         "exten => _91NXXNXXXXXX,n,Hangup()"));
 
         Carrier blueline = new Carrier("BLUELINE", "BlueLine Telecom", "Secondary carrier, prefix 8", "SIP",
@@ -66,7 +66,7 @@ public final class LabDefaults {
                         "insecure=invite"),
                 String.join("\n",
                         "exten => _81NXXNXXXXXX,1,AGI(agi://127.0.0.1:4577/call_log)",
-                        "exten => _81NXXNXXXXXX,2,Dial(SIP/blueline/${EXTEN:1},,To)",
+                        "exten => _81NXXNXXXXXX,2,Dial(SIP/blueline/${EXTEN:1},${CAMPDTO},To)",
                         "exten => _81NXXNXXXXXX,3,Hangup()"));
 
         Carrier orbit = new Carrier("ORBIT", "Orbit SIP", "East/west SBC pair, dialer 3 only", "SIP",
@@ -93,11 +93,11 @@ public final class LabDefaults {
                         "insecure=port,invite"),
                 String.join("\n",
                         "exten => _71NXXNXXXXXX,1,AGI(agi://127.0.0.1:4577/call_log)",
-                        "exten => _71NXXNXXXXXX,n,Dial(SIP/orbit-east/${EXTEN:1},,To)",
+                        "exten => _71NXXNXXXXXX,n,Dial(SIP/orbit-east/${EXTEN:1},${CAMPDTO},To)",
                         "exten => _71NXXNXXXXXX,n,GotoIf($[\"${DIALSTATUS}\" = \"CHANUNAVAIL\"]?west)",
                         "exten => _71NXXNXXXXXX,n,GotoIf($[\"${DIALSTATUS}\" = \"CONGESTION\"]?west)",
                         "exten => _71NXXNXXXXXX,n,Hangup()",
-                        "exten => _71NXXNXXXXXX,n(west),Dial(SIP/orbit-west/${EXTEN:1},,To)",
+                        "exten => _71NXXNXXXXXX,n(west),Dial(SIP/orbit-west/${EXTEN:1},${CAMPDTO},To)",
                         "exten => _71NXXNXXXXXX,n,Hangup()"));
 
         Carrier velox = new Carrier("VELOX", "Velox Carrier", "Cheap overflow route, no qualify", "SIP",
@@ -113,30 +113,29 @@ public final class LabDefaults {
                         "insecure=invite"),
                 String.join("\n",
                         "exten => _61NXXNXXXXXX,1,AGI(agi://127.0.0.1:4577/call_log)",
-                        "exten => _61NXXNXXXXXX,2,Dial(SIP/velox/${EXTEN:1},,To)",
+                        "exten => _61NXXNXXXXXX,2,Dial(SIP/velox/${EXTEN:1},${CAMPDTO},To)",
                         "exten => _61NXXNXXXXXX,3,Hangup()"));
 
-        // ViciDial ships this example carrier with every install, inactive.
-        Carrier example = new Carrier("SIPExample", "Example SIP Carrier", "", "SIP", "0.0.0.0", false, "",
-                "SIPTRUNK = SIP/sipexample",
+        // ViciDial ships this example carrier with every install, inactive (create.sql, verbatim).
+        Carrier example = new Carrier("SIPExample", "SIP Example", "A SIP example carrier using IP Authentication",
+                "SIP", "0.0.0.0", false, "", "SIPTRUNK = SIP/ExampleSIP",
                 String.join("\n",
-                        "[sipexample]",
-                        "disallow=all",
-                        "allow=ulaw",
-                        "allow=alaw",
-                        "type=friend",
-                        "username=sipexample",
-                        "secret=test",
-                        "host=dynamic",
-                        "dtmfmode=rfc2833",
-                        "context=trunkinbound",
-                        "qualify=yes",
-                        "insecure=invite",
-                        "nat=yes"),
+                        "[ExampleSIP]",
+                        "type = peer",
+                        "context = trunkinbound",
+                        "usecallerid = yes",
+                        "trustrpid = no",
+                        "sendrpid = yes",
+                        "host = 10.10.10.15",
+                        "qualify = yes",
+                        "insecure = port,invite",
+                        "disallow = all",
+                        "allow = ulaw",
+                        "dtmfmode = auto"),
                 String.join("\n",
                         "exten => _91999NXXXXXX,1,AGI(agi://127.0.0.1:4577/call_log)",
-                        "exten => _91999NXXXXXX,n,Dial(${SIPTRUNK}/${EXTEN:2},,To)",
-                        "exten => _91999NXXXXXX,n,Hangup()"));
+                        "exten => _91999NXXXXXX,2,Dial(${SIPTRUNK}/${EXTEN:1},${CAMPDTO},To)",
+                        "exten => _91999NXXXXXX,3,Hangup"));
 
         List<Campaign> campaigns = List.of(
                 new Campaign("SALES1", "Outbound sales", "9", "", 26, true,

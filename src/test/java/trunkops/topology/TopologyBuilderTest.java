@@ -70,7 +70,7 @@ class TopologyBuilderTest {
         assertFalse(example.active());
         assertFalse(example.routes());
         assertEquals(List.of("DIALER1", "DIALER2", "DIALER3"), example.serverIds(), "where it would apply");
-        assertEquals(List.of("sipexample"), example.peers().stream().map(Peer::name).toList());
+        assertEquals(List.of("ExampleSIP"), example.peers().stream().map(Peer::name).toList());
         assertEquals(List.of(), topo.trunksOf("SIPExample"));
         assertTrue(topo.routes().stream().flatMap(r -> r.candidates().stream())
                 .noneMatch(p -> p.carrierId().equals("SIPExample")));
