@@ -48,7 +48,7 @@ public final class AmiGateway implements AutoCloseable {
         }
     }
 
-    private final AmiEndpoint endpoint;
+    private final AmiTarget endpoint;
     private final Supplier<char[]> secret;
     private final AmiGatewayListener listener;
     private final ScheduledExecutorService scheduler;
@@ -59,10 +59,12 @@ public final class AmiGateway implements AutoCloseable {
     private volatile ManagerConnection connection;
     private volatile AmiLinkStatus status;
     private volatile boolean stopped;
+    private final java.util.concurrent.atomic.AtomicBoolean snapshotPending =
+            new java.util.concurrent.atomic.AtomicBoolean();
     private volatile long lastPongNanos;
     private int failures;
 
-    public AmiGateway(AmiEndpoint endpoint, Supplier<char[]> secret, AmiGatewayListener listener,
+    public AmiGateway(AmiTarget endpoint, Supplier<char[]> secret, AmiGatewayListener listener,
                       ScheduledExecutorService scheduler, Settings settings) {
         this.endpoint = endpoint;
         this.secret = secret;
@@ -80,7 +82,7 @@ public final class AmiGateway implements AutoCloseable {
                 System.currentTimeMillis(), 0);
     }
 
-    public AmiEndpoint endpoint() {
+    public AmiTarget endpoint() {
         return endpoint;
     }
 
@@ -194,6 +196,13 @@ public final class AmiGateway implements AutoCloseable {
             int slash = peer.indexOf('/');
             listener.peerStatus(endpoint.serverId(), slash >= 0 ? peer.substring(slash + 1) : peer,
                     p.getPeerStatus(), p.getTime(), System.currentTimeMillis());
+            // chan_sip's PeerStatus carries no latency on Reachable/Lagged: read it back shortly after
+            if (snapshotPending.compareAndSet(false, true)) {
+                scheduler.schedule(() -> submit(() -> {
+                    snapshotPending.set(false);
+                    snapshot();
+                }), 1_000, TimeUnit.MILLISECONDS);
+            }
         }
     }
 

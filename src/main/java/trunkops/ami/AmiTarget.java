@@ -2,9 +2,9 @@ package trunkops.ami;
 
 import java.util.Objects;
 
-/** Where one dialer's manager interface is and who logs in (the secret is supplied separately, never stored here). */
-public record AmiEndpoint(String serverId, String host, int port, String username) {
-    public AmiEndpoint {
+/** One dialer's manager interface and the user the console logs in as (the secret is supplied separately, never stored here). */
+public record AmiTarget(String serverId, String host, int port, String username) {
+    public AmiTarget {
         Objects.requireNonNull(serverId);
         Objects.requireNonNull(host);
         Objects.requireNonNull(username);

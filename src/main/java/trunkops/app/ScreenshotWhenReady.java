@@ -1,0 +1,78 @@
+package trunkops.app;
+
+import java.nio.file.Path;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import trunkops.ami.AmiLinkState;
+import trunkops.app.ui.MainView;
+import trunkops.health.BoardSnapshot;
+import trunkops.health.TrunkState;
+import trunkops.ui.common.Snapshots;
+
+/**
+ * {@code --screenshot=<png>}: waits until the console shows real data (topology read, every dialer connected,
+ * no trunk left UNKNOWN), lets it settle, and writes the window to a PNG. Used to refresh the README's images
+ * from the real application.
+ */
+final class ScreenshotWhenReady {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScreenshotWhenReady.class);
+    private static final long TIMEOUT_MS = 120_000;
+
+    private final MainView view;
+    private final Scene scene;
+    private final Path file;
+    private final ScheduledExecutorService scheduler;
+    private final long startNanos = System.nanoTime();
+    private long readySinceNanos;
+
+    ScreenshotWhenReady(MainView view, Scene scene, String file, ScheduledExecutorService scheduler) {
+        this.view = view;
+        this.scene = scene;
+        this.file = Path.of(file);
+        this.scheduler = scheduler;
+    }
+
+    void arm() {
+        scheduler.scheduleWithFixedDelay(() -> Platform.runLater(this::check), 500, 500, TimeUnit.MILLISECONDS);
+    }
+
+    private void check() {
+        if (readySinceNanos < 0) {
+            return;
+        }
+        BoardSnapshot s = view.lastSnapshot();
+        boolean ready = s != null && s.topology() != null && !s.servers().isEmpty()
+                && s.servers().stream().allMatch(v -> v.link() != null && v.link().state() == AmiLinkState.CONNECTED)
+                && s.trunks().stream().noneMatch(t -> t.state() == TrunkState.UNKNOWN);
+        long now = System.nanoTime();
+        if (ready && readySinceNanos == 0) {
+            readySinceNanos = now;
+        }
+        boolean settled = ready && now - readySinceNanos > TimeUnit.MILLISECONDS.toNanos(3_000);
+        boolean timedOut = now - startNanos > TimeUnit.MILLISECONDS.toNanos(TIMEOUT_MS);
+        if (settled || timedOut) {
+            if (timedOut && !settled) {
+                LOG.warn("screenshot taken after {} s without every dialer connected", TIMEOUT_MS / 1000);
+            }
+            readySinceNanos = -1;
+            WritableImage image = new Snapshots().take(scene);
+            scheduler.execute(() -> {
+                try {
+                    new Snapshots().writePng(image, file);
+                    LOG.info("screenshot written to {}", file.toAbsolutePath());
+                } catch (java.io.IOException e) {
+                    LOG.error("could not write the screenshot {}: {}", file, e.toString());
+                }
+            });
+        }
+    }
+}

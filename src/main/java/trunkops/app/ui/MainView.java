@@ -1,0 +1,179 @@
+package trunkops.app.ui;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
+import java.util.Map;
+
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+import trunkops.ami.AmiLinkState;
+import trunkops.db.DbLinkStatus;
+import trunkops.health.BoardSnapshot;
+import trunkops.health.ServerView;
+import trunkops.health.TrunkState;
+import trunkops.health.TrunkView;
+import trunkops.health.ui.ServerList;
+import trunkops.health.ui.TrunkTable;
+import trunkops.topology.ui.CampaignsView;
+import trunkops.topology.ui.CarriersView;
+import trunkops.ui.common.StateChip;
+
+/**
+ * The main window: dialers on the left, trunks / carriers / campaigns in the middle, connection states in the
+ * status bar. A thin controller: it only shows the snapshots it is given, on the FX thread.
+ */
+public final class MainView {
+
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
+
+    @FXML private BorderPane root;
+    @FXML private Label clusterName;
+    @FXML private Label labBadge;
+    @FXML private Label summary;
+    @FXML private Button refreshButton;
+    @FXML private ServerList serverList;
+    @FXML private TabPane tabs;
+    @FXML private TrunkTable trunkTable;
+    @FXML private CarriersView carriersView;
+    @FXML private CampaignsView campaignsView;
+    @FXML private VBox startOverlay;
+    @FXML private ProgressIndicator startProgress;
+    @FXML private Label startMessage;
+    @FXML private HBox statusBar;
+
+    private Runnable onRefresh = () -> { };
+    private BoardSnapshot last;
+
+    @FXML
+    private void initialize() {
+        serverList.getSelectionModel().selectedItemProperty().addListener((o, was, now) ->
+                trunkTable.filterServer(now == null ? null : now.serverId()));
+        root.sceneProperty().addListener((o, was, scene) -> {
+            if (scene == null) {
+                return;
+            }
+            for (int i = 0; i < 3; i++) {
+                int tab = i;
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.valueOf("DIGIT" + (i + 1)),
+                        KeyCombination.SHORTCUT_DOWN), () -> tabs.getSelectionModel().select(tab));
+            }
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), this::refresh);
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE),
+                    () -> serverList.getSelectionModel().clearSelection());
+        });
+        showStarting("Connecting\u2026");
+    }
+
+    public void onRefresh(Runnable action) {
+        this.onRefresh = action;
+    }
+
+    @FXML
+    private void refresh() {
+        onRefresh.run();
+    }
+
+    /** Long work before the first snapshot (starting the lab, reading the database). */
+    public void showStarting(String message) {
+        startOverlay.setVisible(true);
+        startProgress.setVisible(true);
+        startMessage.setText(message);
+    }
+
+    /** A failure that stops the console from showing anything real; says what and what to do. */
+    public void showFailure(String message) {
+        startOverlay.setVisible(true);
+        startProgress.setVisible(false);
+        startMessage.setText("\u2716 " + message);
+        startMessage.getStyleClass().add("failure");
+    }
+
+    public void update(BoardSnapshot s) {
+        last = s;
+        clusterName.setText(s.clusterName());
+        labBadge.setVisible(s.lab());
+        labBadge.setManaged(s.lab());
+        if (s.topology() == null) {
+            showStarting(s.problem() == null ? "Reading the cluster's database\u2026"
+                    : s.problem() + "\nRetrying every 5 s.");
+        } else {
+            startOverlay.setVisible(false);
+        }
+        serverList.show(s.servers());
+        trunkTable.show(s.trunks());
+        carriersView.show(s.topology());
+        campaignsView.show(s.topology());
+        summary.setText(summaryText(s));
+        renderStatusBar(s);
+    }
+
+    public BoardSnapshot lastSnapshot() {
+        return last;
+    }
+
+    static String summaryText(BoardSnapshot s) {
+        Map<TrunkState, Integer> counts = new EnumMap<>(TrunkState.class);
+        for (TrunkView t : s.trunks()) {
+            counts.merge(t.state(), 1, Integer::sum);
+        }
+        StringBuilder sb = new StringBuilder().append(s.trunks().size()).append(" trunks");
+        for (TrunkState st : TrunkState.values()) {
+            Integer n = counts.get(st);
+            if (n != null) {
+                sb.append("  ").append(st.glyph()).append(' ').append(n).append(' ').append(st.label().toLowerCase());
+            }
+        }
+        return sb.toString();
+    }
+
+    private void renderStatusBar(BoardSnapshot s) {
+        statusBar.getChildren().clear();
+        StateChip db = new StateChip();
+        db.setId("dbChip");
+        DbLinkStatus d = s.db();
+        switch (d.state()) {
+            case UP -> db.show(StateChip.Tone.OK, "\u2714", "DB connected");
+            case CONNECTING -> db.show(StateChip.Tone.UNKNOWN, "\u2026", "DB connecting");
+            case AUTH_FAILED -> db.show(StateChip.Tone.CRIT, "\u2716", "DB login refused");
+            case DOWN -> db.show(StateChip.Tone.CRIT, "\u2716", "DB unavailable since " + CLOCK.format(
+                    Instant.ofEpochMilli(d.sinceMillis())));
+            case STOPPED -> db.show(StateChip.Tone.UNKNOWN, "\u25A0", "DB stopped");
+        }
+        db.setTooltip(new javafx.scene.control.Tooltip(d.message()));
+        statusBar.getChildren().add(db);
+        for (ServerView v : s.servers()) {
+            StateChip chip = new StateChip();
+            chip.setId("amiChip-" + v.serverId());
+            AmiLinkState st = v.link() == null ? AmiLinkState.IDLE : v.link().state();
+            String dropped = v.eventsDropped() > 0 ? "  (" + v.eventsDropped() + " events dropped)" : "";
+            switch (st) {
+                case CONNECTED -> chip.show(v.eventsDropped() > 0 ? StateChip.Tone.WARN : StateChip.Tone.OK, "\u2714",
+                        v.serverId() + " AMI" + dropped);
+                case CONNECTING, IDLE -> chip.show(StateChip.Tone.UNKNOWN, "\u2026", v.serverId() + " AMI connecting");
+                case AUTH_FAILED -> chip.show(StateChip.Tone.CRIT, "\u2716", v.serverId() + " AMI login refused");
+                case DOWN -> chip.show(StateChip.Tone.CRIT, "\u2716", v.serverId() + " AMI down");
+                case STOPPED -> chip.show(StateChip.Tone.UNKNOWN, "\u25A0", v.serverId() + " AMI stopped");
+            }
+            if (v.link() != null) {
+                chip.setTooltip(new javafx.scene.control.Tooltip(v.amiAddress() + ": " + v.link().message()));
+            }
+            statusBar.getChildren().add(chip);
+        }
+        Label updated = new Label("updated " + CLOCK.format(Instant.ofEpochMilli(s.atMillis())));
+        updated.getStyleClass().add("updated");
+        statusBar.getChildren().add(updated);
+    }
+}

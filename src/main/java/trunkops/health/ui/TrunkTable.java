@@ -1,0 +1,82 @@
+package trunkops.health.ui;
+
+import java.util.Comparator;
+import java.util.List;
+
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+
+import trunkops.health.TrunkState;
+import trunkops.health.TrunkView;
+
+/**
+ * Every trunk of the cluster (server × peer): server, carrier, peer, address, state (glyph, word and colour),
+ * qualify latency and what the dialer said. Sortable; filtered by the selected server.
+ */
+public final class TrunkTable extends TableView<TrunkView> {
+
+    private final ObservableList<TrunkView> rows = FXCollections.observableArrayList();
+    private final FilteredList<TrunkView> filtered = new FilteredList<>(rows, t -> true);
+
+    public TrunkTable() {
+        setId("trunkTable");
+        getStyleClass().add("trunk-table");
+        SortedList<TrunkView> sorted = new SortedList<>(filtered);
+        sorted.comparatorProperty().bind(comparatorProperty());
+        setItems(sorted);
+        getColumns().add(text("Server", 110, TrunkView::serverId));
+        getColumns().add(text("Carrier", 210, t -> t.carrierId() + (t.carrierName().isEmpty() ? ""
+                : " \u2014 " + t.carrierName())));
+        getColumns().add(text("Trunk (peer)", 130, TrunkView::peer));
+        getColumns().add(text("Address", 130, TrunkView::address));
+        TableColumn<TrunkView, TrunkState> state = new TableColumn<>("State");
+        state.setId("stateColumn");
+        state.setPrefWidth(140);
+        state.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().state()));
+        state.setCellFactory(c -> new TrunkStateCell());
+        state.setComparator(Comparator.comparingInt(TrunkState::ordinal));
+        getColumns().add(state);
+        TableColumn<TrunkView, Number> latency = new TableColumn<>("Latency");
+        latency.setPrefWidth(90);
+        latency.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().latencyMs()));
+        latency.setCellFactory(c -> new LatencyCell());
+        latency.getStyleClass().add("numeric");
+        getColumns().add(latency);
+        getColumns().add(text("Dialer says", 260, TrunkView::dialerStatus));
+        setPlaceholder(new Label("No trunks yet: waiting for the cluster's database"));
+        setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    }
+
+    private static TableColumn<TrunkView, String> text(String title, double width,
+                                                       java.util.function.Function<TrunkView, String> f) {
+        TableColumn<TrunkView, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(v -> new ReadOnlyStringWrapper(f.apply(v.getValue())));
+        return c;
+    }
+
+    /** Replaces the rows (called on the FX thread with a fresh snapshot). */
+    public void show(List<TrunkView> trunks) {
+        rows.setAll(trunks);
+    }
+
+    /** Shows only one server's trunks ({@code null} = all). */
+    public void filterServer(String serverId) {
+        filtered.setPredicate(serverId == null ? t -> true : t -> t.serverId().equals(serverId));
+    }
+
+    private static final class LatencyCell extends javafx.scene.control.TableCell<TrunkView, Number> {
+        @Override
+        protected void updateItem(Number ms, boolean empty) {
+            super.updateItem(ms, empty);
+            setText(empty || ms == null ? null : ms.intValue() < 0 ? "\u2014" : ms.intValue() + " ms");
+        }
+    }
+}

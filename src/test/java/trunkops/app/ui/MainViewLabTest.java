@@ -1,0 +1,151 @@
+package trunkops.app.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import trunkops.app.AppPaths;
+import trunkops.app.ConsoleSession;
+import trunkops.app.Styles;
+import trunkops.health.ClusterAccess;
+import trunkops.health.TrunkState;
+import trunkops.health.TrunkView;
+import trunkops.lab.LabCluster;
+import trunkops.lab.LabDefaults;
+
+/**
+ * The console's first screen on the lab, headless through Monocle: what it shows comes from the lab over real
+ * JDBC and AMI, and lab faults show up as they should (red with text for a killed trunk, STALE when a dialer's
+ * AMI goes away, back to normal after recovery).
+ */
+@ExtendWith(ApplicationExtension.class)
+class MainViewLabTest {
+
+    private static LabCluster lab;
+    private static Path dir;
+    private static ScheduledExecutorService scheduler;
+    private ConsoleSession session;
+    private MainView view;
+
+    @BeforeAll
+    static void startLab() throws Exception {
+        dir = Files.createDirectories(Path.of("target", "ui-lab-test"));
+        AppPaths.deleteTree(dir);
+        lab = LabCluster.start(LabDefaults.cluster(),
+                new LabCluster.Options(dir, 5.0, false, false, 0, Duration.ofSeconds(15), 3L), m -> { });
+        scheduler = Executors.newScheduledThreadPool(1);
+    }
+
+    @AfterAll
+    static void stopLab() {
+        scheduler.shutdownNow();
+        lab.close();
+        AppPaths.deleteTree(dir);
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        FXMLLoader loader = new FXMLLoader(MainView.class.getResource("/trunkops/app/ui/MainView.fxml"));
+        Parent root = loader.load();
+        view = loader.getController();
+        Scene scene = new Scene(root, 1280, 760);
+        Styles.apply(scene);
+        stage.setScene(scene);
+        stage.show();
+        LabCluster.DbAccess db = lab.dbAccess();
+        String secret = lab.amiAccess().get(0).secret();
+        session = ConsoleSession.start(new ClusterAccess("Lab under test", true, db.jdbcUrl(), db.user(),
+                db.password()::toCharArray, LabCluster.CONSOLE_AMI_USER, secret::toCharArray), view, scheduler);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void closeSession() {
+        session.close();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TableView<TrunkView> table(FxRobot robot) {
+        return robot.lookup("#trunkTable").queryAs(TableView.class);
+    }
+
+    private static void waitFor(FxRobot robot, String what, Predicate<TableView<TrunkView>> test) {
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> test.test(table(robot)));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out waiting until " + what + "; table shows "
+                    + table(robot).getItems().stream().map(t -> t.serverId() + "/" + t.peer() + "=" + t.state())
+                    .toList());
+        }
+    }
+
+    private static TrunkState stateOf(TableView<TrunkView> t, String server, String peer) {
+        return t.getItems().stream().filter(v -> v.serverId().equals(server) && v.peer().equals(peer))
+                .map(TrunkView::state).findFirst().orElse(null);
+    }
+
+    @Test
+    void showsTheLabsDialersAndTrunksFromAmiAndJdbc(FxRobot robot) {
+        waitFor(robot, "every trunk has a verdict", t -> t.getItems().size() == 9
+                && t.getItems().stream().noneMatch(v -> v.state() == TrunkState.UNKNOWN));
+        ListView<?> servers = robot.lookup("#serverList").queryAs(ListView.class);
+        assertEquals(3, servers.getItems().size());
+        assertTrue(robot.lookup("LAB").tryQuery().isPresent(), "the lab is labelled as such");
+        Label dbChip = robot.lookup("#dbChip").queryAs(Label.class);
+        assertTrue(dbChip.getText().contains("DB connected"), dbChip.getText());
+        assertEquals(TrunkState.UNMONITORED, stateOf(table(robot), "DIALER1", "velox"));
+        assertTrue(robot.lookup("Carriers (Ctrl+2)").tryQuery().isPresent());
+    }
+
+    @Test
+    void aKilledTrunkTurnsRedWithTextAndRecovers(FxRobot robot) {
+        waitFor(robot, "orbit-west is reachable", t -> stateOf(t, "DIALER3", "orbit-west") == TrunkState.REACHABLE);
+        lab.faults().killTrunk("orbit-west");
+        waitFor(robot, "orbit-west is unreachable", t -> stateOf(t, "DIALER3", "orbit-west") == TrunkState.UNREACHABLE);
+        javafx.css.PseudoClass unreachable = javafx.css.PseudoClass.getPseudoClass("unreachable");
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".trunk-state-cell").queryAll()
+                    .stream().anyMatch(n -> n.getPseudoClassStates().contains(unreachable)
+                            && ((javafx.scene.control.Labeled) n).getText().equals("\u2716 Unreachable")));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no state cell shows '\u2716 Unreachable' with the :unreachable pseudo-class");
+        }
+        lab.faults().restoreTrunk("orbit-west");
+        waitFor(robot, "orbit-west is back", t -> stateOf(t, "DIALER3", "orbit-west") == TrunkState.REACHABLE);
+    }
+
+    @Test
+    void aDroppedAmiServerTurnsItsTrunksStaleNeverGreen(FxRobot robot) {
+        waitFor(robot, "DIALER2 has verdicts", t -> stateOf(t, "DIALER2", "nsvoice") == TrunkState.REACHABLE);
+        lab.faults().dropAmi("DIALER2");
+        waitFor(robot, "DIALER2's trunks are stale", t -> t.getItems().stream()
+                .filter(v -> v.serverId().equals("DIALER2")).allMatch(v -> v.state() == TrunkState.STALE));
+        assertTrue(table(robot).getItems().stream().filter(v -> v.serverId().equals("DIALER1"))
+                .noneMatch(v -> v.state() == TrunkState.STALE), "other dialers are unaffected");
+        lab.faults().restartAmi("DIALER2");
+        waitFor(robot, "DIALER2 recovered", t -> stateOf(t, "DIALER2", "nsvoice") == TrunkState.REACHABLE);
+    }
+}
