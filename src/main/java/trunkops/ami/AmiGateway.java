@@ -243,6 +243,7 @@ public final class AmiGateway implements AutoCloseable {
         submit(this::snapshot);
     }
 
+    @SuppressWarnings("deprecation") // PeerEntry's IPport header lands in getIpPort(); getPort() stays empty
     private void snapshot() {
         ManagerConnection c = connection;
         if (c == null) {

@@ -87,7 +87,7 @@ public final class AppPaths {
                     LOG.debug("could not delete {}", p, e);
                 }
             });
-        } catch (IOException e) {
+        } catch (IOException | java.io.UncheckedIOException e) {
             LOG.warn("could not clean {}: {}", dir, e.toString());
         }
     }

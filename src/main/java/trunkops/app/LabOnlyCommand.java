@@ -45,7 +45,11 @@ final class LabOnlyCommand {
         LabCluster.DbAccess db = lab.dbAccess();
         out.println("jdbc " + db.jdbcUrl() + " " + db.user() + " " + db.password());
         out.flush();
-        Thread commands = new Thread(() -> readCommands(new LabCommands(lab), out), "lab-commands");
+        LabCommands labCommands = new LabCommands(lab);
+        for (String c : options.labRun()) {
+            out.println(labCommands.run(c));
+        }
+        Thread commands = new Thread(() -> readCommands(labCommands, out), "lab-commands");
         commands.setDaemon(true);
         commands.start();
         stopped.await();

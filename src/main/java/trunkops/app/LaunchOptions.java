@@ -9,11 +9,12 @@ import trunkops.lab.LabCluster;
 
 /**
  * The launcher's command line: {@code --lab-only}, {@code --lab-speed=<x>}, {@code --lab-traffic=<x>},
- * {@code --no-lab-traffic}, {@code --no-lab-history}, {@code --screenshot=<png>} and {@code --exit-after=<ms>};
+ * {@code --no-lab-traffic}, {@code --no-lab-history}, {@code --lab-run=<lab command>} (repeatable, e.g.
+ * {@code --lab-run="at 20 kill orbit-west"}, or {@code --lab-run=at+20+kill+orbit-west} through Maven), {@code --screenshot=<png>}, {@code --screenshot-delay=<ms>} and {@code --exit-after=<ms>};
  * sub-commands ({@code status ...}) keep their own arguments.
  */
 public record LaunchOptions(boolean labOnly, double labSpeed, double labTraffic, boolean labHistory,
-                            String screenshot, long exitAfterMs, List<String> rest) {
+                            String screenshot, long screenshotDelayMs, long exitAfterMs, List<String> labRun, List<String> rest) {
 
     public static LaunchOptions parse(String[] args) {
         boolean labOnly = false;
@@ -22,7 +23,9 @@ public record LaunchOptions(boolean labOnly, double labSpeed, double labTraffic,
         boolean history = true;
         String shot = null;
         long exitAfter = 0;
+        long shotDelay = 0;
         List<String> rest = new ArrayList<>();
+        List<String> labRun = new ArrayList<>();
         for (String a : args) {
             if (a.equals("--lab-only")) {
                 labOnly = true;
@@ -36,13 +39,19 @@ public record LaunchOptions(boolean labOnly, double labSpeed, double labTraffic,
                 history = false;
             } else if (a.startsWith("--screenshot=")) {
                 shot = a.substring(a.indexOf('=') + 1);
+            } else if (a.startsWith("--lab-run=")) {
+                // '+' stands for a space, because `mvn javafx:run -Dtrunkops.args=...` splits on spaces
+                labRun.add(a.substring(a.indexOf('=') + 1).replace('+', ' '));
+            } else if (a.startsWith("--screenshot-delay=")) {
+                shotDelay = (long) number(a);
             } else if (a.startsWith("--exit-after=")) {
                 exitAfter = (long) number(a);
             } else {
                 rest.add(a);
             }
         }
-        return new LaunchOptions(labOnly, speed, traffic, history, shot, exitAfter, List.copyOf(rest));
+        return new LaunchOptions(labOnly, speed, traffic, history, shot, shotDelay, exitAfter, List.copyOf(labRun),
+                List.copyOf(rest));
     }
 
     private static double number(String arg) {

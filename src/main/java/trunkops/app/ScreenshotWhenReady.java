@@ -18,14 +18,14 @@ import trunkops.health.TrunkState;
 import trunkops.ui.common.Snapshots;
 
 /**
- * {@code --screenshot=<png>}: waits until the console shows real data (topology read, every dialer connected,
- * no trunk left UNKNOWN), lets it settle, and writes the window to a PNG. Used to refresh the README's images
+ * {@code --screenshot=<png>}: waits until the console shows real data (topology read, every dialer's link in a
+ * definite state, no trunk of a connected dialer left UNKNOWN), lets it settle, and writes the window to a PNG. Used to refresh the README's images
  * from the real application.
  */
 final class ScreenshotWhenReady {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScreenshotWhenReady.class);
-    private static final long TIMEOUT_MS = 120_000;
+    private static final long TIMEOUT_MS = 180_000;
 
     private final MainView view;
     private final Scene scene;
@@ -34,7 +34,10 @@ final class ScreenshotWhenReady {
     private final long startNanos = System.nanoTime();
     private long readySinceNanos;
 
-    ScreenshotWhenReady(MainView view, Scene scene, String file, ScheduledExecutorService scheduler) {
+    private final long minDelayMs;
+
+    ScreenshotWhenReady(MainView view, Scene scene, String file, long minDelayMs, ScheduledExecutorService scheduler) {
+        this.minDelayMs = minDelayMs;
         this.view = view;
         this.scene = scene;
         this.file = Path.of(file);
@@ -51,13 +54,16 @@ final class ScreenshotWhenReady {
         }
         BoardSnapshot s = view.lastSnapshot();
         boolean ready = s != null && s.topology() != null && !s.servers().isEmpty()
-                && s.servers().stream().allMatch(v -> v.link() != null && v.link().state() == AmiLinkState.CONNECTED)
-                && s.trunks().stream().noneMatch(t -> t.state() == TrunkState.UNKNOWN);
+                && s.servers().stream().allMatch(v -> v.link() != null && v.link().state() != AmiLinkState.IDLE
+                        && v.link().state() != AmiLinkState.CONNECTING)
+                && s.trunks().stream().noneMatch(t -> t.state() == TrunkState.UNKNOWN && s.servers().stream()
+                        .anyMatch(v -> v.serverId().equals(t.serverId()) && v.link().state() == AmiLinkState.CONNECTED));
         long now = System.nanoTime();
         if (ready && readySinceNanos == 0) {
             readySinceNanos = now;
         }
-        boolean settled = ready && now - readySinceNanos > TimeUnit.MILLISECONDS.toNanos(3_000);
+        boolean settled = ready && now - readySinceNanos > TimeUnit.MILLISECONDS.toNanos(3_000)
+                && now - startNanos > TimeUnit.MILLISECONDS.toNanos(minDelayMs);
         boolean timedOut = now - startNanos > TimeUnit.MILLISECONDS.toNanos(TIMEOUT_MS);
         if (settled || timedOut) {
             if (timedOut && !settled) {

@@ -57,7 +57,8 @@ public final class TrunkOpsApp extends Application {
         stage.show();
         background.execute(this::connect);
         if (launchOptions.screenshot() != null) {
-            new ScreenshotWhenReady(view, scene, launchOptions.screenshot(), background).arm();
+            new ScreenshotWhenReady(view, scene, launchOptions.screenshot(), launchOptions.screenshotDelayMs(),
+                    background).arm();
         }
         if (launchOptions.exitAfterMs() > 0) {
             background.schedule(() -> Platform.runLater(Platform::exit), launchOptions.exitAfterMs(),
@@ -91,6 +92,11 @@ public final class TrunkOpsApp extends Application {
         LabCluster l = LabCluster.start(LabDefaults.cluster(), launchOptions.labOptions(AppPaths.newLabRunDir()),
                 msg -> Platform.runLater(() -> view.showStarting(msg + "\u2026")));
         lab = l;
+        trunkops.lab.LabCommands commands = new trunkops.lab.LabCommands(l);
+        Platform.runLater(() -> view.enableLabConsole(commands::run));
+        for (String c : launchOptions.labRun()) {
+            LOG.info("lab> {}: {}", c, commands.run(c));
+        }
         LabCluster.DbAccess db = l.dbAccess();
         String amiSecret = l.amiAccess().get(0).secret();
         return new ClusterAccess("Lab cluster (3 dialers)", true, db.jdbcUrl(), db.user(), db.password()::toCharArray,

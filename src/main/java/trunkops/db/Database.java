@@ -61,6 +61,7 @@ public final class Database implements AutoCloseable {
         cfg.setInitializationFailTimeout(-1);
         cfg.setKeepaliveTime(60_000);
         cfg.setMaxLifetime(600_000);
+        cfg.setIdleTimeout(300_000);
         this.pool = new HikariDataSource(cfg);
     }
 

@@ -197,6 +197,7 @@ public final class LabCluster implements AutoCloseable {
         InetAddress a = InetAddress.getByName(serverIp);
         if (a.isLoopbackAddress()) {
             try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, a)) {
+                LOG.debug("{} can be bound (probe port {})", serverIp, probe.getLocalPort());
                 return a;
             } catch (IOException e) {
                 LOG.warn("cannot bind {} here; the lab dialer listens on 127.0.0.1 instead", serverIp);

@@ -13,7 +13,7 @@ public final class LabCommands {
     public static final List<String> HELP = List.of(
             "kill <peer>                    the carrier SBC behind <peer> stops answering (all dialers)",
             "restore <peer>                 undo every fault on <peer>",
-            "lag <peer> <ms>                add latency to the SBC's answers",
+            "lag <peer> <ms>                add latency (above maxms: LAGGED; above 2 x maxms: UNREACHABLE)",
             "flap <peer> <seconds>          the SBC is down half of every period",
             "fail <peer> <sip-code> <pct>   reject pct% of calls with sip-code, probes still OK",
             "isolate <server> <peer>        one dialer loses its path to <peer>",
@@ -21,12 +21,29 @@ public final class LabCommands {
             "hang-ami <server> | thaw-ami <server>",
             "stop-db | start-db",
             "traffic <multiplier>           scale campaign call rates (0 stops new calls)",
+            "at <seconds> <command>         run a command later (schedules outages, lag, recovery)",
             "help");
 
     private final LabCluster lab;
+    private java.util.concurrent.ScheduledExecutorService scheduler;
 
     public LabCommands(LabCluster lab) {
         this.lab = lab;
+    }
+
+    private synchronized java.util.concurrent.ScheduledExecutorService scheduler() {
+        if (scheduler == null) {
+            scheduler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "lab-schedule");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return scheduler;
+    }
+
+    private static final class LoggerHolder {
+        static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LabCommands.class);
     }
 
     /** Runs one command line; returns the one-line answer. */
@@ -94,6 +111,15 @@ public final class LabCommands {
                 case "start-db" -> {
                     f.startDatabase();
                     return "ok: database started";
+                }
+                case "at" -> {
+                    need(w, 3);
+                    double seconds = Double.parseDouble(w[1]);
+                    String later = line.strip().split("\\s+", 3)[2];
+                    scheduler().schedule(() -> LoggerHolder.LOG.info("lab at +{}s: {} -> {}", w[1], later,
+                            run(later)), lab.clock().realNanos((long) (seconds * 1000)),
+                            java.util.concurrent.TimeUnit.NANOSECONDS);
+                    return "ok: in " + w[1] + " s: " + later;
                 }
                 case "traffic" -> {
                     need(w, 2);

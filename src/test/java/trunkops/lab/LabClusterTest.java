@@ -144,6 +144,22 @@ class LabClusterTest {
         }
     }
 
+    @Test
+    void labCommandsAnswerClearlyAndCanBeScheduled() throws Exception {
+        LabCommands commands = new LabCommands(lab);
+        assertEquals("error: 'kill' needs 1 argument(s); try: help", commands.run("kill"));
+        assertTrue(commands.run("kill nosuchpeer").startsWith("error: no lab trunk called 'nosuchpeer'"));
+        assertTrue(commands.run("frobnicate").startsWith("error: unknown command"));
+        assertTrue(commands.run("lag orbit-east abc").startsWith("error: not a number"));
+        try (AmiWireClient c = login(lab.amiAccess().get(2))) {
+            assertTrue(commands.run("at 2 lag orbit-east 250").startsWith("ok: in 2 s"));
+            assertNotNull(c.await(m -> m.contains("Peer: SIP/orbit-east") && m.contains("PeerStatus: Lagged"), T),
+                    "orbit-east (qualify=250) turns Lagged with 250 ms more (below 2 x 250 ms, else the probe times out)");
+            assertEquals("ok: orbit-east restored", commands.run("restore orbit-east"));
+            assertNotNull(c.await(m -> m.contains("Peer: SIP/orbit-east") && m.contains("PeerStatus: Reachable"), T));
+        }
+    }
+
     private static long count(Connection c, String sql) throws Exception {
         try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             rs.next();

@@ -11,6 +11,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -53,12 +54,23 @@ public final class MainView {
     @FXML private ProgressIndicator startProgress;
     @FXML private Label startMessage;
     @FXML private HBox statusBar;
+    @FXML private VBox sidePanel;
+    @FXML private HBox labConsole;
+    @FXML private TextField labCommand;
+    @FXML private Label labAnswer;
+    private final TextField filter = (TextField) org.controlsfx.control.textfield.TextFields
+            .createClearableTextField();
+    private java.util.function.Function<String, String> labRunner;
 
     private Runnable onRefresh = () -> { };
     private BoardSnapshot last;
 
     @FXML
     private void initialize() {
+        filter.setId("trunkFilter");
+        filter.setPromptText("carrier, peer, server, state…");
+        sidePanel.getChildren().add(1, filter);
+        filter.textProperty().addListener((o, was, now) -> trunkTable.filterText(now));
         serverList.getSelectionModel().selectedItemProperty().addListener((o, was, now) ->
                 trunkTable.filterServer(now == null ? null : now.serverId()));
         root.sceneProperty().addListener((o, was, scene) -> {
@@ -71,6 +83,8 @@ public final class MainView {
                         KeyCombination.SHORTCUT_DOWN), () -> tabs.getSelectionModel().select(tab));
             }
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), this::refresh);
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
+                    filter::requestFocus);
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE),
                     () -> serverList.getSelectionModel().clearSelection());
         });
@@ -79,6 +93,30 @@ public final class MainView {
 
     public void onRefresh(Runnable action) {
         this.onRefresh = action;
+    }
+
+    /**
+     * Shows the lab's command line (only when the console runs on the embedded lab). {@code runner} runs a
+     * command off the FX thread and returns the lab's one-line answer.
+     */
+    public void enableLabConsole(java.util.function.Function<String, String> runner) {
+        this.labRunner = runner;
+        labConsole.setVisible(true);
+        labConsole.setManaged(true);
+    }
+
+    @FXML
+    private void runLabCommand() {
+        String cmd = labCommand.getText();
+        if (labRunner == null || cmd.isBlank()) {
+            return;
+        }
+        labAnswer.setText("…");
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> labRunner.apply(cmd))
+                .thenAccept(answer -> javafx.application.Platform.runLater(() -> {
+                    labAnswer.setText(answer.lines().findFirst().orElse(""));
+                    labCommand.clear();
+                }));
     }
 
     @FXML

@@ -67,9 +67,27 @@ public final class TrunkTable extends TableView<TrunkView> {
         rows.setAll(trunks);
     }
 
+    private String serverFilter;
+    private String textFilter = "";
+
     /** Shows only one server's trunks ({@code null} = all). */
     public void filterServer(String serverId) {
-        filtered.setPredicate(serverId == null ? t -> true : t -> t.serverId().equals(serverId));
+        serverFilter = serverId;
+        refilter();
+    }
+
+    /** Shows only trunks whose server, carrier, peer, address or state contains {@code text} (any case). */
+    public void filterText(String text) {
+        textFilter = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
+        refilter();
+    }
+
+    private void refilter() {
+        String server = serverFilter;
+        String text = textFilter;
+        filtered.setPredicate(t -> (server == null || t.serverId().equals(server))
+                && (text.isEmpty() || (t.serverId() + " " + t.carrierId() + " " + t.carrierName() + " " + t.peer()
+                + " " + t.address() + " " + t.state().label()).toLowerCase(java.util.Locale.ROOT).contains(text)));
     }
 
     private static final class LatencyCell extends javafx.scene.control.TableCell<TrunkView, Number> {

