@@ -141,32 +141,26 @@ final class Apps {
         pbx.channels.setVar(ch, name, value);
     }
 
-    private AppResult gotoIf(Channel ch, String data) {
+    /** {@code cond?a[:b]}: the branch chosen by the condition, or "" when there is none. */
+    private static String branch(String data) {
         int q = data.indexOf('?');
         if (q < 0) {
-            return AppResult.NEXT;
+            return "";
         }
         boolean cond = Expr.truthy(data.substring(0, q).strip());
         String branches = data.substring(q + 1);
         int colon = branches.indexOf(':');
-        String target = cond ? (colon < 0 ? branches : branches.substring(0, colon))
+        return cond ? (colon < 0 ? branches : branches.substring(0, colon))
                 : (colon < 0 ? "" : branches.substring(colon + 1));
-        if (target.isBlank()) {
-            return AppResult.NEXT;
-        }
-        return AppResult.jump(ch, target.strip());
+    }
+
+    private AppResult gotoIf(Channel ch, String data) {
+        String target = branch(data);
+        return target.isBlank() ? AppResult.NEXT : AppResult.jump(ch, target.strip());
     }
 
     private AppResult execIf(Channel ch, String data) {
-        int q = data.indexOf('?');
-        if (q < 0) {
-            return AppResult.NEXT;
-        }
-        boolean cond = Expr.truthy(data.substring(0, q).strip());
-        String branches = data.substring(q + 1);
-        int colon = branches.indexOf(':');
-        String call = cond ? (colon < 0 ? branches : branches.substring(0, colon))
-                : (colon < 0 ? "" : branches.substring(colon + 1));
+        String call = branch(data);
         if (call.isBlank()) {
             return AppResult.NEXT;
         }

@@ -14,17 +14,28 @@ final class DbActions {
         this.pbx = pbx;
     }
 
-    void get(ActionContext ctx) {
+    /** Family and Key, or null after answering db.c's error (its texts end with a period, except DBPut's). */
+    private static String[] familyAndKey(ActionContext ctx, String period) {
         String family = ctx.get("Family");
         String key = ctx.get("Key");
         if (family.isEmpty()) {
-            ctx.error("No family specified.");
-            return;
+            ctx.error("No family specified" + period);
+            return null;
         }
         if (key.isEmpty()) {
-            ctx.error("No key specified.");
+            ctx.error("No key specified" + period);
+            return null;
+        }
+        return new String[] {family, key};
+    }
+
+    void get(ActionContext ctx) {
+        String[] fk = familyAndKey(ctx, ".");
+        if (fk == null) {
             return;
         }
+        String family = fk[0];
+        String key = fk[1];
         String value = pbx.astdb().get(family, key);
         if (value == null) {
             ctx.error("Database entry not found");
@@ -49,32 +60,20 @@ final class DbActions {
     }
 
     void put(ActionContext ctx) {
-        String family = ctx.get("Family");
-        String key = ctx.get("Key");
-        if (family.isEmpty()) {
-            ctx.error("No family specified");
+        String[] fk = familyAndKey(ctx, "");
+        if (fk == null) {
             return;
         }
-        if (key.isEmpty()) {
-            ctx.error("No key specified");
-            return;
-        }
-        pbx.astdb().put(family, key, ctx.get("Val"));
+        pbx.astdb().put(fk[0], fk[1], ctx.get("Val"));
         ctx.success("Updated database successfully");
     }
 
     void del(ActionContext ctx) {
-        String family = ctx.get("Family");
-        String key = ctx.get("Key");
-        if (family.isEmpty()) {
-            ctx.error("No family specified.");
+        String[] fk = familyAndKey(ctx, ".");
+        if (fk == null) {
             return;
         }
-        if (key.isEmpty()) {
-            ctx.error("No key specified.");
-            return;
-        }
-        if (pbx.astdb().delete(family, key)) {
+        if (pbx.astdb().delete(fk[0], fk[1])) {
             ctx.success("Key deleted successfully");
         } else {
             ctx.error("Database entry could not be deleted");

@@ -39,21 +39,9 @@ final class DialApp {
             pbx.channels.setVar(caller, "DIALSTATUS", "CHANUNAVAIL");
             return AppResult.NEXT;
         }
-        String peerName;
-        String number;
-        int at = resource.indexOf('@');
-        int s2 = resource.indexOf('/');
-        if (at >= 0) {
-            number = resource.substring(0, at);
-            peerName = resource.substring(at + 1);
-        } else if (s2 >= 0) {
-            peerName = resource.substring(0, s2);
-            number = resource.substring(s2 + 1);
-        } else {
-            peerName = resource;
-            number = "";
-        }
-        SipPeer peer = pbx.sip.peer(peerName);
+        SipDestination destination = SipDestination.parse(resource);
+        String number = destination.number();
+        SipPeer peer = pbx.sip.peer(destination.peer());
         if (peer == null || peer.refusesCalls()) {
             pbx.channels.setVar(caller, "DIALSTATUS", "CHANUNAVAIL");
             return AppResult.NEXT;
@@ -225,30 +213,16 @@ final class DialApp {
         Channel caller = d.caller;
         Channel out = d.out;
         out.hangupCause = cause;
-        String dialEnd;
-        String status;
-        if (sipCode == 486 || sipCode == 600 || sipCode == 603 || sipCode == 480) {
-            dialEnd = "BUSY";
-            status = "BUSY";
-        } else if (sipCode == 500 || sipCode == 502 || sipCode == 503 || sipCode == 504) {
-            dialEnd = "CONGESTION";
-            status = "CONGESTION";
-        } else {
+        SipFailure failure = SipFailure.of(sipCode, cause);
+        if (!failure.control()) {
             pbx.events.hangupRequest(out, cause, false);
-            dialEnd = HangupCauses.toDialEndStatus(cause);
-            status = switch (cause) {
-                case HangupCauses.USER_BUSY -> "BUSY";
-                case HangupCauses.CONGESTION -> "CONGESTION";
-                case HangupCauses.NORMAL_CLEARING, HangupCauses.NO_ANSWER -> "NOANSWER";
-                default -> "CHANUNAVAIL";
-            };
         }
         String tech = sipCode > 0 ? "SIP " + sipCode + " " + HangupCauses.sipReason(sipCode) : "";
         caller.causeCodes.put(out.name, new String[] {Integer.toString(cause), tech});
         caller.hangupCause = cause;
-        pbx.events.dialEnd(caller, out, dialEnd);
+        pbx.events.dialEnd(caller, out, failure.dialEndStatus());
         pbx.channels.hangup(out, cause);
-        pbx.channels.setVar(caller, "DIALSTATUS", status);
+        pbx.channels.setVar(caller, "DIALSTATUS", failure.dialStatus());
         finish(d, false);
     }
 

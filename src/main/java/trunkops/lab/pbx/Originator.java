@@ -179,10 +179,11 @@ final class Originator {
 
     /** pbx_dial_reason for a dialed leg that ended before answer with {@code cause}. */
     static int reasonFor(int sipCode, int cause) {
-        if (sipCode == 486 || sipCode == 600 || sipCode == 603 || sipCode == 480) {
+        SipFailure f = SipFailure.of(sipCode, cause);
+        if (f.busyControl()) {
             return 5;
         }
-        if (sipCode == 500 || sipCode == 502 || sipCode == 503 || sipCode == 504) {
+        if (f.congestionControl()) {
             return 8;
         }
         return switch (cause) {

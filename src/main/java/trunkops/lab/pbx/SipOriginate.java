@@ -20,21 +20,8 @@ final class SipOriginate {
     void start(String actionId, String channel, String resource, String context, String exten, int priority,
                String app, String data, long timeoutMs, String cidNum, String cidName, String channelId,
                ActionContext sync) {
-        String peerName;
-        String number;
-        int at = resource.indexOf('@');
-        int slash = resource.indexOf('/');
-        if (at >= 0) {
-            number = resource.substring(0, at);
-            peerName = resource.substring(at + 1);
-        } else if (slash >= 0) {
-            peerName = resource.substring(0, slash);
-            number = resource.substring(slash + 1);
-        } else {
-            peerName = resource;
-            number = "";
-        }
-        SipPeer peer = pbx.sip.peer(peerName);
+        SipDestination destination = SipDestination.parse(resource);
+        SipPeer peer = pbx.sip.peer(destination.peer());
         if (peer == null || peer.refusesCalls()) {
             originator.failed(actionId, channel, context, exten, app, data, 0, cidNum, cidName, channelId, sync);
             return;
@@ -51,7 +38,7 @@ final class SipOriginate {
         out.connectedName = cidName;
         pbx.events.newConnectedLine(out);
         pbx.events.dialBegin(null, out, resource);
-        String dialed = number;
+        String dialed = destination.number();
         pbx.sip.invite(out, peer, new SipDriver.LegListener() {
             @Override
             public void ringing() {
@@ -84,14 +71,11 @@ final class SipOriginate {
                     return;
                 }
                 done = true;
-                boolean control = sipCode == 486 || sipCode == 600 || sipCode == 603 || sipCode == 480
-                        || sipCode >= 500 && sipCode <= 504;
-                if (!control) {
+                SipFailure failure = SipFailure.of(sipCode, cause);
+                if (!failure.control()) {
                     pbx.events.hangupRequest(out, cause, false);
                 }
-                String status = sipCode == 486 || sipCode == 600 || sipCode == 603 || sipCode == 480 ? "BUSY"
-                        : control ? "CONGESTION" : HangupCauses.toDialEndStatus(cause);
-                pbx.events.dialEnd(null, out, status);
+                pbx.events.dialEnd(null, out, failure.dialEndStatus());
                 pbx.channels.hangup(out, cause);
                 originator.failed(actionId, channel, context, exten, app, data,
                         Originator.reasonFor(sipCode, cause), cidNum, cidName, channelId, sync);
