@@ -319,7 +319,7 @@ final class ArchitectureTest {
     }
 
     private static DescribedPredicate<JavaMethodCall> sleep() {
-        return describe("Thread.sleep(..) or TimeUnit.sleep(..)", call -> call.getName().equals("sleep")
+        return describe("sleep(..) on Thread or TimeUnit", call -> call.getName().equals("sleep")
                 && (call.getTargetOwner().isAssignableTo(Thread.class)
                         || call.getTargetOwner().isAssignableTo(TimeUnit.class)));
     }

@@ -189,7 +189,7 @@ final class SyntheticClasses {
             // sleeping
             """
             package trunkops.health.ui;
-            class SleepyView { void refresh() throws InterruptedException { Thread.sleep(10); } }
+            class SleepyView { void refresh() throws InterruptedException { java.lang.Thread.currentThread().sleep(10); } }
             """,
             """
             package trunkops.ui.common;
@@ -197,7 +197,7 @@ final class SyntheticClasses {
             """,
             """
             package trunkops.health;
-            class BackoffPolicy { void pause() throws InterruptedException { Thread.sleep(10); } }
+            class BackoffPolicy { void pause() throws InterruptedException { java.lang.Thread.currentThread().sleep(10); } }
             """,
             // cycles
             """
