@@ -21,13 +21,25 @@ import org.asteriskjava.manager.ManagerConnectionState;
 import org.asteriskjava.manager.ResponseEvents;
 import org.asteriskjava.manager.TimeoutException;
 import org.asteriskjava.manager.action.PingAction;
+import org.asteriskjava.manager.action.CoreShowChannelsAction;
 import org.asteriskjava.manager.action.SipPeersAction;
+import org.asteriskjava.manager.event.CoreShowChannelEvent;
 import org.asteriskjava.manager.event.DisconnectEvent;
+import org.asteriskjava.manager.event.HangupEvent;
+import org.asteriskjava.manager.event.NewChannelEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.PeerEntryEvent;
 import org.asteriskjava.manager.event.PeerStatusEvent;
+import org.asteriskjava.manager.response.ManagerError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import trunkops.ami.actions.DbGetTreeAction;
+import trunkops.ami.actions.DbGetTreeCompleteEvent;
+import trunkops.ami.actions.DbGetTreeResponseEvent;
+import trunkops.ami.actions.SipPeerStatusAction;
+import trunkops.ami.actions.SipPeerstatusCompleteEvent;
+import trunkops.ami.actions.SipQualifyPeerDoneEvent;
 
 /**
  * The console's supervised manager link to one dialer, on asterisk-java. asterisk-java's own thread only hands
@@ -40,15 +52,20 @@ public final class AmiGateway implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AmiGateway.class);
 
-    /** Tunables; defaults notice a silent link within 10 s. */
+    /** Tunables; defaults notice a silent link within 10 s and poll qualify latency every 5 s. */
     public record Settings(int readTimeoutMs, int pingIntervalMs, int actionTimeoutMs, int minBackoffMs,
-                           int maxBackoffMs, int queueCapacity) {
+                           int maxBackoffMs, int queueCapacity, int latencyPollMs) {
         public static Settings defaults() {
-            return new Settings(8_000, 3_000, 10_000, 1_000, 30_000, 100_000);
+            return new Settings(8_000, 3_000, 10_000, 1_000, 30_000, 100_000, 5_000);
+        }
+
+        public Settings withLatencyPoll(int ms) {
+            return new Settings(readTimeoutMs, pingIntervalMs, actionTimeoutMs, minBackoffMs, maxBackoffMs,
+                    queueCapacity, ms);
         }
     }
 
-    private final AmiTarget endpoint;
+    private final AmiTarget target;
     private final Supplier<char[]> secret;
     private final AmiGatewayListener listener;
     private final ScheduledExecutorService scheduler;
@@ -59,31 +76,30 @@ public final class AmiGateway implements AutoCloseable {
     private volatile ManagerConnection connection;
     private volatile AmiLinkStatus status;
     private volatile boolean stopped;
-    private final java.util.concurrent.atomic.AtomicBoolean snapshotPending =
-            new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile boolean pollRefused;
     private volatile long lastPongNanos;
     private int failures;
 
-    public AmiGateway(AmiTarget endpoint, Supplier<char[]> secret, AmiGatewayListener listener,
+    public AmiGateway(AmiTarget target, Supplier<char[]> secret, AmiGatewayListener listener,
                       ScheduledExecutorService scheduler, Settings settings) {
-        this.endpoint = endpoint;
+        this.target = target;
         this.secret = secret;
         this.listener = listener;
         this.scheduler = scheduler;
         this.settings = settings;
         this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(settings.queueCapacity()), r -> {
-                    Thread t = new Thread(r, "ami-" + endpoint.serverId());
+                    Thread t = new Thread(r, "ami-" + target.serverId());
                     t.setDaemon(true);
                     t.setUncaughtExceptionHandler((th, e) -> LOG.error("uncaught in {}", th.getName(), e));
                     return t;
                 }, (r, ex) -> eventsDropped.incrementAndGet());
-        this.status = new AmiLinkStatus(endpoint.serverId(), AmiLinkState.IDLE, "not started",
+        this.status = new AmiLinkStatus(target.serverId(), AmiLinkState.IDLE, "not started",
                 System.currentTimeMillis(), 0);
     }
 
-    public AmiTarget endpoint() {
-        return endpoint;
+    public AmiTarget target() {
+        return target;
     }
 
     public AmiLinkStatus status() {
@@ -103,6 +119,10 @@ public final class AmiGateway implements AutoCloseable {
         submit(this::connect);
         scheduler.scheduleWithFixedDelay(() -> submit(this::supervise), settings.pingIntervalMs(),
                 settings.pingIntervalMs(), TimeUnit.MILLISECONDS);
+        if (settings.latencyPollMs() > 0) {
+            scheduler.scheduleWithFixedDelay(() -> submit(this::pollLatency), settings.latencyPollMs(),
+                    settings.latencyPollMs(), TimeUnit.MILLISECONDS);
+        }
     }
 
     private void submit(Runnable task) {
@@ -119,9 +139,9 @@ public final class AmiGateway implements AutoCloseable {
     private void setStatus(AmiLinkState state, String message) {
         AmiLinkStatus previous = status;
         long since = previous.state() == state ? previous.sinceMillis() : System.currentTimeMillis();
-        status = new AmiLinkStatus(endpoint.serverId(), state, message, since, failures);
+        status = new AmiLinkStatus(target.serverId(), state, message, since, failures);
         if (previous.state() != state || !previous.message().equals(message)) {
-            LOG.info("AMI {}: {} ({})", endpoint, state, message);
+            LOG.info("AMI {}: {} ({})", target, state, message);
         }
         listener.linkChanged(status);
     }
@@ -130,20 +150,24 @@ public final class AmiGateway implements AutoCloseable {
         if (stopped || connection != null) {
             return;
         }
-        setStatus(AmiLinkState.CONNECTING, "connecting to " + endpoint.host() + ":" + endpoint.port());
+        setStatus(AmiLinkState.CONNECTING, "connecting to " + target.host() + ":" + target.port());
         char[] pw = secret.get();
-        ManagerConnection c = new ManagerConnectionFactory(endpoint.host(), endpoint.port(), endpoint.username(),
+        ManagerConnection c = new ManagerConnectionFactory(target.host(), target.port(), target.username(),
                 new String(pw)).createManagerConnection();
         java.util.Arrays.fill(pw, '\0');
         c.setSocketReadTimeout(settings.readTimeoutMs());
         c.setSocketTimeout(settings.actionTimeoutMs());
         c.setKeepAliveAfterAuthenticationFailure(false);
+        c.registerUserEventClass(SipPeerstatusCompleteEvent.class);
+        c.registerUserEventClass(SipQualifyPeerDoneEvent.class);
+        c.registerUserEventClass(DbGetTreeResponseEvent.class);
+        c.registerUserEventClass(DbGetTreeCompleteEvent.class);
         c.addEventListener(this::onEvent);
         try {
             c.login("system,call");
         } catch (AuthenticationFailedException e) {
             quietLogoff(c);
-            failed(AmiLinkState.AUTH_FAILED, "login refused for user '" + endpoint.username()
+            failed(AmiLinkState.AUTH_FAILED, "login refused for user '" + target.username()
                     + "': check the AMI user and secret (manager.conf)");
             return;
         } catch (IOException | TimeoutException | IllegalStateException e) {
@@ -154,8 +178,10 @@ public final class AmiGateway implements AutoCloseable {
         connection = c;
         failures = 0;
         lastPongNanos = System.nanoTime();
-        setStatus(AmiLinkState.CONNECTED, "logged in as " + endpoint.username());
+        setStatus(AmiLinkState.CONNECTED, "logged in as " + target.username());
         snapshot();
+        channels();
+        pollLatency();
     }
 
     private static String describe(Exception e) {
@@ -182,28 +208,99 @@ public final class AmiGateway implements AutoCloseable {
         scheduler.schedule(() -> submit(this::connect), backoff, TimeUnit.MILLISECONDS);
     }
 
-    /** asterisk-java's event thread: hand over, never block. */
+    /**
+     * asterisk-java's event thread: count, and hand over only what the console uses; O(1), never blocks. A full
+     * hand-over queue drops the event and counts it (shown to the operator), never silently.
+     */
     private void onEvent(ManagerEvent e) {
         eventsReceived.incrementAndGet();
-        submit(() -> handle(e));
+        if (e instanceof PeerStatusEvent || e instanceof NewChannelEvent || e instanceof HangupEvent
+                || e instanceof DisconnectEvent) {
+            long receivedAt = System.currentTimeMillis();
+            submit(() -> handle(e, receivedAt));
+        }
     }
 
-    private void handle(ManagerEvent e) {
+    private void handle(ManagerEvent e, long now) {
         if (e instanceof DisconnectEvent) {
             lost(e.getSource(), "connection lost");
         } else if (e instanceof PeerStatusEvent p) {
             String peer = p.getPeer() == null ? "" : p.getPeer();
             int slash = peer.indexOf('/');
-            listener.peerStatus(endpoint.serverId(), slash >= 0 ? peer.substring(slash + 1) : peer,
-                    p.getPeerStatus(), p.getTime(), System.currentTimeMillis());
-            // chan_sip's PeerStatus carries no latency on Reachable/Lagged: read it back shortly after
-            if (snapshotPending.compareAndSet(false, true)) {
-                scheduler.schedule(() -> submit(() -> {
-                    snapshotPending.set(false);
-                    snapshot();
-                }), 1_000, TimeUnit.MILLISECONDS);
-            }
+            listener.peerStatus(target.serverId(), slash >= 0 ? peer.substring(slash + 1) : peer,
+                    p.getPeerStatus(), p.getTime(), now);
+        } else if (e instanceof NewChannelEvent n) {
+            listener.channelStarted(target.serverId(), n.getChannel(), now);
+        } else if (e instanceof HangupEvent h) {
+            listener.channelEnded(target.serverId(), h.getChannel(), now);
         }
+    }
+
+    /** SIPpeerstatus: every qualified peer's round trip; the list items arrive as PeerStatus events. */
+    private void pollLatency() {
+        ManagerConnection c = connection;
+        if (c == null || stopped) {
+            return;
+        }
+        try {
+            c.sendAction(new SipPeerStatusAction(), response -> {
+                if (response instanceof ManagerError err && !pollRefused) {
+                    pollRefused = true;
+                    listener.gatewayProblem(target.serverId(), "latency poll (SIPpeerstatus) refused: "
+                            + err.getMessage() + " (the AMI user needs write class 'system')");
+                }
+            });
+        } catch (IOException | IllegalStateException e) {
+            lost(c, "SIPpeerstatus failed: " + describe(e));
+        }
+    }
+
+    /** CoreShowChannels after a connect: the live channels the event stream will then keep up to date. */
+    private void channels() {
+        ManagerConnection c = connection;
+        if (c == null) {
+            return;
+        }
+        try {
+            ResponseEvents re = c.sendEventGeneratingAction(new CoreShowChannelsAction(), settings.actionTimeoutMs());
+            List<String> names = new ArrayList<>();
+            for (ManagerEvent ev : re.getEvents()) {
+                if (ev instanceof CoreShowChannelEvent ch) {
+                    names.add(ch.getChannel());
+                }
+            }
+            listener.channelsSnapshot(target.serverId(), List.copyOf(names), System.currentTimeMillis());
+        } catch (IOException | IllegalStateException | org.asteriskjava.manager.EventTimeoutException e) {
+            LOG.warn("AMI {}: CoreShowChannels failed: {}", target, describe(e));
+        }
+    }
+
+    /** DBGetTree (runs on the gateway thread; the future completes there). */
+    public java.util.concurrent.CompletableFuture<java.util.Map<String, String>> dbGetTree(String family,
+                                                                                          String key) {
+        java.util.concurrent.CompletableFuture<java.util.Map<String, String>> result =
+                new java.util.concurrent.CompletableFuture<>();
+        submit(() -> {
+            ManagerConnection c = connection;
+            if (c == null) {
+                result.completeExceptionally(new IllegalStateException(target.serverId() + ": AMI not connected"));
+                return;
+            }
+            try {
+                ResponseEvents re = c.sendEventGeneratingAction(new DbGetTreeAction(family, key),
+                        settings.actionTimeoutMs());
+                java.util.Map<String, String> out = new java.util.TreeMap<>();
+                for (ManagerEvent ev : re.getEvents()) {
+                    if (ev instanceof DbGetTreeResponseEvent r) {
+                        out.put(r.getKey(), r.getVal() == null ? "" : r.getVal());
+                    }
+                }
+                result.complete(out);
+            } catch (IOException | IllegalStateException | org.asteriskjava.manager.EventTimeoutException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
     }
 
     private void lost(Object source, String why) {
@@ -258,9 +355,9 @@ public final class AmiGateway implements AutoCloseable {
                             pe.getIpPort() == null ? 0 : pe.getIpPort(), pe.getStatus()));
                 }
             }
-            listener.peersSnapshot(endpoint.serverId(), List.copyOf(peers), System.currentTimeMillis());
+            listener.peersSnapshot(target.serverId(), List.copyOf(peers), System.currentTimeMillis());
         } catch (IOException | IllegalStateException | org.asteriskjava.manager.EventTimeoutException e) {
-            LOG.warn("AMI {}: SIPpeers failed: {}", endpoint, describe(e));
+            LOG.warn("AMI {}: SIPpeers failed: {}", target, describe(e));
             lost(c, "SIPpeers failed: " + describe(e));
         }
     }
@@ -288,7 +385,7 @@ public final class AmiGateway implements AutoCloseable {
         if (c != null) {
             quietLogoff(c);
         }
-        status = new AmiLinkStatus(endpoint.serverId(), AmiLinkState.STOPPED, "stopped", System.currentTimeMillis(),
+        status = new AmiLinkStatus(target.serverId(), AmiLinkState.STOPPED, "stopped", System.currentTimeMillis(),
                 failures);
         worker.shutdownNow();
     }

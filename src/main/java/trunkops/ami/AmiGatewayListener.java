@@ -13,6 +13,24 @@ public interface AmiGatewayListener {
     /** A full peer list read with SIPpeers after a (re)connect or on request. */
     void peersSnapshot(String serverId, List<SipPeerInfo> peers, long atMillis);
 
-    /** A chan_sip PeerStatus event (Reachable / Lagged / Unreachable / Registered ...). */
+    /**
+     * A chan_sip PeerStatus: an event on a state change (Reachable / Lagged carry no time on Asterisk 12+,
+     * Unreachable carries -1) or an item of the periodic SIPpeerstatus poll (Reachable / Lagged with the
+     * qualify round trip in {@code timeMs}, Unreachable, Unknown, Unmonitored).
+     */
     void peerStatus(String serverId, String peer, String status, Integer timeMs, long atMillis);
+
+    /** The dialer's live channels (CoreShowChannels) after a (re)connect. */
+    default void channelsSnapshot(String serverId, List<String> channels, long atMillis) {
+    }
+
+    default void channelStarted(String serverId, String channel, long atMillis) {
+    }
+
+    default void channelEnded(String serverId, String channel, long atMillis) {
+    }
+
+    /** Something the operator should know about the link that is not a state change (a refused poll ...). */
+    default void gatewayProblem(String serverId, String message) {
+    }
 }

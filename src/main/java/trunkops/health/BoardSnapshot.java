@@ -4,12 +4,17 @@ import java.util.List;
 
 import trunkops.db.DbLinkStatus;
 import trunkops.topology.ClusterTopology;
+import trunkops.topology.RouteImpact;
 
 /**
  * An immutable picture of the connected cluster, produced off the FX thread and handed to the UI whole (newest
  * wins). {@code topology} is null until the database has been read once; {@code problem} says why when it has
  * not.
+ *
+ * @param impacts  campaign routes hit by the trunks that are down (blast radius)
+ * @param timeline the most recent state changes, newest first
  */
 public record BoardSnapshot(String clusterName, boolean lab, ClusterTopology topology, List<ServerView> servers,
-                            List<TrunkView> trunks, DbLinkStatus db, String problem, long version, long atMillis) {
+                            List<TrunkView> trunks, List<RouteImpact> impacts, List<TimelineEntry> timeline,
+                            DbLinkStatus db, String problem, long version, long atMillis) {
 }

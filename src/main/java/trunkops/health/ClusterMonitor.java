@@ -1,10 +1,10 @@
 package trunkops.health;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -16,7 +16,6 @@ import org.slf4j.LoggerFactory;
 
 import trunkops.ami.AmiGateway;
 import trunkops.ami.AmiGatewayListener;
-import trunkops.ami.AmiLinkState;
 import trunkops.ami.AmiLinkStatus;
 import trunkops.ami.AmiTarget;
 import trunkops.ami.SipPeerInfo;
@@ -28,34 +27,49 @@ import trunkops.db.ViciDialRepository;
 import trunkops.topology.ClusterTopology;
 import trunkops.topology.DialerServer;
 import trunkops.topology.TopologyBuilder;
+import trunkops.topology.TrunkKey;
 
 /**
- * Watches one cluster: reads its topology from the ViciDial database (again every minute), keeps a supervised
- * AMI link to every dialing server, and folds link states, SIPpeers snapshots and PeerStatus events into
- * {@link BoardSnapshot}s. All state changes run on one "monitor" thread; nothing here touches JavaFX.
+ * Watches one cluster: reads its topology from the ViciDial database (again every minute), keeps a supervised AMI
+ * link to every dialing server, and folds what the links report into the {@link ClusterHealth} model. Every
+ * change runs on one "monitor" thread; snapshots are built at most every {@code PUBLISH_MS} when something
+ * changed, and at least once a second (so that STALE appears on time). Nothing here touches JavaFX.
  */
 public final class ClusterMonitor implements AutoCloseable, AmiGatewayListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClusterMonitor.class);
     private static final long TOPOLOGY_REFRESH_MS = 60_000;
+    static final long PUBLISH_MS = 100;
+    private static final int TIMELINE_IN_SNAPSHOT = 200;
 
     private final ClusterAccess access;
     private final Consumer<BoardSnapshot> publish;
+    private final AmiGateway.Settings gatewaySettings;
     private final ScheduledExecutorService scheduler;
     private final ExecutorService monitor;
-    private final TrunkStateBook book = new TrunkStateBook();
+    private final ClusterHealth health;
     private final Map<String, AmiGateway> gateways = new LinkedHashMap<>();
-    private final Map<String, AmiLinkStatus> links = new HashMap<>();
+    private final LatencyStats publishLatency = new LatencyStats(4_096);
     private Database database;
     private ViciDialRepository repository;
-    private ClusterTopology topology;
+    private volatile ClusterTopology topology;
     private String problem = "reading the cluster's database";
     private long version;
+    private boolean dirty = true;
+    private long oldestChangeMillis;
+    private long lastPublishMillis;
     private volatile boolean closed;
 
     public ClusterMonitor(ClusterAccess access, Consumer<BoardSnapshot> publish) {
+        this(access, publish, HealthSettings.defaults(), AmiGateway.Settings.defaults());
+    }
+
+    public ClusterMonitor(ClusterAccess access, Consumer<BoardSnapshot> publish, HealthSettings settings,
+                          AmiGateway.Settings gatewaySettings) {
         this.access = access;
         this.publish = publish;
+        this.gatewaySettings = gatewaySettings;
+        this.health = new ClusterHealth(settings);
         this.scheduler = Executors.newScheduledThreadPool(1, daemon("scheduler"));
         this.monitor = Executors.newSingleThreadExecutor(daemon("monitor"));
     }
@@ -72,12 +86,13 @@ public final class ClusterMonitor implements AutoCloseable, AmiGatewayListener {
     public void start() {
         monitor.execute(() -> {
             database = new Database(Database.Settings.of(access.jdbcUrl(), access.dbUser()), access.dbPassword().get());
-            database.onStatus(s -> monitor.execute(this::emit));
+            database.onStatus(s -> change(System.currentTimeMillis(), () -> health.db(s, System.currentTimeMillis())));
             repository = new ViciDialRepository(database);
             database.startProbe(scheduler);
-            emit();
         });
         scheduler.scheduleWithFixedDelay(() -> monitor.execute(this::refreshTopology), 0, TOPOLOGY_REFRESH_MS,
+                TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(() -> monitor.execute(this::tick), PUBLISH_MS, PUBLISH_MS,
                 TimeUnit.MILLISECONDS);
     }
 
@@ -86,15 +101,31 @@ public final class ClusterMonitor implements AutoCloseable, AmiGatewayListener {
         monitor.execute(this::refreshTopology);
     }
 
+    public ClusterTopology topology() {
+        return topology;
+    }
+
+    /** Milliseconds from a change arriving at the monitor to the snapshot that shows it (recent window). */
+    public LatencyStats publishLatency() {
+        return publishLatency;
+    }
+
+    /** One trunk's latency history between two instants, copied on the monitor thread. */
+    public CompletableFuture<LatencyHistory.Series> latencyHistory(TrunkKey trunk, long fromMillis, long toMillis) {
+        return CompletableFuture.supplyAsync(() -> health.history(trunk, fromMillis, toMillis), monitor);
+    }
+
     private void refreshTopology() {
-        if (closed) {
+        if (closed || repository == null) {
             return;
         }
         try {
             ViciDialRepository.TopologyRows rows = repository.topologyRows();
-            topology = TopologyBuilder.build(rows.servers(), rows.carriers(), rows.campaigns(), rows.lists());
+            ClusterTopology t = TopologyBuilder.build(rows.servers(), rows.carriers(), rows.campaigns(), rows.lists());
+            topology = t;
+            health.topology(t);
             problem = null;
-            connectDialers();
+            connectDialers(t);
         } catch (DbException e) {
             problem = e.getMessage();
             LOG.warn("topology not read: {}", e.getMessage());
@@ -102,71 +133,110 @@ public final class ClusterMonitor implements AutoCloseable, AmiGatewayListener {
                 scheduler.schedule(() -> monitor.execute(this::refreshTopology), 5, TimeUnit.SECONDS);
             }
         }
-        emit();
+        change(System.currentTimeMillis(), () -> { });
     }
 
-    private void connectDialers() {
-        for (DialerServer s : topology.servers()) {
+    private void connectDialers(ClusterTopology t) {
+        for (DialerServer s : t.servers()) {
             if (!s.dials() || gateways.containsKey(s.serverId())) {
                 continue;
             }
             AmiTarget target = new AmiTarget(s.serverId(), s.ami().host(), s.ami().port(), access.amiUser());
-            AmiGateway g = new AmiGateway(target, access.amiSecret(), this, scheduler, AmiGateway.Settings.defaults());
+            AmiGateway g = new AmiGateway(target, access.amiSecret(), this, scheduler, gatewaySettings);
             gateways.put(s.serverId(), g);
             g.start();
         }
     }
 
-    // ---- gateway callbacks (gateway threads): hop to the monitor thread ----
+    /** Runs {@code update} on the monitor thread and marks the board dirty. */
+    private void change(long atMillis, Runnable update) {
+        if (closed) {
+            return;
+        }
+        monitor.execute(() -> {
+            update.run();
+            if (!dirty) {
+                oldestChangeMillis = atMillis;
+            }
+            dirty = true;
+        });
+    }
+
+    // ---- gateway callbacks (gateway threads) ----
 
     @Override
     public void linkChanged(AmiLinkStatus status) {
-        monitor.execute(() -> {
-            links.put(status.serverId(), status);
-            if (status.state() != AmiLinkState.CONNECTED) {
-                book.linkLost(status.serverId());
-            }
-            emit();
-        });
+        change(System.currentTimeMillis(), () -> health.link(status, System.currentTimeMillis()));
     }
 
     @Override
     public void peersSnapshot(String serverId, List<SipPeerInfo> peers, long atMillis) {
-        monitor.execute(() -> {
-            book.snapshot(serverId, peers, atMillis);
-            emit();
-        });
+        change(atMillis, () -> health.peersSnapshot(serverId, peers, atMillis));
     }
 
     @Override
     public void peerStatus(String serverId, String peer, String status, Integer timeMs, long atMillis) {
-        monitor.execute(() -> {
-            book.event(serverId, peer, status, timeMs, atMillis);
-            emit();
-        });
+        change(atMillis, () -> health.peerStatus(serverId, peer, status, timeMs, atMillis));
     }
 
-    private void emit() {
-        if (closed) {
+    @Override
+    public void channelsSnapshot(String serverId, List<String> channels, long atMillis) {
+        change(atMillis, () -> health.channels(serverId, channels));
+    }
+
+    @Override
+    public void channelStarted(String serverId, String channel, long atMillis) {
+        change(atMillis, () -> health.channelStarted(serverId, channel));
+    }
+
+    @Override
+    public void channelEnded(String serverId, String channel, long atMillis) {
+        change(atMillis, () -> health.channelEnded(serverId, channel));
+    }
+
+    @Override
+    public void gatewayProblem(String serverId, String message) {
+        change(System.currentTimeMillis(), () -> health.problem(serverId, message));
+    }
+
+    /** Monitor thread, every PUBLISH_MS: publish when dirty, and at least once a second. */
+    private void tick() {
+        long now = System.currentTimeMillis();
+        if (!dirty && now - lastPublishMillis < 1_000) {
             return;
         }
+        if (dirty) {
+            publishLatency.add(now - oldestChangeMillis);
+        }
+        dirty = false;
+        lastPublishMillis = now;
+        publish.accept(snapshot(now));
+    }
+
+    private BoardSnapshot snapshot(long now) {
+        ClusterTopology t = topology;
         List<ServerView> servers = new ArrayList<>();
-        if (topology != null) {
-            for (DialerServer s : topology.servers()) {
+        List<TrunkView> trunks = List.of();
+        List<trunkops.topology.RouteImpact> impacts = List.of();
+        if (t != null) {
+            for (DialerServer s : t.servers()) {
                 if (!s.dials()) {
                     continue;
                 }
                 AmiGateway g = gateways.get(s.serverId());
-                AmiLinkStatus link = links.getOrDefault(s.serverId(), g == null ? null : g.status());
-                servers.add(new ServerView(s.serverId(), s.serverIp(), s.ami().toString(), link,
+                AmiLinkStatus link = health.link(s.serverId());
+                servers.add(new ServerView(s.serverId(), s.serverIp(), s.ami().toString(),
+                        link != null ? link : g == null ? null : g.status(),
                         g == null ? 0 : g.eventsReceived(), g == null ? 0 : g.eventsDropped(),
-                        topology.trunksOn(s.serverId()).size()));
+                        t.trunksOn(s.serverId()).size(), health.calls(s.serverId()), health.problem(s.serverId())));
             }
+            trunks = health.views(t, now);
+            List<TrunkKey> down = trunks.stream().filter(TrunkView::down).map(TrunkView::key).toList();
+            impacts = down.isEmpty() ? List.of() : t.blastRadius(down);
         }
         DbLinkStatus db = database == null ? new DbLinkStatus(DbLinkState.CONNECTING, "starting", 0) : database.status();
-        List<TrunkView> trunks = topology == null ? List.of() : book.views(topology, links);
-        publish.accept(new BoardSnapshot(access.name(), access.lab(), topology, servers, trunks, db, problem,
-                ++version, System.currentTimeMillis()));
+        return new BoardSnapshot(access.name(), access.lab(), t, servers, trunks, impacts,
+                health.timeline(TIMELINE_IN_SNAPSHOT), db, problem, ++version, now);
     }
 
     @Override

@@ -6,11 +6,17 @@ import trunkops.topology.TrunkKey;
  * One trunk as the board shows it.
  *
  * @param latencyMs     last qualify round trip in ms, or -1
- * @param dialerStatus  chan_sip's own words (e.g. {@code OK (28 ms)}) or a console explanation
+ * @param dialerStatus  what the console concluded and why, in words (e.g. {@code OK 28 ms}, {@code no report
+ *                      for 21 s})
  * @param updatedMillis when the dialer last told us about this trunk (epoch ms), 0 if never
+ * @param sinceMillis   when the current state began (epoch ms), 0 if unknown
+ * @param calls         live calls on this trunk (its {@code SIP/<peer>-} channels)
+ * @param sparkline     the last minutes of latency, one value per history slot (see {@link LatencyHistory})
+ * @param maxMs         the peer's qualify threshold (maxms) from its account_entry, or 0 when qualify is off
  */
 public record TrunkView(TrunkKey key, String carrierId, String carrierName, String address, TrunkState state,
-                        int latencyMs, String dialerStatus, long updatedMillis) {
+                        boolean flapping, TrunkScope scope, int latencyMs, int calls, String dialerStatus,
+                        long updatedMillis, long sinceMillis, short[] sparkline, int maxMs) {
 
     public String serverId() {
         return key.serverId();
@@ -18,5 +24,10 @@ public record TrunkView(TrunkKey key, String carrierId, String carrierName, Stri
 
     public String peer() {
         return key.peer();
+    }
+
+    /** Down as far as calls are concerned: chan_sip refuses calls to UNREACHABLE and LAGGED peers. */
+    public boolean down() {
+        return state == TrunkState.UNREACHABLE || state == TrunkState.LAGGED;
     }
 }

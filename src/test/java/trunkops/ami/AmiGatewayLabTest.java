@@ -59,7 +59,7 @@ class AmiGatewayLabTest {
     private AmiGateway gateway(String secret) {
         AmiTarget ep = new AmiTarget("fixture-lab", lab.ami.host(), lab.ami.port(), FixtureLab.USER);
         return new AmiGateway(ep, secret::toCharArray, recorder, scheduler,
-                new AmiGateway.Settings(2_000, 500, 5_000, 200, 1_000, 10_000));
+                new AmiGateway.Settings(2_000, 500, 5_000, 200, 1_000, 10_000, 1_000));
     }
 
     @SuppressWarnings("unchecked")

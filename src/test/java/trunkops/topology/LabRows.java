@@ -6,14 +6,14 @@ import trunkops.lab.LabClusterSpec;
 import trunkops.lab.LabDefaults;
 
 /** The lab's default cluster as the rows the JDBC mapping would hand to topology. */
-final class LabRows {
+public final class LabRows {
 
     final List<ServerRow> servers;
     final List<CarrierRow> carriers;
     final List<CampaignRow> campaigns;
     final List<ListRow> lists;
 
-    LabRows() {
+    public LabRows() {
         LabClusterSpec spec = LabDefaults.cluster();
         servers = spec.servers().stream().map(s -> new ServerRow(s.serverId(), s.serverIp(), s.description(), true,
                 true, s.asteriskVersion(), "localhost", 5038)).toList();
@@ -26,7 +26,7 @@ final class LabRows {
                 l.dialPrefix())).toList();
     }
 
-    ClusterTopology build() {
+    public ClusterTopology build() {
         return TopologyBuilder.build(servers, carriers, campaigns, lists);
     }
 

@@ -1,0 +1,278 @@
+package trunkops.health;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import trunkops.ami.AmiLinkState;
+import trunkops.ami.AmiLinkStatus;
+import trunkops.ami.SipPeerInfo;
+import trunkops.db.DbLinkStatus;
+import trunkops.topology.ClusterTopology;
+import trunkops.topology.Trunk;
+import trunkops.topology.TrunkKey;
+
+/**
+ * The console's health model of one cluster, FX-free: per trunk verdicts with hysteresis and flapping, latency
+ * histories, live calls per trunk, link freshness per dialer, and the timeline of changes. Observations come in
+ * from the AMI gateways (through the monitor thread, which owns this object); {@link #views} turns it into what
+ * the board shows at a given moment: UNKNOWN until a dialer reported after its current connect, STALE when the
+ * link is down or the last report is too old, never green without fresh data.
+ */
+final class ClusterHealth {
+
+    private static final int TIMELINE_MAX = 2_000;
+    static final int SPARKLINE_SLOTS = 60;
+
+    private final HealthSettings settings;
+    private final Map<String, TrunkHealth> trunks = new HashMap<>();
+    private final Map<String, AmiLinkStatus> links = new HashMap<>();
+    private final Map<String, Boolean> fresh = new HashMap<>();
+    private final Map<String, Map<String, String>> channels = new HashMap<>();
+    private final Map<String, String> problems = new HashMap<>();
+    private final Deque<TimelineEntry> timeline = new ArrayDeque<>();
+    private DbLinkStatus db;
+
+    ClusterHealth(HealthSettings settings) {
+        this.settings = settings;
+    }
+
+    private static String key(String serverId, String peer) {
+        return serverId + "/" + peer.toLowerCase(Locale.ROOT);
+    }
+
+    TrunkHealth trunk(TrunkKey k) {
+        return trunks.get(key(k.serverId(), k.peer()));
+    }
+
+    /** Makes sure every trunk of the topology has a health record (existing records keep their history). */
+    void topology(ClusterTopology t) {
+        for (Trunk tr : t.trunks()) {
+            trunks.computeIfAbsent(key(tr.serverId(), tr.name()), k -> new TrunkHealth(settings));
+        }
+    }
+
+    void link(AmiLinkStatus s, long now) {
+        AmiLinkStatus prev = links.put(s.serverId(), s);
+        if (s.state() != AmiLinkState.CONNECTED) {
+            fresh.put(s.serverId(), false);
+        }
+        if (prev == null || prev.state() != s.state()) {
+            note(now, s.serverId(), s.serverId() + " AMI", prev == null ? "" : prev.state().name(),
+                    s.state().name(), s.message());
+        }
+    }
+
+    AmiLinkStatus link(String serverId) {
+        return links.get(serverId);
+    }
+
+    void problem(String serverId, String message) {
+        if (!message.equals(problems.put(serverId, message))) {
+            note(System.currentTimeMillis(), serverId, serverId + " AMI", "", "problem", message);
+        }
+    }
+
+    String problem(String serverId) {
+        return problems.get(serverId);
+    }
+
+    void db(DbLinkStatus s, long now) {
+        DbLinkStatus prev = db;
+        db = s;
+        if (prev == null || prev.state() != s.state()) {
+            note(now, "", "database", prev == null ? "" : prev.state().name(), s.state().name(), s.message());
+        }
+    }
+
+    /** A full SIPpeers list after a connect: the dialer's data is fresh from now on. */
+    void peersSnapshot(String serverId, List<SipPeerInfo> peers, long at) {
+        fresh.put(serverId, true);
+        for (TrunkHealth h : trunks.values()) {
+            h.resetForNewLink();
+        }
+        for (SipPeerInfo p : peers) {
+            Observation o = switch (p.status()) {
+                case OK -> Observation.GOOD;
+                case LAGGED -> Observation.LAGGED;
+                case UNREACHABLE -> Observation.BAD;
+                case UNKNOWN -> Observation.UNKNOWN;
+                case UNMONITORED -> Observation.UNMONITORED;
+            };
+            observe(serverId, p.name(), o, p.latencyMs(), at, "SIPpeers " + p.statusText());
+        }
+    }
+
+    /** A PeerStatus (event or poll item). */
+    void peerStatus(String serverId, String peer, String word, Integer timeMs, long at) {
+        Observation o = Observation.ofPeerStatus(word);
+        if (o == null) {
+            return;
+        }
+        observe(serverId, peer, o, timeMs == null ? -1 : timeMs, at, "PeerStatus " + word
+                + (timeMs != null && timeMs >= 0 ? " " + timeMs + " ms" : ""));
+    }
+
+    private void observe(String serverId, String peer, Observation o, int ms, long at, String why) {
+        TrunkHealth h = trunks.get(key(serverId, peer));
+        if (h == null) {
+            return;
+        }
+        TrunkState before = h.observe(o, ms, at);
+        if (before != null) {
+            note(at, serverId, serverId + "/" + peer, before.label(), h.verdict().label(), why);
+        }
+    }
+
+    void channels(String serverId, List<String> names) {
+        Map<String, String> m = new HashMap<>();
+        for (String n : names) {
+            String peer = peerOfChannel(n);
+            if (peer != null) {
+                m.put(n, peer);
+            }
+        }
+        channels.put(serverId, m);
+    }
+
+    void channelStarted(String serverId, String channel) {
+        String peer = peerOfChannel(channel);
+        if (peer != null) {
+            channels.computeIfAbsent(serverId, k -> new HashMap<>()).put(channel, peer);
+        }
+    }
+
+    void channelEnded(String serverId, String channel) {
+        Map<String, String> m = channels.get(serverId);
+        if (m != null) {
+            m.remove(channel);
+        }
+    }
+
+    /** {@code SIP/nsvoice-0000002a} → {@code nsvoice}; Local and other technologies are not trunks here. */
+    static String peerOfChannel(String channel) {
+        if (channel == null || !channel.regionMatches(true, 0, "SIP/", 0, 4)) {
+            return null;
+        }
+        int dash = channel.lastIndexOf('-');
+        return dash <= 4 ? null : channel.substring(4, dash).toLowerCase(Locale.ROOT);
+    }
+
+    int calls(String serverId, String peer) {
+        Map<String, String> m = channels.get(serverId);
+        if (m == null) {
+            return 0;
+        }
+        String p = peer.toLowerCase(Locale.ROOT);
+        int n = 0;
+        for (String v : m.values()) {
+            if (v.equals(p)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    int calls(String serverId) {
+        Map<String, String> m = channels.get(serverId);
+        return m == null ? 0 : m.size();
+    }
+
+    private void note(long at, String serverId, String subject, String from, String to, String detail) {
+        timeline.addFirst(new TimelineEntry(at, serverId, subject, from, to, detail));
+        while (timeline.size() > TIMELINE_MAX) {
+            timeline.removeLast();
+        }
+    }
+
+    List<TimelineEntry> timeline(int max) {
+        List<TimelineEntry> out = new ArrayList<>(Math.min(max, timeline.size()));
+        for (TimelineEntry e : timeline) {
+            if (out.size() >= max) {
+                break;
+            }
+            out.add(e);
+        }
+        return out;
+    }
+
+    /** The board's view of every trunk of {@code topology} at {@code now}. */
+    List<TrunkView> views(ClusterTopology topology, long now) {
+        Map<TrunkKey, TrunkState> states = new LinkedHashMap<>();
+        List<TrunkView> partial = new ArrayList<>();
+        for (Trunk t : topology.trunks()) {
+            TrunkHealth h = trunks.get(key(t.serverId(), t.name()));
+            AmiLinkStatus link = links.get(t.serverId());
+            boolean connected = link != null && link.state() == AmiLinkState.CONNECTED;
+            boolean isFresh = connected && fresh.getOrDefault(t.serverId(), false);
+            TrunkState state;
+            String words;
+            if (h == null || !h.hasVerdict()) {
+                state = TrunkState.UNKNOWN;
+                words = !connected ? "no data: AMI link " + (link == null ? "not started" : "down")
+                        : isFresh ? "not loaded on the dialer (configuration not rebuilt yet?)"
+                        : "waiting for the dialer's first report";
+            } else if (!isFresh) {
+                state = TrunkState.STALE;
+                words = "last known " + h.verdict().label().toLowerCase(Locale.ROOT) + ", AMI link down";
+            } else if (now - h.lastObservationMillis() > settings.staleAfterMs()) {
+                state = TrunkState.STALE;
+                words = "last known " + h.verdict().label().toLowerCase(Locale.ROOT) + ", no report for "
+                        + (now - h.lastObservationMillis()) / 1000 + " s";
+            } else {
+                state = h.verdict();
+                words = state == TrunkState.REACHABLE || state == TrunkState.LAGGED
+                        ? (h.latencyMs() >= 0 ? state.label() + " " + h.latencyMs() + " ms" : state.label())
+                        : state.label();
+            }
+            states.put(t.key(), state);
+            String carrierName = topology.carrier(t.carrierId()).map(c -> c.row().carrierName()).orElse("");
+            int maxMs = t.peer().qualify().enabled() ? t.peer().qualify().maxMs() : 0;
+            partial.add(new TrunkView(t.key(), t.carrierId(), carrierName, t.peer().host() == null ? ""
+                    : t.peer().host(), state, h != null && h.flapping(now), TrunkScope.NONE,
+                    h == null ? -1 : h.latencyMs(), calls(t.serverId(), t.name()), words,
+                    h == null ? 0 : h.lastObservationMillis(), h == null ? 0 : h.verdictSinceMillis(),
+                    h == null ? new short[0] : h.history.tail(now, SPARKLINE_SLOTS), maxMs));
+        }
+        List<TrunkView> out = new ArrayList<>(partial.size());
+        for (TrunkView v : partial) {
+            out.add(v.down() ? withScope(v, scopeOf(v, partial)) : v);
+        }
+        return out;
+    }
+
+    private static TrunkScope scopeOf(TrunkView down, List<TrunkView> all) {
+        int present = 0;
+        int downHere = 0;
+        for (TrunkView v : all) {
+            if (v.carrierId().equals(down.carrierId()) && v.peer().equals(down.peer())
+                    && v.state() != TrunkState.STALE && v.state() != TrunkState.UNKNOWN) {
+                present++;
+                if (v.down()) {
+                    downHere++;
+                }
+            }
+        }
+        if (present <= 1) {
+            return TrunkScope.SINGLE;
+        }
+        return downHere == present ? TrunkScope.CARRIER_WIDE : TrunkScope.SERVER_LOCAL;
+    }
+
+    private static TrunkView withScope(TrunkView v, TrunkScope s) {
+        return new TrunkView(v.key(), v.carrierId(), v.carrierName(), v.address(), v.state(), v.flapping(), s,
+                v.latencyMs(), v.calls(), v.dialerStatus() + " \u2014 " + s.label(), v.updatedMillis(),
+                v.sinceMillis(), v.sparkline(), v.maxMs());
+    }
+
+    /** A copy of one trunk's latency history between two instants (for the latency chart). */
+    LatencyHistory.Series history(TrunkKey k, long from, long to) {
+        TrunkHealth h = trunk(k);
+        return h == null ? new LatencyHistory.Series(new long[0], new short[0]) : h.history.range(from, to);
+    }
+}
