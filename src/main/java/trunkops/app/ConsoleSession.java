@@ -32,7 +32,10 @@ public final class ConsoleSession implements AutoCloseable {
         Coalescer<BoardSnapshot> toUi = new Coalescer<>(scheduler, UiExecutor.fx(), UI_INTERVAL_MS, view::update);
         ClusterMonitor monitor = new ClusterMonitor(access, toUi::offer);
         monitor.start();
-        Platform.runLater(() -> view.onRefresh(monitor::refreshNow));
+        Platform.runLater(() -> {
+            view.onRefresh(monitor::refreshNow);
+            view.historySource(monitor::latencyHistory);
+        });
         return new ConsoleSession(monitor, toUi);
     }
 

@@ -48,6 +48,11 @@ public final class MainView {
     @FXML private ServerList serverList;
     @FXML private TabPane tabs;
     @FXML private TrunkTable trunkTable;
+    @FXML private trunkops.health.ui.TrunkBoard trunkBoard;
+    @FXML private trunkops.health.ui.LatencyPanel latencyPanel;
+    @FXML private trunkops.health.ui.ImpactView impactView;
+    @FXML private trunkops.health.ui.TimelineView timelineView;
+    @FXML private javafx.scene.control.Tab impactTab;
     @FXML private CarriersView carriersView;
     @FXML private CampaignsView campaignsView;
     @FXML private VBox startOverlay;
@@ -73,11 +78,12 @@ public final class MainView {
         filter.textProperty().addListener((o, was, now) -> trunkTable.filterText(now));
         serverList.getSelectionModel().selectedItemProperty().addListener((o, was, now) ->
                 trunkTable.filterServer(now == null ? null : now.serverId()));
+        trunkBoard.onSelect(latencyPanel::select);
         root.sceneProperty().addListener((o, was, scene) -> {
             if (scene == null) {
                 return;
             }
-            for (int i = 0; i < 3; i++) {
+            for (int i = 0; i < 4; i++) {
                 int tab = i;
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.valueOf("DIGIT" + (i + 1)),
                         KeyCombination.SHORTCUT_DOWN), () -> tabs.getSelectionModel().select(tab));
@@ -93,6 +99,11 @@ public final class MainView {
 
     public void onRefresh(Runnable action) {
         this.onRefresh = action;
+    }
+
+    /** Where the latency chart reads a trunk's history (the monitor, off the FX thread). */
+    public void historySource(trunkops.health.ui.LatencyPanel.HistorySource source) {
+        latencyPanel.source(source);
     }
 
     /**
@@ -152,6 +163,14 @@ public final class MainView {
         }
         serverList.show(s.servers());
         trunkTable.show(s.trunks());
+        trunkBoard.show(s);
+        if (latencyPanel.trunk() != null) {
+            s.trunks().stream().filter(t -> t.key().equals(latencyPanel.trunk().key())).findFirst()
+                    .ifPresent(latencyPanel::refresh);
+        }
+        impactView.show(s.impacts());
+        impactTab.setText(s.impacts().isEmpty() ? "Impact" : "Impact (" + s.impacts().size() + ")");
+        timelineView.show(s.timeline());
         carriersView.show(s.topology());
         campaignsView.show(s.topology());
         summary.setText(summaryText(s));

@@ -117,7 +117,7 @@ class MainViewLabTest {
         Label dbChip = robot.lookup("#dbChip").queryAs(Label.class);
         assertTrue(dbChip.getText().contains("DB connected"), dbChip.getText());
         assertEquals(TrunkState.UNMONITORED, stateOf(table(robot), "DIALER1", "velox"));
-        assertTrue(robot.lookup("Carriers (Ctrl+2)").tryQuery().isPresent());
+        assertTrue(robot.lookup("Carriers (Ctrl+3)").tryQuery().isPresent());
     }
 
     @Test
@@ -127,11 +127,22 @@ class MainViewLabTest {
         waitFor(robot, "orbit-west is unreachable", t -> stateOf(t, "DIALER3", "orbit-west") == TrunkState.UNREACHABLE);
         javafx.css.PseudoClass unreachable = javafx.css.PseudoClass.getPseudoClass("unreachable");
         try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".trunk-state-cell").queryAll()
-                    .stream().anyMatch(n -> n.getPseudoClassStates().contains(unreachable)
-                            && ((javafx.scene.control.Labeled) n).getText().equals("\u2716 Unreachable")));
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+                javafx.scene.Node tile = robot.lookup("#tile-DIALER3-orbit-west").query();
+                return tile.getPseudoClassStates().contains(unreachable)
+                        && robot.from(tile).lookup(".trunk-tile-state").queryLabeled().getText()
+                        .startsWith("\u2716 Unreachable");
+            });
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("no state cell shows '\u2716 Unreachable' with the :unreachable pseudo-class");
+            throw new AssertionError("the orbit-west tile is not red (:unreachable) with the words '\u2716 Unreachable'");
+        }
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#impactView").queryListView()
+                    .getItems().stream().anyMatch(i -> ((trunkops.topology.RouteImpact) i).campaignId()
+                            .equals("SURVEY")));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the SURVEY campaign's route is not listed as hit: "
+                    + robot.lookup("#impactView").queryListView().getItems());
         }
         lab.faults().restoreTrunk("orbit-west");
         waitFor(robot, "orbit-west is back", t -> stateOf(t, "DIALER3", "orbit-west") == TrunkState.REACHABLE);
@@ -145,6 +156,9 @@ class MainViewLabTest {
                 .filter(v -> v.serverId().equals("DIALER2")).allMatch(v -> v.state() == TrunkState.STALE));
         assertTrue(table(robot).getItems().stream().filter(v -> v.serverId().equals("DIALER1"))
                 .noneMatch(v -> v.state() == TrunkState.STALE), "other dialers are unaffected");
+        javafx.css.PseudoClass stale = javafx.css.PseudoClass.getPseudoClass("stale");
+        assertTrue(robot.lookup("#tile-DIALER2-nsvoice").query().getPseudoClassStates().contains(stale),
+                "the board shows DIALER2's tiles as stale too");
         lab.faults().restartAmi("DIALER2");
         waitFor(robot, "DIALER2 recovered", t -> stateOf(t, "DIALER2", "nsvoice") == TrunkState.REACHABLE);
     }

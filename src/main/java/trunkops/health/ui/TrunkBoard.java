@@ -1,0 +1,165 @@
+package trunkops.health.ui;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+
+import trunkops.health.BoardSnapshot;
+import trunkops.health.TrunkView;
+import trunkops.topology.Carrier;
+import trunkops.topology.ClusterTopology;
+import trunkops.topology.TrunkKey;
+
+/**
+ * The trunk board: one row per active carrier, one column per dialer, a tile per trunk (the carrier's peers on
+ * that dialer). The grid is rebuilt only when the topology changes; otherwise tiles are updated in place, which
+ * keeps the FX thread's work per snapshot small.
+ */
+public final class TrunkBoard extends GridPane {
+
+    private final Map<TrunkKey, TrunkTile> tiles = new HashMap<>();
+    private ClusterTopology builtFor;
+    private List<String> serverIds = List.of();
+    private TrunkKey selected;
+    private Consumer<TrunkView> onSelect = v -> { };
+
+    public TrunkBoard() {
+        setId("trunkBoard");
+        getStyleClass().add("trunk-board");
+        setHgap(10);
+        setVgap(10);
+    }
+
+    public void onSelect(Consumer<TrunkView> action) {
+        this.onSelect = action;
+    }
+
+    public TrunkKey selected() {
+        return selected;
+    }
+
+    public void show(BoardSnapshot s) {
+        if (s.topology() == null) {
+            return;
+        }
+        if (s.topology() != builtFor) {
+            rebuild(s);
+        }
+        for (TrunkView v : s.trunks()) {
+            TrunkTile tile = tiles.get(v.key());
+            if (tile != null) {
+                tile.show(v);
+            }
+        }
+        if (selected == null) {
+            s.trunks().stream().filter(TrunkView::down).findFirst().map(v -> tiles.get(v.key()))
+                    .ifPresent(this::select);
+        }
+    }
+
+    private void rebuild(BoardSnapshot s) {
+        builtFor = s.topology();
+        getChildren().clear();
+        getColumnConstraints().clear();
+        javafx.scene.layout.ColumnConstraints carrierColumn = new javafx.scene.layout.ColumnConstraints();
+        carrierColumn.setMinWidth(130);
+        carrierColumn.setPrefWidth(140);
+        getColumnConstraints().add(carrierColumn);
+        tiles.clear();
+        List<String> servers = new ArrayList<>();
+        s.servers().forEach(v -> servers.add(v.serverId()));
+        serverIds = List.copyOf(servers);
+        Label corner = new Label("Carrier \\ Dialer");
+        corner.getStyleClass().add("board-header");
+        add(corner, 0, 0);
+        for (int c = 0; c < servers.size(); c++) {
+            Label h = new Label(servers.get(c));
+            h.getStyleClass().add("board-header");
+            add(h, c + 1, 0);
+        }
+        Map<String, List<TrunkView>> byCarrier = new LinkedHashMap<>();
+        for (TrunkView v : s.trunks()) {
+            byCarrier.computeIfAbsent(v.carrierId(), k -> new ArrayList<>()).add(v);
+        }
+        int row = 1;
+        for (Carrier carrier : s.topology().carriers()) {
+            List<TrunkView> trunks = byCarrier.get(carrier.carrierId());
+            if (trunks == null) {
+                continue;
+            }
+            VBox head = new VBox(2, label(carrier.carrierId(), "board-carrier"),
+                    label(carrier.row().carrierName(), "board-carrier-name"));
+            add(head, 0, row);
+            for (int c = 0; c < servers.size(); c++) {
+                FlowPane cell = new FlowPane(6, 6);
+                cell.getStyleClass().add("board-cell");
+                cell.setAlignment(Pos.TOP_LEFT);
+                String server = servers.get(c);
+                for (TrunkView v : trunks) {
+                    if (v.serverId().equals(server)) {
+                        cell.getChildren().add(tile(v));
+                    }
+                }
+                if (cell.getChildren().isEmpty()) {
+                    cell.getChildren().add(label("not on this dialer", "board-absent"));
+                }
+                add(cell, c + 1, row);
+            }
+            row++;
+        }
+    }
+
+    private static Label label(String text, String style) {
+        Label l = new Label(text);
+        l.getStyleClass().add(style);
+        return l;
+    }
+
+    private TrunkTile tile(TrunkView v) {
+        TrunkTile t = new TrunkTile();
+        t.show(v);
+        tiles.put(v.key(), t);
+        t.setOnMouseClicked(e -> {
+            select(t);
+            t.requestFocus();
+        });
+        t.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.SPACE) {
+                select(t);
+            }
+        });
+        if (v.key().equals(selected)) {
+            t.select(true);
+        }
+        return t;
+    }
+
+    private void select(TrunkTile t) {
+        tiles.values().forEach(x -> x.select(false));
+        t.select(true);
+        if (getScene() != null && getScene().getFocusOwner() == null) {
+            t.requestFocus();
+        }
+        selected = t.view().key();
+        onSelect.accept(t.view());
+    }
+
+    /** Tiles by trunk (for tests and for keyboard navigation). */
+    public Map<TrunkKey, TrunkTile> tiles() {
+        return Map.copyOf(tiles);
+    }
+
+    public List<String> serverIds() {
+        return serverIds;
+    }
+}

@@ -1,0 +1,76 @@
+package trunkops.health.ui;
+
+import java.util.Locale;
+
+import javafx.css.PseudoClass;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import trunkops.health.TrunkScope;
+import trunkops.health.TrunkState;
+import trunkops.health.TrunkView;
+
+/**
+ * One trunk on the board: peer name, state as glyph and word (the colour only repeats what the words say),
+ * flapping badge, latency with a five-minute sparkline, live calls, and for a down trunk where the trouble lies.
+ * Focusable: Enter or a click selects it for the latency chart.
+ */
+public final class TrunkTile extends VBox {
+
+    private static final PseudoClass FLAPPING = PseudoClass.getPseudoClass("flapping");
+    private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+
+    private final Label name = new Label();
+    private final Label state = new Label();
+    private final Label latency = new Label();
+    private final Label calls = new Label();
+    private final Label scope = new Label();
+    private final Sparkline spark = new Sparkline(118, 22);
+    private TrunkView view;
+
+    public TrunkTile() {
+        getStyleClass().add("trunk-tile");
+        name.getStyleClass().add("trunk-tile-name");
+        state.getStyleClass().add("trunk-tile-state");
+        latency.getStyleClass().add("trunk-tile-latency");
+        calls.getStyleClass().add("trunk-tile-calls");
+        scope.getStyleClass().add("trunk-tile-scope");
+        scope.setWrapText(true);
+        HBox numbers = new HBox(8, latency, calls);
+        getChildren().addAll(name, state, numbers, spark, scope);
+        setFocusTraversable(true);
+        setMinWidth(Region.USE_PREF_SIZE);
+    }
+
+    public TrunkView view() {
+        return view;
+    }
+
+    public void show(TrunkView v) {
+        this.view = v;
+        setId("tile-" + v.serverId() + "-" + v.peer());
+        name.setText(v.peer());
+        TrunkState s = v.state();
+        state.setText(s.glyph() + " " + s.label() + (v.flapping() ? "  \u21C5 flapping" : ""));
+        latency.setText(v.latencyMs() >= 0 && (s == TrunkState.REACHABLE || s == TrunkState.LAGGED)
+                ? v.latencyMs() + " ms" : "\u2014 ms");
+        calls.setText("\u260E " + v.calls());
+        boolean showScope = v.scope() != TrunkScope.NONE;
+        scope.setText(showScope ? v.scope().label() : "");
+        scope.setVisible(showScope);
+        scope.setManaged(showScope);
+        spark.show(v.sparkline());
+        for (TrunkState t : TrunkState.values()) {
+            pseudoClassStateChanged(PseudoClass.getPseudoClass(t.name().toLowerCase(Locale.ROOT)), t == s);
+        }
+        pseudoClassStateChanged(FLAPPING, v.flapping());
+        javafx.scene.control.Tooltip.install(this, new javafx.scene.control.Tooltip(v.serverId() + " / " + v.peer()
+                + " (" + v.carrierId() + ")\n" + v.dialerStatus() + (showScope ? "\n" + v.scope().explanation() : "")));
+    }
+
+    public void select(boolean selected) {
+        pseudoClassStateChanged(SELECTED, selected);
+    }
+}
