@@ -4,7 +4,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,6 +35,7 @@ final class ClusterHealth {
     private final Map<String, Map<String, String>> channels = new HashMap<>();
     private final Map<String, String> problems = new HashMap<>();
     private final Deque<TimelineEntry> timeline = new ArrayDeque<>();
+    private final Map<String, Map<String, String>> adopted = new HashMap<>();
     private DbLinkStatus db;
 
     ClusterHealth(HealthSettings settings) {
@@ -203,42 +203,67 @@ final class ClusterHealth {
 
     /** The board's view of every trunk of {@code topology} at {@code now}. */
     List<TrunkView> views(ClusterTopology topology, long now) {
-        Map<TrunkKey, TrunkState> states = new LinkedHashMap<>();
         List<TrunkView> partial = new ArrayList<>();
         for (Trunk t : topology.trunks()) {
-            TrunkHealth h = trunks.get(key(t.serverId(), t.name()));
-            AmiLinkStatus link = links.get(t.serverId());
-            boolean connected = link != null && link.state() == AmiLinkState.CONNECTED;
-            boolean isFresh = connected && fresh.getOrDefault(t.serverId(), false);
-            TrunkState state;
-            String words;
-            if (h == null || !h.hasVerdict()) {
-                state = TrunkState.UNKNOWN;
-                words = !connected ? "no data: AMI link " + (link == null ? "not started" : "down")
-                        : isFresh ? "not loaded on the dialer (configuration not rebuilt yet?)"
-                        : "waiting for the dialer's first report";
-            } else if (!isFresh) {
-                state = TrunkState.STALE;
-                words = "last known " + h.verdict().label().toLowerCase(Locale.ROOT) + ", AMI link down";
-            } else if (now - h.lastObservationMillis() > settings.staleAfterMs()) {
-                state = TrunkState.STALE;
-                words = "last known " + h.verdict().label().toLowerCase(Locale.ROOT) + ", no report for "
-                        + (now - h.lastObservationMillis()) / 1000 + " s";
-            } else {
-                state = h.verdict();
-                words = state == TrunkState.REACHABLE || state == TrunkState.LAGGED
-                        ? (h.latencyMs() >= 0 ? state.label() + " " + h.latencyMs() + " ms" : state.label())
-                        : state.label();
-            }
-            states.put(t.key(), state);
             String carrierName = topology.carrier(t.carrierId()).map(c -> c.row().carrierName()).orElse("");
             int maxMs = t.peer().qualify().enabled() ? t.peer().qualify().maxMs() : 0;
-            partial.add(new TrunkView(t.key(), t.carrierId(), carrierName, t.peer().host() == null ? ""
-                    : t.peer().host(), state, h != null && h.flapping(now), TrunkScope.NONE,
-                    h == null ? -1 : h.latencyMs(), calls(t.serverId(), t.name()), words,
-                    h == null ? 0 : h.lastObservationMillis(), h == null ? 0 : h.verdictSinceMillis(),
-                    h == null ? new short[0] : h.history.tail(now, SPARKLINE_SLOTS), maxMs));
+            partial.add(view(t.key(), t.name(), t.carrierId(), carrierName,
+                    t.peer().host() == null ? "" : t.peer().host(), maxMs, now));
         }
+        return withScopes(partial);
+    }
+
+    /**
+     * Without a database (the headless status command against a plain Asterisk): every peer a dialer listed is
+     * a trunk. {@link #adopt} registers them.
+     */
+    void adopt(String serverId, List<SipPeerInfo> peers) {
+        for (SipPeerInfo p : peers) {
+            trunks.computeIfAbsent(key(serverId, p.name()), k -> new TrunkHealth(settings));
+            adopted.computeIfAbsent(serverId, k -> new java.util.TreeMap<>()).put(p.name().toLowerCase(Locale.ROOT),
+                    p.address() == null ? "" : p.address());
+        }
+    }
+
+    List<TrunkView> adoptedViews(String serverId, long now) {
+        List<TrunkView> out = new ArrayList<>();
+        adopted.getOrDefault(serverId, Map.of()).forEach((peer, host) -> out.add(view(
+                new TrunkKey(serverId, trunkops.topology.Tech.SIP, peer), peer, "", "", host, 0, now)));
+        return withScopes(out);
+    }
+
+    private TrunkView view(TrunkKey key, String peerName, String carrierId, String carrierName, String host,
+                           int maxMs, long now) {
+        TrunkHealth h = trunks.get(key(key.serverId(), peerName));
+        AmiLinkStatus link = links.get(key.serverId());
+        boolean connected = link != null && link.state() == AmiLinkState.CONNECTED;
+        boolean isFresh = connected && fresh.getOrDefault(key.serverId(), false);
+        TrunkState state;
+        String words;
+        if (h == null || !h.hasVerdict()) {
+            state = TrunkState.UNKNOWN;
+            words = !connected ? "no data: AMI link " + (link == null ? "not started" : "down")
+                    : isFresh ? "not loaded on the dialer (configuration not rebuilt yet?)"
+                    : "waiting for the dialer's first report";
+        } else if (!isFresh) {
+            state = TrunkState.STALE;
+            words = "last known " + h.verdict().label().toLowerCase(Locale.ROOT) + ", AMI link down";
+        } else if (now - h.lastObservationMillis() > settings.staleAfterMs()) {
+            state = TrunkState.STALE;
+            words = "last known " + h.verdict().label().toLowerCase(Locale.ROOT) + ", no report for "
+                    + (now - h.lastObservationMillis()) / 1000 + " s";
+        } else {
+            state = h.verdict();
+            words = (state == TrunkState.REACHABLE || state == TrunkState.LAGGED) && h.latencyMs() >= 0
+                    ? state.label() + " " + h.latencyMs() + " ms" : state.label();
+        }
+        return new TrunkView(key, carrierId, carrierName, host, state, h != null && h.flapping(now), TrunkScope.NONE,
+                h == null ? -1 : h.latencyMs(), calls(key.serverId(), peerName), words,
+                h == null ? 0 : h.lastObservationMillis(), h == null ? 0 : h.verdictSinceMillis(),
+                h == null ? new short[0] : h.history.tail(now, SPARKLINE_SLOTS), maxMs);
+    }
+
+    private static List<TrunkView> withScopes(List<TrunkView> partial) {
         List<TrunkView> out = new ArrayList<>(partial.size());
         for (TrunkView v : partial) {
             out.add(v.down() ? withScope(v, scopeOf(v, partial)) : v);

@@ -1,0 +1,149 @@
+package trunkops.health;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import trunkops.ami.AmiGateway;
+import trunkops.ami.AmiGatewayListener;
+import trunkops.ami.AmiLinkState;
+import trunkops.ami.AmiLinkStatus;
+import trunkops.ami.AmiTarget;
+import trunkops.ami.SipPeerInfo;
+import trunkops.topology.ClusterTopology;
+
+/**
+ * One dialer watched headless (the {@code status} command): the same gateway and health model as the board,
+ * for one server. With a topology (from the ViciDial database) the trunks are the carriers' peers on that
+ * server; without one every peer the dialer lists is a trunk, so it works against a plain Asterisk too.
+ */
+public final class DialerWatch implements AutoCloseable, AmiGatewayListener {
+
+    /** The first complete picture, or why there is none. */
+    public record Picture(List<TrunkView> trunks, AmiLinkStatus link) {
+    }
+
+    private final String serverId;
+    private final ClusterTopology topology;
+    private final ClusterHealth health;
+    private final AmiGateway gateway;
+    private final ScheduledExecutorService thread;
+    private final CompletableFuture<Picture> first = new CompletableFuture<>();
+    private final Map<String, TrunkState> lastStates = new HashMap<>();
+    private volatile Consumer<TrunkView> onChange = v -> { };
+    private long snapshotAt;
+    private boolean polled;
+
+    public DialerWatch(AmiTarget target, Supplier<char[]> secret, ClusterTopology topology, HealthSettings settings,
+                       AmiGateway.Settings gatewaySettings) {
+        this.serverId = target.serverId();
+        this.topology = topology;
+        this.health = new ClusterHealth(settings);
+        if (topology != null) {
+            health.topology(topology);
+        }
+        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "watch-" + target.serverId());
+            t.setDaemon(true);
+            return t;
+        });
+        this.gateway = new AmiGateway(target, secret, this, thread, gatewaySettings);
+    }
+
+    public void start() {
+        gateway.start();
+        thread.scheduleWithFixedDelay(this::tick, 200, 200, TimeUnit.MILLISECONDS);
+    }
+
+    /** The first full picture (snapshot plus a latency poll), or the link problem that prevents it. */
+    public CompletableFuture<Picture> firstPicture() {
+        return first;
+    }
+
+    /** Called (on the watch thread) whenever a trunk's state changes after the first picture. */
+    public void onChange(Consumer<TrunkView> action) {
+        this.onChange = action;
+    }
+
+    private List<TrunkView> views(long now) {
+        List<TrunkView> all = topology != null ? health.views(topology, now) : health.adoptedViews(serverId, now);
+        return all.stream().filter(v -> v.serverId().equals(serverId)).toList();
+    }
+
+    private void tick() {
+        long now = System.currentTimeMillis();
+        AmiLinkStatus link = health.link(serverId);
+        if (!first.isDone()) {
+            if (link != null && (link.state() == AmiLinkState.AUTH_FAILED
+                    || link.state() == AmiLinkState.DOWN && link.failedAttempts() >= 2)) {
+                first.complete(new Picture(List.of(), link));
+            } else if (snapshotAt > 0 && (polled || now - snapshotAt > 3_000)) {
+                List<TrunkView> v = views(now);
+                v.forEach(t -> lastStates.put(t.peer(), t.state()));
+                first.complete(new Picture(v, link));
+            }
+            return;
+        }
+        for (TrunkView t : views(now)) {
+            TrunkState before = lastStates.put(t.peer(), t.state());
+            if (before != t.state()) {
+                onChange.accept(t);
+            }
+        }
+    }
+
+    // ---- gateway callbacks: the gateway runs on this watch's own thread, so these are sequential ----
+
+    @Override
+    public void linkChanged(AmiLinkStatus status) {
+        thread.execute(() -> health.link(status, System.currentTimeMillis()));
+    }
+
+    @Override
+    public void peersSnapshot(String server, List<SipPeerInfo> peers, long atMillis) {
+        thread.execute(() -> {
+            if (topology == null) {
+                health.adopt(server, peers);
+            }
+            health.peersSnapshot(server, peers, atMillis);
+            snapshotAt = atMillis;
+        });
+    }
+
+    @Override
+    public void peerStatus(String server, String peer, String status, Integer timeMs, long atMillis) {
+        thread.execute(() -> {
+            health.peerStatus(server, peer, status, timeMs, atMillis);
+            if (snapshotAt > 0 && timeMs != null) {
+                polled = true;
+            }
+        });
+    }
+
+    @Override
+    public void channelsSnapshot(String server, List<String> channels, long atMillis) {
+        thread.execute(() -> health.channels(server, channels));
+    }
+
+    @Override
+    public void channelStarted(String server, String channel, long atMillis) {
+        thread.execute(() -> health.channelStarted(server, channel));
+    }
+
+    @Override
+    public void channelEnded(String server, String channel, long atMillis) {
+        thread.execute(() -> health.channelEnded(server, channel));
+    }
+
+    @Override
+    public void close() {
+        gateway.close();
+        thread.shutdownNow();
+    }
+}
