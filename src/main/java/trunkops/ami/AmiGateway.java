@@ -73,6 +73,8 @@ public final class AmiGateway implements AutoCloseable {
     private final ThreadPoolExecutor worker;
     private final AtomicLong eventsReceived = new AtomicLong();
     private final AtomicLong eventsDropped = new AtomicLong();
+    private final AtomicLong eventsMalformed = new AtomicLong();
+    private long lastMalformedReportNanos = Long.MIN_VALUE;
     private volatile ManagerConnection connection;
     private volatile AmiLinkStatus status;
     private volatile boolean stopped;
@@ -111,6 +113,11 @@ public final class AmiGateway implements AutoCloseable {
     }
 
     /** Events that could not be handed over because the console fell behind (never silent: shown to the operator). */
+    /** Events the console uses that arrived without the fields it needs (skipped, and reported). */
+    public long eventsMalformed() {
+        return eventsMalformed.get();
+    }
+
     public long eventsDropped() {
         return eventsDropped.get();
     }
@@ -227,12 +234,35 @@ public final class AmiGateway implements AutoCloseable {
         } else if (e instanceof PeerStatusEvent p) {
             String peer = p.getPeer() == null ? "" : p.getPeer();
             int slash = peer.indexOf('/');
-            listener.peerStatus(target.serverId(), slash >= 0 ? peer.substring(slash + 1) : peer,
-                    p.getPeerStatus(), p.getTime(), now);
+            String name = slash >= 0 ? peer.substring(slash + 1) : peer;
+            if (name.isBlank() || p.getPeerStatus() == null || p.getPeerStatus().isBlank()) {
+                malformed("PeerStatus without " + (name.isBlank() ? "a peer" : "a status"));
+                return;
+            }
+            listener.peerStatus(target.serverId(), name, p.getPeerStatus(), p.getTime(), now);
         } else if (e instanceof NewChannelEvent n) {
+            if (n.getChannel() == null || n.getChannel().isBlank()) {
+                malformed("Newchannel without a channel");
+                return;
+            }
             listener.channelStarted(target.serverId(), n.getChannel(), now);
         } else if (e instanceof HangupEvent h) {
+            if (h.getChannel() == null || h.getChannel().isBlank()) {
+                malformed("Hangup without a channel");
+                return;
+            }
             listener.channelEnded(target.serverId(), h.getChannel(), now);
+        }
+    }
+
+    /** Gateway thread: skip the event, count it, and tell the operator (at most every 10 s). */
+    private void malformed(String what) {
+        long n = eventsMalformed.incrementAndGet();
+        long nowNanos = System.nanoTime();
+        if (lastMalformedReportNanos == Long.MIN_VALUE || nowNanos - lastMalformedReportNanos > 10_000_000_000L) {
+            lastMalformedReportNanos = nowNanos;
+            LOG.warn("{}: skipped a malformed AMI event ({}), {} so far", target.serverId(), what, n);
+            listener.gatewayProblem(target.serverId(), "skipped " + n + " malformed AMI event(s), last: " + what);
         }
     }
 

@@ -13,11 +13,11 @@ import trunkops.ui.common.UiExecutor;
 
 /**
  * One cluster being watched by one window: the monitor (off the FX thread) feeding the main view through a
- * coalescer that delivers the newest snapshot at most every 200 ms.
+ * coalescer that delivers the newest snapshot at most every 150 ms.
  */
 public final class ConsoleSession implements AutoCloseable {
 
-    public static final long UI_INTERVAL_MS = 200;
+    public static final long UI_INTERVAL_MS = 150;
 
     private final ClusterMonitor monitor;
     private final Coalescer<BoardSnapshot> toUi;

@@ -39,7 +39,7 @@ public final class ClusterMonitor implements AutoCloseable, AmiGatewayListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClusterMonitor.class);
     private static final long TOPOLOGY_REFRESH_MS = 60_000;
-    static final long PUBLISH_MS = 100;
+    static final long PUBLISH_MS = 50;
     private static final int TIMELINE_IN_SNAPSHOT = 200;
 
     private final ClusterAccess access;
@@ -103,6 +103,20 @@ public final class ClusterMonitor implements AutoCloseable, AmiGatewayListener {
 
     public ClusterTopology topology() {
         return topology;
+    }
+
+    /** Events the gateways received from every dialer since they started. */
+    public long eventsReceived() {
+        CompletableFuture<Long> f = CompletableFuture.supplyAsync(
+                () -> gateways.values().stream().mapToLong(AmiGateway::eventsReceived).sum(), monitor);
+        try {
+            return f.get(5, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
     }
 
     /** Milliseconds from a change arriving at the monitor to the snapshot that shows it (recent window). */
@@ -205,15 +219,16 @@ public final class ClusterMonitor implements AutoCloseable, AmiGatewayListener {
         if (!dirty && now - lastPublishMillis < 1_000) {
             return;
         }
+        long changedAt = dirty ? oldestChangeMillis : now;
         if (dirty) {
             publishLatency.add(now - oldestChangeMillis);
         }
         dirty = false;
         lastPublishMillis = now;
-        publish.accept(snapshot(now));
+        publish.accept(snapshot(now, changedAt));
     }
 
-    private BoardSnapshot snapshot(long now) {
+    private BoardSnapshot snapshot(long now, long changedAt) {
         ClusterTopology t = topology;
         List<ServerView> servers = new ArrayList<>();
         List<TrunkView> trunks = List.of();
@@ -236,7 +251,7 @@ public final class ClusterMonitor implements AutoCloseable, AmiGatewayListener {
         }
         DbLinkStatus db = database == null ? new DbLinkStatus(DbLinkState.CONNECTING, "starting", 0) : database.status();
         return new BoardSnapshot(access.name(), access.lab(), t, servers, trunks, impacts,
-                health.timeline(TIMELINE_IN_SNAPSHOT), db, problem, ++version, now);
+                health.timeline(TIMELINE_IN_SNAPSHOT), db, problem, ++version, now, changedAt);
     }
 
     @Override

@@ -61,6 +61,14 @@ public final class DialerWatch implements AutoCloseable, AmiGatewayListener {
         thread.scheduleWithFixedDelay(this::tick, 200, 200, TimeUnit.MILLISECONDS);
     }
 
+    public long eventsReceived() {
+        return gateway.eventsReceived();
+    }
+
+    public long eventsDropped() {
+        return gateway.eventsDropped();
+    }
+
     /** The first full picture (snapshot plus a latency poll), or the link problem that prevents it. */
     public CompletableFuture<Picture> firstPicture() {
         return first;

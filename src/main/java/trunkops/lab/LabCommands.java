@@ -19,6 +19,7 @@ public final class LabCommands {
             "isolate <server> <peer>        one dialer loses its path to <peer>",
             "drop-ami <server> | restart-ami <server>",
             "hang-ami <server> | thaw-ami <server>",
+            "garble-ami <server>            send malformed AMI frames to every client once",
             "stop-db | start-db",
             "traffic <multiplier>           scale campaign call rates (0 stops new calls)",
             "at <seconds> <command>         run a command later (schedules outages, lag, recovery)",
@@ -103,6 +104,11 @@ public final class LabCommands {
                     boolean hang = w[0].equalsIgnoreCase("hang-ami");
                     f.hangAmi(w[1], hang);
                     return "ok: AMI of " + w[1] + (hang ? " hanging" : " answering");
+                }
+                case "garble-ami" -> {
+                    need(w, 2);
+                    f.garbleAmi(w[1]);
+                    return "ok: malformed frames sent to the AMI clients of " + w[1];
                 }
                 case "stop-db" -> {
                     f.stopDatabase();

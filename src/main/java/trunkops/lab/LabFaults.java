@@ -114,6 +114,37 @@ public final class LabFaults {
         LOG.info("lab fault: AMI of {} {}", serverId, hung ? "hanging" : "answering again");
     }
 
+    /**
+     * The dialer's manager sends malformed frames to every logged-in client once: a header without a colon, a
+     * non-numeric latency, a PeerStatus for no peer, an unknown event, a response nobody asked for, bytes that
+     * are not UTF-8, and a 64 KiB header line. A client must skip them, say so, and keep following the dialer.
+     */
+    public void garbleAmi(String serverId) {
+        StringBuilder longValue = new StringBuilder(65_536);
+        while (longValue.length() < 65_536) {
+            longValue.append("0123456789abcdef");
+        }
+        String text = "Event: PeerStatus\r\nPrivilege: system,all\r\nChannelType: SIP\r\nPeer SIP/nsvoice\r\n"
+                + "PeerStatus: Unreachable\r\n\r\n"
+                + "Event: PeerStatus\r\nPrivilege: system,all\r\nChannelType: SIP\r\nPeer: SIP/\r\n"
+                + "PeerStatus: Bogus\r\nTime: fast\r\n\r\n"
+                + "Event: ThisEventDoesNotExist\r\nPrivilege: system,all\r\nFoo: bar\r\n\r\n"
+                + "Response: Success\r\nActionID: nobody-asked-for-this\r\nMessage: stray\r\n\r\n"
+                + "Event: Newchannel\r\nPrivilege: call,all\r\nX-Padding: " + longValue + "\r\n\r\n";
+        byte[] head = text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] binary = {(byte) 0xff, (byte) 0xfe, 0x00, (byte) 0xc3, 0x28, '\r', '\n', '\r', '\n'};
+        byte[] all = java.util.Arrays.copyOf(head, head.length + binary.length);
+        System.arraycopy(binary, 0, all, head.length, binary.length);
+        int n = 0;
+        for (trunkops.lab.ami.AmiSession session : ami(serverId).sessions()) {
+            if (session.authenticated()) {
+                session.write(all);
+                n++;
+            }
+        }
+        LOG.info("lab fault: AMI of {} sent malformed frames to {} client(s)", serverId, n);
+    }
+
     public void stopDatabase() {
         database.stop();
         LOG.info("lab fault: database stopped");

@@ -102,8 +102,13 @@ public final class AmiWireClient implements AutoCloseable {
 
     /** Waits until a message satisfying {@code test} has arrived. */
     public List<String> await(java.util.function.Predicate<List<String>> test, Duration timeout) {
+        return awaitFrom(0, test, timeout);
+    }
+
+    /** Like {@link #await} but only looks at messages from index {@code from} on (e.g. {@link #count()} earlier). */
+    public List<String> awaitFrom(int from, java.util.function.Predicate<List<String>> test, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        int seen = 0;
+        int seen = from;
         while (System.nanoTime() < deadline) {
             List<List<String>> now = messages();
             for (int i = seen; i < now.size(); i++) {
