@@ -21,6 +21,8 @@ public final class Launcher {
             LaunchOptions options = LaunchOptions.parse(args);
             if (!options.rest().isEmpty() && options.rest().get(0).equals("status")) {
                 code = StatusCommand.run(options.rest());
+            } else if (!options.rest().isEmpty() && options.rest().get(0).equals("keyring")) {
+                code = KeyringCommand.run(options.rest());
             } else if (options.labOnly()) {
                 code = LabOnlyCommand.run(options);
             } else {

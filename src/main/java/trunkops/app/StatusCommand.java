@@ -20,6 +20,8 @@ import trunkops.health.DialerWatch;
 import trunkops.health.HealthSettings;
 import trunkops.health.TrunkState;
 import trunkops.health.TrunkView;
+import trunkops.secrets.Keyring;
+import trunkops.secrets.KeyringException;
 import trunkops.topology.ClusterTopology;
 import trunkops.topology.DialerServer;
 import trunkops.topology.TopologyBuilder;
@@ -100,18 +102,20 @@ final class StatusCommand {
     static int run(List<String> argv) throws InterruptedException {
         java.util.concurrent.CompletableFuture<Void> stop = new java.util.concurrent.CompletableFuture<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop.complete(null), "status-shutdown"));
-        return run(argv, System.out, System.err, System::getenv, stop);
+        return run(argv, System.out, System.err, System::getenv, stop, Keyring.system());
     }
 
     /** Testable form: output streams, environment and a stop signal for {@code --watch} are passed in. */
     static int run(List<String> argv, PrintStream out, PrintStream err, java.util.function.UnaryOperator<String> env,
-                   java.util.concurrent.CompletableFuture<Void> stop) throws InterruptedException {
+                   java.util.concurrent.CompletableFuture<Void> stop, Keyring keyring) throws InterruptedException {
         Args a = Args.parse(argv);
-        Supplier<char[]> secret = secret(a.secretEnv(), env, "AMI secret for " + a.user() + "@" + a.host());
+        Supplier<char[]> secret = secret(a.secretEnv(), env, keyring,
+                new Keyring.Entry(Keyring.Kind.AMI, a.user(), a.host()), err);
         String serverId = a.host();
         ClusterTopology topology = null;
         if (a.jdbc() != null) {
-            char[] pw = secret(a.dbPasswordEnv(), env, "database password for " + a.dbUser()).get();
+            char[] pw = secret(a.dbPasswordEnv(), env, keyring, new Keyring.Entry(Keyring.Kind.DB, a.dbUser(),
+                    a.jdbc()), err).get();
             try (Database db = new Database(Database.Settings.of(a.jdbc(), a.dbUser()), pw)) {
                 ViciDialRepository.TopologyRows rows = new ViciDialRepository(db).topologyRows();
                 topology = TopologyBuilder.build(rows.servers(), rows.carriers(), rows.campaigns(), rows.lists());
@@ -176,8 +180,12 @@ final class StatusCommand {
         return measured && t.latencyMs() >= 0 ? Integer.toString(t.latencyMs()) : "-";
     }
 
-    /** The secret from the named environment variable, else from a prompt; never from the command line. */
-    static Supplier<char[]> secret(String envVar, java.util.function.UnaryOperator<String> env, String prompt) {
+    /**
+     * The secret from the named environment variable; else from the OS keyring (an item stored with
+     * {@code keyring store}); else from a prompt. Never from the command line.
+     */
+    static Supplier<char[]> secret(String envVar, java.util.function.UnaryOperator<String> env, Keyring keyring,
+                                   Keyring.Entry entry, PrintStream err) {
         if (envVar != null) {
             String v = env.apply(envVar);
             if (v == null) {
@@ -186,12 +194,26 @@ final class StatusCommand {
             char[] c = v.toCharArray();
             return () -> c.clone();
         }
+        String keyringProblem = null;
+        try {
+            java.util.Optional<char[]> stored = keyring.lookup(entry);
+            if (stored.isPresent()) {
+                char[] c = stored.get();
+                return () -> c.clone();
+            }
+            keyringProblem = "no " + entry.label() + " secret in the OS keyring";
+        } catch (KeyringException e) {
+            keyringProblem = e.getMessage();
+        }
         Console console = System.console();
         if (console == null) {
-            throw new IllegalArgumentException("no secret: name an environment variable that holds it ("
-                    + "--secret-env / --db-password-env), or run in a terminal to be asked");
+            throw new IllegalArgumentException("no secret for " + entry.label() + ": " + keyringProblem
+                    + "; name an environment variable that holds it (--secret-env / --db-password-env), store it"
+                    + " with 'keyring store " + entry.kind().word() + " " + entry.user() + " " + entry.target()
+                    + "', or run in a terminal to be asked");
         }
-        char[] c = console.readPassword("%s: ", prompt);
+        err.println("trunkops status: " + keyringProblem);
+        char[] c = console.readPassword("%s secret: ", entry.label());
         if (c == null) {
             throw new IllegalArgumentException("no secret given");
         }

@@ -19,6 +19,7 @@ import trunkops.app.ui.SecretDialogs;
 import trunkops.health.ClusterAccess;
 import trunkops.lab.LabCluster;
 import trunkops.lab.LabDefaults;
+import trunkops.secrets.Keyring;
 import trunkops.ui.common.Snapshots;
 
 /**
@@ -73,9 +74,13 @@ public final class TrunkOpsApp extends Application {
             ClusterAccess access;
             if (profile.isPresent()) {
                 ClusterProfile p = profile.get();
+                Keyring keyring = Keyring.system();
                 access = new ClusterAccess(p.name(), false, p.jdbcUrl(), p.dbUser(),
-                        SecretDialogs.sessionSecret("Database password for " + p.dbUser() + " @ " + p.jdbcUrl()),
-                        p.amiUser(), SecretDialogs.sessionSecret("AMI secret for user " + p.amiUser()));
+                        SecretDialogs.sessionSecret(keyring, new Keyring.Entry(Keyring.Kind.DB, p.dbUser(), p.jdbcUrl()),
+                                "Database password for " + p.dbUser() + " @ " + p.jdbcUrl()),
+                        p.amiUser(), SecretDialogs.sessionSecret(keyring,
+                                new Keyring.Entry(Keyring.Kind.AMI, p.amiUser(), p.name()),
+                                "AMI secret for user " + p.amiUser() + " on the dialers of " + p.name()));
             } else {
                 access = startLab();
             }

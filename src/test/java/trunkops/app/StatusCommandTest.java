@@ -1,6 +1,7 @@
 package trunkops.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.Test;
 
 import trunkops.lab.LabCluster;
 import trunkops.lab.LabDefaults;
+import trunkops.secrets.Keyring;
+import trunkops.testutil.PrivateKeyring;
 
 /** The headless status command against a lab dialer: plain AMI, with the database, and --watch. */
 class StatusCommandTest {
@@ -49,11 +52,14 @@ class StatusCommandTest {
     private record Result(int code, String out, String err) {
     }
 
+    /** A keyring that is never reachable: the tests name their secrets through environment variables. */
+    private static final Keyring NO_KEYRING = new Keyring("no-such-secret-tool", Map.of());
+
     private static Result run(List<String> args, Map<String, String> env, CompletableFuture<Void> stop,
                               ByteArrayOutputStream out) throws Exception {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = StatusCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), env::get, stop);
+                new PrintStream(err, true, StandardCharsets.UTF_8), env::get, stop, NO_KEYRING);
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -115,6 +121,45 @@ class StatusCommandTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(change != null && change.matches("\\d{4}-\\d\\d-\\d\\dT\\S+ " + a.host() + " orbit-east UNREACHABLE -"),
                 "change line: " + change + "\nall output:\n" + r.out());
+    }
+
+    @Test
+    void theSecretsCanComeFromTheOsKeyring(@org.junit.jupiter.api.io.TempDir Path keyringDir) throws Exception {
+        LabCluster.AmiAccess a = dialer("DIALER1");
+        LabCluster.DbAccess db = lab.dbAccess();
+        try (PrivateKeyring service = PrivateKeyring.start(keyringDir)) {
+            Keyring keyring = new Keyring("secret-tool", service.environment());
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
+            assertEquals(0, KeyringCommand.run(List.of("keyring", "store", "ami", a.user(), a.host(), "--from-env",
+                    "S"), ps, ps, Map.of("S", a.secret())::get, keyring));
+            assertEquals(0, KeyringCommand.run(List.of("keyring", "store", "db", db.user(), db.jdbcUrl(),
+                    "--from-env", "P"), ps, ps, Map.of("P", db.password())::get, keyring));
+            assertEquals(0, KeyringCommand.run(List.of("keyring", "check", "ami", a.user(), a.host()), ps, ps,
+                    k -> null, keyring));
+            assertTrue(out.toString(StandardCharsets.UTF_8).contains("present: ami " + a.user() + "@" + a.host()));
+            assertFalse(out.toString(StandardCharsets.UTF_8).contains(a.secret()), "the secret is never printed");
+
+            ByteArrayOutputStream statusOut = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int code = StatusCommand.run(List.of("status", "--ami", a.host() + ":" + a.port(), "--user", a.user(),
+                    "--jdbc", db.jdbcUrl(), "--db-user", db.user()), new PrintStream(statusOut, true,
+                    StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), k -> null,
+                    CompletableFuture.completedFuture(null), keyring);
+            assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+            assertTrue(statusOut.toString(StandardCharsets.UTF_8).startsWith("DIALER1 blueline "),
+                    statusOut.toString(StandardCharsets.UTF_8));
+
+            assertEquals(0, KeyringCommand.run(List.of("keyring", "forget", "ami", a.user(), a.host()), ps, ps,
+                    k -> null, keyring));
+            assertEquals(1, KeyringCommand.run(List.of("keyring", "check", "ami", a.user(), a.host()), ps, ps,
+                    k -> null, keyring));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> StatusCommand.run(
+                    List.of("status", "--ami", a.host() + ":" + a.port(), "--user", a.user()), ps, ps, k -> null,
+                    CompletableFuture.completedFuture(null), keyring));
+            assertTrue(e.getMessage().contains("no ami " + a.user() + "@" + a.host() + " secret in the OS keyring"),
+                    e.getMessage());
+        }
     }
 
     @Test

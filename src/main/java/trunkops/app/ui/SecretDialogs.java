@@ -1,25 +1,37 @@
 package trunkops.app.ui;
 
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 
 import javafx.application.Platform;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.PasswordField;
+import javafx.scene.layout.VBox;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import trunkops.secrets.Keyring;
+import trunkops.secrets.KeyringException;
 
 /**
- * Secrets asked from the operator once per session and kept only in memory (never in files or logs). The
- * supplier is called from background threads; the dialog itself runs on the FX thread.
+ * Secrets for one session: taken from the OS keyring when it holds them, otherwise asked from the operator
+ * once and kept only in memory (never in files or logs), optionally remembered in the keyring when the operator
+ * ticks the box. The supplier is called from background threads; the dialog itself runs on the FX thread.
  */
 public final class SecretDialogs {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SecretDialogs.class);
 
     private SecretDialogs() {
     }
 
-    public static Supplier<char[]> sessionSecret(String prompt) {
+    public static Supplier<char[]> sessionSecret(Keyring keyring, Keyring.Entry entry, String prompt) {
         return new Supplier<>() {
             private char[] cached;
 
@@ -29,34 +41,71 @@ public final class SecretDialogs {
                     throw new IllegalStateException("secrets are never asked for on the FX thread");
                 }
                 if (cached == null) {
-                    cached = ask(prompt);
+                    cached = fromKeyringOrOperator(keyring, entry, prompt);
                 }
                 return Arrays.copyOf(cached, cached.length);
             }
         };
     }
 
-    private static char[] ask(String prompt) {
-        CompletableFuture<char[]> answer = new CompletableFuture<>();
+    private static char[] fromKeyringOrOperator(Keyring keyring, Keyring.Entry entry, String prompt) {
+        String keyringProblem;
+        try {
+            Optional<char[]> stored = keyring.lookup(entry);
+            if (stored.isPresent()) {
+                LOG.info("using the {} secret from the OS keyring", entry.label());
+                return stored.get();
+            }
+            keyringProblem = null;
+        } catch (KeyringException e) {
+            keyringProblem = e.getMessage();
+            LOG.info("{}; asking the operator for the {} secret", keyringProblem, entry.label());
+        }
+        Answer a = ask(prompt, keyringProblem);
+        if (a.remember() && a.secret().length > 0) {
+            try {
+                keyring.store(entry, a.secret());
+            } catch (KeyringException e) {
+                LOG.warn("could not remember the {} secret: {}", entry.label(), e.getMessage());
+            }
+        }
+        return a.secret();
+    }
+
+    private record Answer(char[] secret, boolean remember) {
+    }
+
+    private static Answer ask(String prompt, String keyringProblem) {
+        CompletableFuture<Answer> answer = new CompletableFuture<>();
         Platform.runLater(() -> {
-            Dialog<char[]> d = new Dialog<>();
+            Dialog<Answer> d = new Dialog<>();
             d.setTitle("TrunkOps");
             d.setHeaderText(prompt);
             PasswordField field = new PasswordField();
             field.setId("secretField");
-            d.getDialogPane().setContent(field);
+            CheckBox remember = new CheckBox("Remember in the OS keyring");
+            remember.setId("rememberSecret");
+            if (keyringProblem != null) {
+                remember.setDisable(true);
+                remember.setText("Remember in the OS keyring (unavailable: " + keyringProblem + ")");
+                remember.setWrapText(true);
+                remember.setMaxWidth(420);
+            }
+            VBox box = new VBox(8, field, remember);
+            d.getDialogPane().setContent(box);
             d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
-            d.setResultConverter(b -> b == ButtonType.OK ? field.getText().toCharArray() : null);
+            d.setResultConverter(b -> b == ButtonType.OK
+                    ? new Answer(field.getText().toCharArray(), remember.isSelected()) : null);
             Platform.runLater(field::requestFocus);
-            answer.complete(d.showAndWait().orElse(new char[0]));
+            answer.complete(d.showAndWait().orElse(new Answer(new char[0], false)));
         });
         try {
             return answer.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new char[0];
+            return new Answer(new char[0], false);
         } catch (ExecutionException e) {
-            return new char[0];
+            return new Answer(new char[0], false);
         }
     }
 }
