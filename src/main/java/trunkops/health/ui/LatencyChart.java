@@ -91,7 +91,7 @@ public final class LatencyChart extends Region {
         double ph = h - TOP - BOTTOM;
         int n = series.size();
         List<Integer> valid = new ArrayList<>(n);
-        int top = Math.max(maxMs, 10);
+        int top = 10;
         for (int i = 0; i < n; i++) {
             short v = series.values()[i];
             if (v >= 0) {
@@ -99,22 +99,31 @@ public final class LatencyChart extends Region {
                 top = Math.max(top, v);
             }
         }
-        int yMax = niceCeiling(top * 1.1);
+        // the qualify limit is part of the scale only when it is near the data; otherwise it is named at the top
+        boolean limitOnScale = maxMs > 0 && maxMs <= top * 3;
+        int yMax = niceCeiling((limitOnScale ? Math.max(top, maxMs) : top) * 1.1);
         g.setFont(Font.font(11));
         g.setLineWidth(1);
         g.setStroke(grid.get());
         g.setFill(text.get());
-        for (int k = 0; k <= 4; k++) {
-            double y = TOP + ph - ph * k / 4.0;
+        int rows = yMax % 5 == 0 ? 5 : 4;
+        for (int k = 0; k <= rows; k++) {
+            double y = TOP + ph - ph * k / (double) rows;
             g.strokeLine(LEFT, y, LEFT + pw, y);
-            g.fillText(yMax * k / 4 + " ms", 4, y + 4);
+            g.fillText(yMax * k / rows + " ms", 4, y + 4);
         }
-        for (int k = 0; k <= 4; k++) {
-            long t = from + (to - from) * k / 4;
-            double x = LEFT + pw * k / 4.0;
-            g.fillText(HM.format(Instant.ofEpochMilli(t)), Math.min(x - 14, w - 40), h - 6);
+        long step = timeStep(to - from);
+        long offset = java.util.TimeZone.getDefault().getOffset(from);
+        for (long t = ((from + offset) / step + 1) * step - offset; t < to; t += step) {
+            double x = LEFT + pw * (t - from) / (double) (to - from);
+            g.strokeLine(x, TOP + ph, x, TOP + ph + 3);
+            g.fillText(HM.format(Instant.ofEpochMilli(t)), Math.max(LEFT, Math.min(x - 14, w - 40)), h - 6);
         }
-        if (maxMs > 0 && maxMs <= yMax) {
+        if (maxMs > 0 && !limitOnScale) {
+            g.setFill(threshold.get());
+            g.fillText("qualify limit " + maxMs + " ms (above the scale)", LEFT + 4, TOP + 10);
+        }
+        if (limitOnScale && maxMs <= yMax) {
             double y = TOP + ph - ph * maxMs / yMax;
             g.setStroke(threshold.get());
             g.setLineDashes(6, 4);
@@ -166,6 +175,17 @@ public final class LatencyChart extends Region {
             prevIndex = k;
         }
         g.stroke();
+    }
+
+    /** A round tick interval giving at most six labels over {@code spanMs}. */
+    static long timeStep(long spanMs) {
+        long minute = 60_000L;
+        for (long m : new long[] {1, 2, 5, 10, 15, 30, 60, 120, 180, 240, 360, 720}) {
+            if (spanMs / (m * minute) <= 6) {
+                return m * minute;
+            }
+        }
+        return 1_440 * minute;
     }
 
     static int niceCeiling(double v) {
