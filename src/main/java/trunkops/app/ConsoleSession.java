@@ -20,23 +20,31 @@ public final class ConsoleSession implements AutoCloseable {
     public static final long UI_INTERVAL_MS = 150;
 
     private final ClusterMonitor monitor;
-    private final Coalescer<BoardSnapshot> toUi;
+    private final java.util.concurrent.atomic.AtomicBoolean closed;
 
-    private ConsoleSession(ClusterMonitor monitor, Coalescer<BoardSnapshot> toUi) {
+    private ConsoleSession(ClusterMonitor monitor, java.util.concurrent.atomic.AtomicBoolean closed) {
         this.monitor = monitor;
-        this.toUi = toUi;
+        this.closed = closed;
     }
 
     /** Starts watching {@code access}; may be called from any thread. */
     public static ConsoleSession start(ClusterAccess access, MainView view, ScheduledExecutorService scheduler) {
-        Coalescer<BoardSnapshot> toUi = new Coalescer<>(scheduler, UiExecutor.fx(), UI_INTERVAL_MS, view::update);
+        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+        // a snapshot already on its way when the operator opens another cluster is not shown
+        Coalescer<BoardSnapshot> toUi = new Coalescer<>(scheduler, UiExecutor.fx(), UI_INTERVAL_MS, s -> {
+            if (!closed.get()) {
+                view.update(s);
+            }
+        });
         ClusterMonitor monitor = new ClusterMonitor(access, toUi::offer);
         monitor.start();
         Platform.runLater(() -> {
-            view.onRefresh(monitor::refreshNow);
-            view.historySource(monitor::latencyHistory);
+            if (!closed.get()) {
+                view.onRefresh(monitor::refreshNow);
+                view.historySource(monitor::latencyHistory);
+            }
         });
-        return new ConsoleSession(monitor, toUi);
+        return new ConsoleSession(monitor, closed);
     }
 
     public ClusterMonitor monitor() {
@@ -45,6 +53,9 @@ public final class ConsoleSession implements AutoCloseable {
 
     @Override
     public void close() {
+        if (closed.getAndSet(true)) {
+            return;
+        }
         monitor.close();
     }
 }

@@ -10,11 +10,14 @@ import trunkops.lab.LabCluster;
 /**
  * The launcher's command line: {@code --lab-only}, {@code --lab-speed=<x>}, {@code --lab-traffic=<x>},
  * {@code --no-lab-traffic}, {@code --no-lab-history}, {@code --lab-run=<lab command>} (repeatable, e.g.
- * {@code --lab-run="at 20 kill orbit-west"}, or {@code --lab-run=at+20+kill+orbit-west} through Maven), {@code --screenshot=<png>}, {@code --screenshot-delay=<ms>} and {@code --exit-after=<ms>};
+ * {@code --lab-run="at 20 kill orbit-west"}, or {@code --lab-run=at+20+kill+orbit-west} through Maven),
+ * {@code --cluster=<profile name>} (the cluster to open first; {@code lab} for the embedded lab),
+ * {@code --screenshot=<png>}, {@code --screenshot-delay=<ms>} and {@code --exit-after=<ms>};
  * sub-commands ({@code status ...}) keep their own arguments.
  */
 public record LaunchOptions(boolean labOnly, double labSpeed, double labTraffic, boolean labHistory,
-                            String screenshot, long screenshotDelayMs, long exitAfterMs, List<String> labRun, List<String> rest) {
+                            String screenshot, long screenshotDelayMs, long exitAfterMs, List<String> labRun,
+                            String cluster, List<String> rest) {
 
     public static LaunchOptions parse(String[] args) {
         boolean labOnly = false;
@@ -22,6 +25,7 @@ public record LaunchOptions(boolean labOnly, double labSpeed, double labTraffic,
         double traffic = 1.0;
         boolean history = true;
         String shot = null;
+        String cluster = null;
         long exitAfter = 0;
         long shotDelay = 0;
         List<String> rest = new ArrayList<>();
@@ -42,6 +46,8 @@ public record LaunchOptions(boolean labOnly, double labSpeed, double labTraffic,
             } else if (a.startsWith("--lab-run=")) {
                 // '+' stands for a space, because `mvn javafx:run -Dtrunkops.args=...` splits on spaces
                 labRun.add(a.substring(a.indexOf('=') + 1).replace('+', ' '));
+            } else if (a.startsWith("--cluster=")) {
+                cluster = a.substring(a.indexOf('=') + 1).replace('+', ' ');
             } else if (a.startsWith("--screenshot-delay=")) {
                 shotDelay = (long) number(a);
             } else if (a.startsWith("--exit-after=")) {
@@ -51,7 +57,7 @@ public record LaunchOptions(boolean labOnly, double labSpeed, double labTraffic,
             }
         }
         return new LaunchOptions(labOnly, speed, traffic, history, shot, shotDelay, exitAfter, List.copyOf(labRun),
-                List.copyOf(rest));
+                cluster, List.copyOf(rest));
     }
 
     private static double number(String arg) {

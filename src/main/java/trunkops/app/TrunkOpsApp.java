@@ -1,6 +1,9 @@
 package trunkops.app;
 
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -23,8 +26,9 @@ import trunkops.secrets.Keyring;
 import trunkops.ui.common.Snapshots;
 
 /**
- * The JavaFX application and the one composition root: it decides which cluster to watch (the configured one,
- * or the embedded lab when none is configured), wires monitor → coalescer → view, and tears everything down in
+ * The JavaFX application and the one composition root: it decides which cluster to watch (the first configured
+ * profile, the one named by {@code --cluster}, or the embedded lab when none is configured; the operator switches
+ * in the header), wires monitor → coalescer → view, and tears everything down in
  * order on exit. All slow work (starting the lab, JDBC, AMI) runs off the FX thread.
  */
 public final class TrunkOpsApp extends Application {
@@ -37,8 +41,12 @@ public final class TrunkOpsApp extends Application {
         t.setDaemon(true);
         return t;
     });
+    static final String LAB_NAME = "Lab cluster (3 dialers)";
     private volatile LabCluster lab;
+    private volatile trunkops.lab.LabCommands labCommands;
     private volatile ConsoleSession session;
+    private volatile List<ClusterProfile> profiles = List.of();
+    private final Map<String, ClusterAccess> accessByProfile = new ConcurrentHashMap<>();
     private MainView view;
 
     static void launch(LaunchOptions options) {
@@ -67,44 +75,87 @@ public final class TrunkOpsApp extends Application {
         }
     }
 
-    /** Runs on a background thread: picks the cluster, starts the lab if needed, starts the monitor. */
+    /** Runs on a background thread: reads the profiles, offers them, opens the first cluster. */
     private void connect() {
+        ClusterProfile.Catalog catalog = ClusterProfile.loadAll();
+        for (String problem : catalog.problems()) {
+            LOG.warn("cluster profile not used: {}", problem);
+        }
+        profiles = catalog.profiles();
+        List<String> names = new ArrayList<>();
+        profiles.forEach(p -> names.add(p.name()));
+        names.add(LAB_NAME);
+        String first = launchOptions.cluster() != null ? pick(launchOptions.cluster(), names)
+                : profiles.isEmpty() ? LAB_NAME : profiles.get(0).name();
+        String problems = catalog.problems().isEmpty() ? null : String.join("\n", catalog.problems());
+        Platform.runLater(() -> view.clusterChoices(names, first, name -> background.execute(() -> open(name)),
+                problems));
+        open(first);
+    }
+
+    private static String pick(String wanted, List<String> names) {
+        if (wanted.equalsIgnoreCase("lab")) {
+            return LAB_NAME;
+        }
+        return names.stream().filter(n -> n.equalsIgnoreCase(wanted)).findFirst().orElseThrow(() ->
+                new IllegalArgumentException("no cluster profile named '" + wanted + "' (have " + names + ")"));
+    }
+
+    /** Background thread: closes the session on the current cluster and opens {@code name}. */
+    private synchronized void open(String name) {
+        ConsoleSession old = session;
+        session = null;
+        if (old != null) {
+            old.close();
+        }
+        Platform.runLater(() -> view.resetForCluster(name));
         try {
-            Optional<ClusterProfile> profile = ClusterProfile.load();
             ClusterAccess access;
-            if (profile.isPresent()) {
-                ClusterProfile p = profile.get();
-                Keyring keyring = Keyring.system();
-                access = new ClusterAccess(p.name(), false, p.jdbcUrl(), p.dbUser(),
-                        SecretDialogs.sessionSecret(keyring, new Keyring.Entry(Keyring.Kind.DB, p.dbUser(), p.jdbcUrl()),
-                                "Database password for " + p.dbUser() + " @ " + p.jdbcUrl()),
-                        p.amiUser(), SecretDialogs.sessionSecret(keyring,
-                                new Keyring.Entry(Keyring.Kind.AMI, p.amiUser(), p.name()),
-                                "AMI secret for user " + p.amiUser() + " on the dialers of " + p.name()));
+            if (name.equals(LAB_NAME)) {
+                access = labAccess();
             } else {
-                access = startLab();
+                ClusterProfile p = profiles.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+                access = accessFor(p);
             }
             session = ConsoleSession.start(access, view, background);
         } catch (java.io.IOException | RuntimeException e) {
-            LOG.error("could not connect", e);
+            LOG.error("could not open {}", name, e);
             Platform.runLater(() -> view.showFailure(e.getMessage()));
         }
     }
 
-    private ClusterAccess startLab() throws java.io.IOException {
-        Platform.runLater(() -> view.showStarting("No cluster configured (" + ClusterProfile.file()
-                + ").\nStarting the embedded lab cluster\u2026"));
-        LabCluster l = LabCluster.start(LabDefaults.cluster(), launchOptions.labOptions(AppPaths.newLabRunDir()),
-                msg -> Platform.runLater(() -> view.showStarting(msg + "\u2026")));
-        lab = l;
-        trunkops.lab.LabCommands commands = new trunkops.lab.LabCommands(l);
-        Platform.runLater(() -> view.enableLabConsole(commands::run));
-        for (String c : launchOptions.labRun()) {
-            LOG.info("lab> {}: {}", c, commands.run(c));
+    /** The same secret suppliers every time a cluster is reopened, so that a session asks only once. */
+    private ClusterAccess accessFor(ClusterProfile p) {
+        return accessByProfile.computeIfAbsent(p.name(), n -> {
+            Keyring keyring = Keyring.system();
+            return new ClusterAccess(p.name(), false, p.jdbcUrl(), p.dbUser(),
+                    SecretDialogs.sessionSecret(keyring, new Keyring.Entry(Keyring.Kind.DB, p.dbUser(), p.jdbcUrl()),
+                            "Database password for " + p.dbUser() + " @ " + p.jdbcUrl()),
+                    p.amiUser(), SecretDialogs.sessionSecret(keyring,
+                            new Keyring.Entry(Keyring.Kind.AMI, p.amiUser(), p.name()),
+                            "AMI secret for user " + p.amiUser() + " on the dialers of " + p.name()));
+        });
+    }
+
+    private ClusterAccess labAccess() throws java.io.IOException {
+        LabCluster l = lab;
+        if (l == null) {
+            Platform.runLater(() -> view.showStarting((profiles.isEmpty() ? "No cluster configured ("
+                    + ClusterProfile.file() + " or " + ClusterProfile.directory() + ").\n" : "")
+                    + "Starting the embedded lab cluster\u2026"));
+            l = LabCluster.start(LabDefaults.cluster(), launchOptions.labOptions(AppPaths.newLabRunDir()),
+                    msg -> Platform.runLater(() -> view.showStarting(msg + "\u2026")));
+            lab = l;
+            labCommands = new trunkops.lab.LabCommands(l);
+            for (String c : launchOptions.labRun()) {
+                LOG.info("lab> {}: {}", c, labCommands.run(c));
+            }
         }
+        trunkops.lab.LabCommands commands = labCommands;
+        Platform.runLater(() -> view.enableLabConsole(commands::run));
         LabCluster.DbAccess db = l.dbAccess();
         String amiSecret = l.amiAccess().get(0).secret();
-        return new ClusterAccess("Lab cluster (3 dialers)", true, db.jdbcUrl(), db.user(), db.password()::toCharArray,
+        return new ClusterAccess(LAB_NAME, true, db.jdbcUrl(), db.user(), db.password()::toCharArray,
                 LabCluster.CONSOLE_AMI_USER, amiSecret::toCharArray);
     }
 

@@ -43,6 +43,7 @@ public final class MainView {
     @FXML private BorderPane root;
     @FXML private Label clusterName;
     @FXML private Label labBadge;
+    @FXML private javafx.scene.control.ComboBox<String> clusterPicker;
     @FXML private Label summary;
     @FXML private Button refreshButton;
     @FXML private ServerList serverList;
@@ -91,10 +92,59 @@ public final class MainView {
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), this::refresh);
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
                     filter::requestFocus);
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), () -> {
+                if (clusterPicker.isVisible()) {
+                    clusterPicker.requestFocus();
+                    clusterPicker.show();
+                }
+            });
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE),
                     () -> serverList.getSelectionModel().clearSelection());
         });
         showStarting("Connecting\u2026");
+    }
+
+    /**
+     * Offers the configured clusters (and the lab) in the header; {@code onPick} runs when the operator picks
+     * another one. {@code problems}: profile files that could not be used, shown on the picker, or null.
+     */
+    public void clusterChoices(java.util.List<String> names, String current,
+                               java.util.function.Consumer<String> onPick, String problems) {
+        clusterPicker.getItems().setAll(names);
+        clusterPicker.getSelectionModel().select(current);
+        boolean several = names.size() > 1;
+        clusterPicker.setVisible(several);
+        clusterPicker.setManaged(several);
+        clusterName.setVisible(!several);
+        clusterName.setManaged(!several);
+        if (problems != null) {
+            clusterPicker.setTooltip(new javafx.scene.control.Tooltip("Profiles not used:\n" + problems));
+        }
+        clusterPicker.setOnAction(e -> {
+            String picked = clusterPicker.getValue();
+            if (picked != null && (last == null || !picked.equals(last.clusterName()))) {
+                onPick.accept(picked);
+            }
+        });
+    }
+
+    /** Another cluster is being opened: nothing of the previous one stays on screen. */
+    public void resetForCluster(String name) {
+        last = null;
+        clusterName.setText(name);
+        labConsole.setVisible(false);
+        labConsole.setManaged(false);
+        labBadge.setVisible(false);
+        labBadge.setManaged(false);
+        latencyPanel.clear();
+        serverList.show(java.util.List.of());
+        trunkTable.show(java.util.List.of());
+        impactView.show(java.util.List.of());
+        timelineView.show(java.util.List.of());
+        statusBar.getChildren().clear();
+        summary.setText("");
+        startMessage.getStyleClass().remove("failure");
+        showStarting("Connecting to " + name + "\u2026");
     }
 
     public void onRefresh(Runnable action) {
@@ -224,9 +274,10 @@ public final class MainView {
                 case DOWN -> chip.show(StateChip.Tone.CRIT, "\u2716", v.serverId() + " AMI down");
                 case STOPPED -> chip.show(StateChip.Tone.UNKNOWN, "\u25A0", v.serverId() + " AMI stopped");
             }
-            if (v.link() != null) {
-                chip.setTooltip(new javafx.scene.control.Tooltip(v.amiAddress() + ": " + v.link().message()));
-            }
+            chip.setTooltip(new javafx.scene.control.Tooltip(v.amiAddress() + ": "
+                    + (v.link() == null ? "not started" : v.link().message())
+                    + "\n" + v.eventsReceived() + " events received, " + v.eventsDropped() + " dropped"
+                    + (v.problem() == null ? "" : "\n" + v.problem())));
             statusBar.getChildren().add(chip);
         }
         Label updated = new Label("updated " + CLOCK.format(Instant.ofEpochMilli(s.atMillis())));

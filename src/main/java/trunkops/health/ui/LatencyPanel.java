@@ -27,7 +27,7 @@ public final class LatencyPanel extends VBox {
         CompletableFuture<LatencyHistory.Series> history(TrunkKey trunk, long fromMillis, long toMillis);
     }
 
-    private final Label title = new Label("Select a trunk on the board (click or Enter)");
+    private final Label title = new Label(NO_SELECTION);
     private final LatencyChart chart = new LatencyChart();
     private final ToggleGroup windows = new ToggleGroup();
     private HistorySource source;
@@ -63,6 +63,8 @@ public final class LatencyPanel extends VBox {
         getChildren().addAll(bar, chart);
     }
 
+    private static final String NO_SELECTION = "Select a trunk on the board (click or Enter)";
+
     public void source(HistorySource s) {
         this.source = s;
     }
@@ -73,6 +75,13 @@ public final class LatencyPanel extends VBox {
 
     public TrunkView trunk() {
         return trunk;
+    }
+
+    /** Forgets the selected trunk (another cluster was opened). */
+    public void clear() {
+        trunk = null;
+        title.setText(NO_SELECTION);
+        chart.show(new trunkops.health.LatencyHistory.Series(new long[0], new short[0]), 0, 0, 0);
     }
 
     public void select(TrunkView t) {

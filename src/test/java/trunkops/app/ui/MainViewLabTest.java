@@ -162,4 +162,24 @@ class MainViewLabTest {
         lab.faults().restartAmi("DIALER2");
         waitFor(robot, "DIALER2 recovered", t -> stateOf(t, "DIALER2", "nsvoice") == TrunkState.REACHABLE);
     }
+
+    @Test
+    void theOperatorPicksAnotherClusterAndNothingOfTheOldOneStays(FxRobot robot) {
+        waitFor(robot, "trunks are shown", t -> !t.getItems().isEmpty());
+        java.util.concurrent.atomic.AtomicReference<String> picked = new java.util.concurrent.atomic.AtomicReference<>();
+        robot.interact(() -> view.clusterChoices(java.util.List.of("Lab under test", "Production east"),
+                "Lab under test", picked::set, null));
+        assertTrue(robot.lookup("#clusterPicker").query().isVisible(), "two clusters: the picker is shown");
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.K)
+                .release(javafx.scene.input.KeyCode.K, javafx.scene.input.KeyCode.CONTROL);
+        robot.clickOn("Production east");
+        WaitForAsyncUtils.waitForFxEvents();
+        org.junit.jupiter.api.Assertions.assertEquals("Production east", picked.get());
+        session.close();
+        robot.interact(() -> view.resetForCluster("Production east"));
+        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
+        assertTrue(table(robot).getItems().isEmpty(), "no trunk of the old cluster is listed");
+        assertTrue(robot.lookup("#startOverlay").query().isVisible(), "the board is covered until the new one reports");
+        assertTrue(robot.lookup("#serverList").queryListView().getItems().isEmpty(), "no dialer of the old cluster");
+    }
 }
