@@ -57,8 +57,12 @@ class AmiGatewayLabTest {
     }
 
     private AmiGateway gateway(String secret) {
+        return gateway(secret::toCharArray);
+    }
+
+    private AmiGateway gateway(java.util.function.Supplier<char[]> secret) {
         AmiTarget ep = new AmiTarget("fixture-lab", lab.ami.host(), lab.ami.port(), FixtureLab.USER);
-        return new AmiGateway(ep, secret::toCharArray, recorder, scheduler,
+        return new AmiGateway(ep, secret, recorder, scheduler,
                 new AmiGateway.Settings(2_000, 500, 5_000, 200, 1_000, 10_000, 1_000));
     }
 
@@ -123,6 +127,35 @@ class AmiGatewayLabTest {
             assertTrue(down.message().length() > 0);
             lab.ami.freeze(false);
             await(AmiLinkStatus.class, s -> s.state() == AmiLinkState.CONNECTED);
+        }
+    }
+
+    @Test
+    void aFailedFirstLoginIsRetriedWithBackoffAndTheSecretIsAskedAgain() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        try (AmiGateway g = gateway(() -> (asked.incrementAndGet() < 3 ? "wrong" : FixtureLab.SECRET).toCharArray())) {
+            g.start();
+            await(AmiLinkStatus.class, s -> s.state() == AmiLinkState.AUTH_FAILED);
+            await(AmiLinkStatus.class, s -> s.state() == AmiLinkState.CONNECTED);
+            assertTrue(asked.get() >= 3, "asked " + asked.get() + " times");
+            await(List.class, l -> !l.isEmpty());
+        }
+    }
+
+    @Test
+    void aServerThatIsDownAtStartIsConnectedWhenItComesUp() throws Exception {
+        lab.ami.stop();
+        try (AmiGateway g = gateway(FixtureLab.SECRET)) {
+            g.start();
+            AmiLinkStatus down = await(AmiLinkStatus.class, s -> s.state() == AmiLinkState.DOWN);
+            assertTrue(down.message().length() > 0, "the operator is told why");
+            lab.ami.start();
+            await(AmiLinkStatus.class, s -> s.state() == AmiLinkState.CONNECTED);
+            await(List.class, l -> !l.isEmpty());
+        } finally {
+            if (!lab.ami.isRunning()) {
+                lab.ami.start();
+            }
         }
     }
 }
