@@ -1,0 +1,8 @@
+package trunkops.traffic;
+
+/** How statistics are broken down. */
+public enum Dimension {
+    CARRIER,
+    CARRIER_SERVER,
+    CARRIER_CAMPAIGN
+}

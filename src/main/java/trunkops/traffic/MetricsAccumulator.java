@@ -1,0 +1,92 @@
+package trunkops.traffic;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Merges cells, then turns the sums into {@link CarrierMetrics} with the cube's dictionaries. */
+final class MetricsAccumulator {
+
+    private final Cell sum = new Cell();
+
+    void add(Cell c) {
+        sum.addAll(c);
+    }
+
+    long attempts() {
+        return sum.attempts;
+    }
+
+    CarrierMetrics toMetrics(TrafficCube cube, boolean sipAvailable) {
+        Map<String, Long> statuses = new HashMap<>();
+        Map<Integer, Long> causes = new HashMap<>();
+        Map<Integer, Long> codes = new HashMap<>();
+        Map<CarrierMetrics.SipOutcome, Long> sip = new HashMap<>();
+        Map<CarrierMetrics.HangupStatus, Long> byStatus = new HashMap<>();
+        SmallCounts o = sum.outcomes;
+        for (int i = 0; i < o.size(); i++) {
+            long n = o.count(i);
+            if (n == 0) {
+                continue;
+            }
+            long key = o.key(i);
+            String status = cube.statuses.value(Outcome.status(key));
+            int cause = number(Outcome.hangupCause(key));
+            statuses.merge(status, n, Long::sum);
+            causes.merge(cause, n, Long::sum);
+            byStatus.merge(new CarrierMetrics.HangupStatus(cause, status), n, Long::sum);
+            int code = Outcome.sipCode(key);
+            if (code != Outcome.ABSENT) {
+                int reasonId = Outcome.reason(key);
+                String reason = reasonId == Outcome.NULL ? "" : cube.reasons.value(reasonId);
+                codes.merge(number(code), n, Long::sum);
+                sip.merge(new CarrierMetrics.SipOutcome(number(code), reason), n, Long::sum);
+            }
+        }
+        long samples = 0;
+        double total = 0;
+        TreeMap<Long, Long> times = new TreeMap<>();
+        SmallCounts d = sum.dialSeconds;
+        for (int i = 0; i < d.size(); i++) {
+            if (d.count(i) != 0) {
+                times.merge(d.key(i), d.count(i), Long::sum);
+                samples += d.count(i);
+                total += (double) d.key(i) * d.count(i);
+            }
+        }
+        return new CarrierMetrics(sum.attempts, sum.answered, byCount(statuses), byCount(causes), byCount(codes),
+                byCount(sip), byCount(byStatus), samples, samples == 0 ? Double.NaN : total / samples,
+                percentile(times, samples, 0.9), sipAvailable);
+    }
+
+    private static int number(int stored) {
+        return stored == Outcome.NULL ? -1 : stored;
+    }
+
+    /** Nearest-rank percentile over second → count. */
+    static double percentile(TreeMap<Long, Long> counts, long total, double p) {
+        if (total == 0) {
+            return Double.NaN;
+        }
+        long rank = (long) Math.ceil(p * total);
+        long seen = 0;
+        for (Map.Entry<Long, Long> e : counts.entrySet()) {
+            seen += e.getValue();
+            if (seen >= rank) {
+                return e.getKey();
+            }
+        }
+        return counts.lastKey();
+    }
+
+    private static <K> Map<K, Long> byCount(Map<K, Long> m) {
+        List<Map.Entry<K, Long>> entries = new java.util.ArrayList<>(m.entrySet());
+        entries.removeIf(e -> e.getValue() == 0);
+        entries.sort(Map.Entry.<K, Long>comparingByValue().reversed());
+        Map<K, Long> out = new LinkedHashMap<>();
+        entries.forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+}
