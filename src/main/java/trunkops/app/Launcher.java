@@ -19,7 +19,9 @@ public final class Launcher {
         int code;
         try {
             LaunchOptions options = LaunchOptions.parse(args);
-            if (options.labOnly()) {
+            if (!options.rest().isEmpty() && options.rest().get(0).equals(CarrierReportCommand.NAME)) {
+                code = CarrierReportCommand.run(options.rest().subList(1, options.rest().size()));
+            } else if (options.labOnly()) {
                 code = LabOnlyCommand.run(options);
             } else {
                 TrunkOpsApp.launch(options);

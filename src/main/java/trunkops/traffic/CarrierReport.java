@@ -17,12 +17,14 @@ import java.util.Objects;
  * @param byCarrier     per carrier, the unattributed bucket last
  * @param byServer      per carrier and dialer
  * @param byCampaign    per carrier and campaign key
+ * @param detail        per carrier, dialer and campaign key (the tidy CSV export)
  * @param attribution   how the window's rows were attributed (all dialers)
  * @param schemaNote    what the database's schema cannot provide ("" when complete)
  */
 public record CarrierReport(LocalDateTime from, LocalDateTime to, List<String> servers, CarrierMetrics overall,
                             Map<SeriesKey, CarrierMetrics> byCarrier, Map<SeriesKey, CarrierMetrics> byServer,
-                            Map<SeriesKey, CarrierMetrics> byCampaign, AttributionStats attribution,
+                            Map<SeriesKey, CarrierMetrics> byCampaign, Map<SeriesKey, CarrierMetrics> detail,
+                            AttributionStats attribution,
                             String schemaNote) {
 
     public CarrierReport {
@@ -33,6 +35,7 @@ public record CarrierReport(LocalDateTime from, LocalDateTime to, List<String> s
         byCarrier = ordered(byCarrier);
         byServer = ordered(byServer);
         byCampaign = ordered(byCampaign);
+        detail = ordered(detail);
         Objects.requireNonNull(attribution, "attribution");
         schemaNote = Objects.requireNonNullElse(schemaNote, "");
     }

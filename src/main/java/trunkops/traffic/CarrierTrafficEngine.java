@@ -330,6 +330,7 @@ public final class CarrierTrafficEngine {
                 CubeQueries.totals(cube, a, b, Dimension.CARRIER, f, sip()),
                 CubeQueries.totals(cube, a, b, Dimension.CARRIER_SERVER, f, sip()),
                 CubeQueries.totals(cube, a, b, Dimension.CARRIER_CAMPAIGN, f, sip()),
+                CubeQueries.totals(cube, a, b, Dimension.CARRIER_SERVER_CAMPAIGN, f, sip()),
                 cube.attributionStats(a, b), schema == null ? "" : schema.degradedReason());
     }
 

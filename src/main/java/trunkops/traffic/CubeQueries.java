@@ -29,6 +29,8 @@ final class CubeQueries {
             case CARRIER -> SeriesKey.carrier(c);
             case CARRIER_SERVER -> new SeriesKey(c, cube.servers.value(server), null);
             case CARRIER_CAMPAIGN -> new SeriesKey(c, null, cube.campaigns.value(campaign));
+            case CARRIER_SERVER_CAMPAIGN -> new SeriesKey(c, cube.servers.value(server),
+                    cube.campaigns.value(campaign));
         };
     }
 
@@ -99,6 +101,7 @@ final class CubeQueries {
             case CARRIER -> CellMap.key(carrier, 0, 0);
             case CARRIER_SERVER -> CellMap.key(carrier, server, 0);
             case CARRIER_CAMPAIGN -> CellMap.key(carrier, 0, campaign);
+            case CARRIER_SERVER_CAMPAIGN -> CellMap.key(carrier, server, campaign);
         };
     }
 }

@@ -4,5 +4,6 @@ package trunkops.traffic;
 public enum Dimension {
     CARRIER,
     CARRIER_SERVER,
-    CARRIER_CAMPAIGN
+    CARRIER_CAMPAIGN,
+    CARRIER_SERVER_CAMPAIGN
 }

@@ -20,11 +20,7 @@ final class MetricsAccumulator {
     }
 
     CarrierMetrics toMetrics(TrafficCube cube, boolean sipAvailable) {
-        Map<String, Long> statuses = new HashMap<>();
-        Map<Integer, Long> causes = new HashMap<>();
-        Map<Integer, Long> codes = new HashMap<>();
-        Map<CarrierMetrics.SipOutcome, Long> sip = new HashMap<>();
-        Map<CarrierMetrics.HangupStatus, Long> byStatus = new HashMap<>();
+        Map<CarrierMetrics.OutcomeKey, Long> outcomes = new HashMap<>();
         SmallCounts o = sum.outcomes;
         for (int i = 0; i < o.size(); i++) {
             long n = o.count(i);
@@ -32,18 +28,12 @@ final class MetricsAccumulator {
                 continue;
             }
             long key = o.key(i);
-            String status = cube.statuses.value(Outcome.status(key));
-            int cause = number(Outcome.hangupCause(key));
-            statuses.merge(status, n, Long::sum);
-            causes.merge(cause, n, Long::sum);
-            byStatus.merge(new CarrierMetrics.HangupStatus(cause, status), n, Long::sum);
             int code = Outcome.sipCode(key);
-            if (code != Outcome.ABSENT) {
-                int reasonId = Outcome.reason(key);
-                String reason = reasonId == Outcome.NULL ? "" : cube.reasons.value(reasonId);
-                codes.merge(number(code), n, Long::sum);
-                sip.merge(new CarrierMetrics.SipOutcome(number(code), reason), n, Long::sum);
-            }
+            int reasonId = Outcome.reason(key);
+            String reason = code == Outcome.ABSENT || reasonId == Outcome.NULL ? "" : cube.reasons.value(reasonId);
+            outcomes.merge(new CarrierMetrics.OutcomeKey(cube.statuses.value(Outcome.status(key)),
+                    number(Outcome.hangupCause(key)), code == Outcome.ABSENT ? -2 : number(code), reason), n,
+                    Long::sum);
         }
         long samples = 0;
         double total = 0;
@@ -56,9 +46,8 @@ final class MetricsAccumulator {
                 total += (double) d.key(i) * d.count(i);
             }
         }
-        return new CarrierMetrics(sum.attempts, sum.answered, byCount(statuses), byCount(causes), byCount(codes),
-                byCount(sip), byCount(byStatus), samples, samples == 0 ? Double.NaN : total / samples,
-                percentile(times, samples, 0.9), sipAvailable);
+        return new CarrierMetrics(sum.attempts, sum.answered, byCount(outcomes), samples,
+                samples == 0 ? Double.NaN : total / samples, percentile(times, samples, 0.9), sipAvailable);
     }
 
     private static int number(int stored) {
