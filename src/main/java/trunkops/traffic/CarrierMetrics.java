@@ -57,10 +57,19 @@ public record CarrierMetrics(long attempts, long answered, Map<OutcomeKey, Long>
     public record HangupStatus(int cause, String dialstatus) {
     }
 
+    /** Count descending, ties by the key's text: every table and export lists in the same order. */
+    static final Comparator<Map.Entry<?, Long>> LARGEST_FIRST = Comparator
+            .comparing((Map.Entry<?, Long> e) -> e.getValue()).reversed()
+            .thenComparing(e -> String.valueOf(e.getKey()));
+
     public static final CarrierMetrics EMPTY = new CarrierMetrics(0, 0, Map.of(), 0, Double.NaN, Double.NaN, true);
 
     public CarrierMetrics {
-        outcomes = Collections.unmodifiableMap(new LinkedHashMap<>(outcomes));
+        List<Map.Entry<OutcomeKey, Long>> sorted = new java.util.ArrayList<>(outcomes.entrySet());
+        sorted.sort(LARGEST_FIRST);
+        Map<OutcomeKey, Long> ordered = new LinkedHashMap<>();
+        sorted.forEach(e -> ordered.put(e.getKey(), e.getValue()));
+        outcomes = Collections.unmodifiableMap(ordered);
     }
 
     /** Answer-seizure ratio in percent, NaN without attempts. */
@@ -141,7 +150,7 @@ public record CarrierMetrics(long attempts, long answered, Map<OutcomeKey, Long>
         Map<K, Long> m = new LinkedHashMap<>();
         outcomes.forEach((k, n) -> m.merge(f.apply(k), n, Long::sum));
         List<Map.Entry<K, Long>> entries = new java.util.ArrayList<>(m.entrySet());
-        entries.sort(Map.Entry.<K, Long>comparingByValue().reversed());
+        entries.sort(LARGEST_FIRST);
         Map<K, Long> out = new LinkedHashMap<>();
         entries.forEach(e -> out.put(e.getKey(), e.getValue()));
         return Collections.unmodifiableMap(out);

@@ -73,7 +73,7 @@ final class MetricsAccumulator {
     private static <K> Map<K, Long> byCount(Map<K, Long> m) {
         List<Map.Entry<K, Long>> entries = new java.util.ArrayList<>(m.entrySet());
         entries.removeIf(e -> e.getValue() == 0);
-        entries.sort(Map.Entry.<K, Long>comparingByValue().reversed());
+        entries.sort(CarrierMetrics.LARGEST_FIRST);
         Map<K, Long> out = new LinkedHashMap<>();
         entries.forEach(e -> out.put(e.getKey(), e.getValue()));
         return out;

@@ -10,7 +10,9 @@ import java.util.function.Function;
 
 /**
  * Finds {@link QualityAlarm} episodes in per-carrier series (one bucket per {@link QualityRules#step()}): at every
- * step the evaluated span is compared with the carrier's baseline just before it, with minimum-sample guards. Pure.
+ * step the evaluated span is compared with the carrier's baseline just before it, with minimum-sample guards. While
+ * an episode lasts its baseline stays the one it was detected against, so a long outage keeps alarming instead of
+ * drifting into the baseline. Pure.
  */
 public final class QualityAlarmDetector {
 
@@ -64,9 +66,11 @@ public final class QualityAlarmDetector {
         LocalDateTime detected = null;
         Verdict first = null;
         Verdict worst = null;
+        CarrierMetrics frozen = null;
         for (int end = eval; end <= p.size(); end++) {
             CarrierMetrics now = merge(p, end - eval, end);
-            CarrierMetrics before = merge(p, Math.max(0, end - eval - base), end - eval);
+            // during an episode the baseline stays the one before it: an incident never becomes its own normal
+            CarrierMetrics before = frozen != null ? frozen : merge(p, Math.max(0, end - eval - base), end - eval);
             Verdict v = kind == QualityAlarm.Kind.ASR_DROP ? asr(now, before) : failures(now, before);
             LocalDateTime at = p.get(end - 1).start().plusMinutes(rules.step().toMinutes());
             if (v.bad()) {
@@ -74,6 +78,7 @@ public final class QualityAlarmDetector {
                     detected = at;
                     first = v;
                     worst = v;
+                    frozen = before;
                 } else if (kind == QualityAlarm.Kind.ASR_DROP ? v.value() < worst.value()
                         : v.value() > worst.value()) {
                     worst = v;
@@ -81,6 +86,7 @@ public final class QualityAlarmDetector {
             } else if (detected != null) {
                 out.add(alarm(s, kind, detected, at, first, worst, probe));
                 detected = null;
+                frozen = null;
             }
         }
         if (detected != null) {
