@@ -107,7 +107,8 @@ public final class QualityAlarmDetector {
             return new Verdict(false, now.asr(), before.asr(), now.attempts(), "");
         }
         boolean bad = now.asr() < before.asr() * rules.asrDropRatio()
-                && before.asr() - now.asr() >= rules.asrDropPoints();
+                && before.asr() - now.asr() >= rules.asrDropPoints()
+                && significant(before.asr() - now.asr(), before.asr(), now.attempts());
         return new Verdict(bad, now.asr(), before.asr(), now.attempts(), bad ? topFailure(now) : "");
     }
 
@@ -118,8 +119,14 @@ public final class QualityAlarmDetector {
         double share = now.carrierFailureShare();
         double normal = before.carrierFailureShare();
         boolean bad = now.carrierFailures() >= rules.minFailures() && share >= normal * rules.failureFactor()
-                && share - normal >= rules.failurePoints();
+                && share - normal >= rules.failurePoints() && significant(share - normal, normal, now.attempts());
         return new Verdict(bad, share, normal, now.attempts(), bad ? topFailure(now) : "");
+    }
+
+    /** Whether a change of {@code deltaPct} points is beyond {@link QualityRules#sigmas()} of binomial noise. */
+    private boolean significant(double deltaPct, double baselinePct, long n) {
+        double p = Math.min(0.99, Math.max(0.01, baselinePct / 100.0));
+        return deltaPct / 100.0 >= rules.sigmas() * Math.sqrt(p * (1 - p) / n);
     }
 
     /** The commonest carrier-failure outcome, e.g. {@code CONGESTION / SIP 503 Service Unavailable: 212 of 260}. */

@@ -104,6 +104,24 @@ class QualityAlarmDetectorTest {
     }
 
     @Test
+    void chanceDipsOfALowAsrCarrierAreNotAlarms() {
+        // 22 % ASR, 14 attempts per 5 minutes: 42 in the span; 5 answers is 11.9 %, under 0.6 x 22 % and 10 points
+        // down, but only 1.6 standard deviations of chance at n = 42
+        List<CarrierMetrics> b = new ArrayList<>();
+        for (int i = 0; i < 72; i++) {
+            b.add(bucket(14, i % 2 == 0 ? 3 : 3, 1));
+        }
+        b.add(bucket(14, 2, 1));
+        b.add(bucket(14, 2, 1));
+        b.add(bucket(14, 1, 1));
+        assertEquals(List.of(), detector.episodes(List.of(series("VELOX", b)), c -> QualityAlarm.ProbeVerdict.OK));
+        QualityRules loose = new QualityRules(QualityRules.defaults().evaluation(), QualityRules.defaults().baseline(),
+                QualityRules.defaults().step(), 40, 200, 0.6, 8.0, 3.0, 10.0, 10, 0.0);
+        assertEquals(1, new QualityAlarmDetector(loose).episodes(List.of(series("VELOX", b)),
+                c -> QualityAlarm.ProbeVerdict.OK).size(), "without the significance guard it would alarm");
+    }
+
+    @Test
     void normalVariationAndAnUnattributedBucketRaiseNothing() {
         List<CarrierMetrics> b = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
