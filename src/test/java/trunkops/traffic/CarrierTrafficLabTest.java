@@ -147,6 +147,35 @@ class CarrierTrafficLabTest {
     }
 
     @Test
+    void theCarrierReportCommandPrintsOneLinePerCarrierAndWritesTheTidyCsv() throws Exception {
+        java.nio.file.Path csv = lab.dir.resolve("report.csv");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int code = trunkops.app.CarrierReportCommandAccess.run(List.of("--jdbc", lab.lab.jdbcUrl(), "--db-user",
+                lab.lab.user(), "--db-password-env", "LAB_PW", "--from", from.toString(), "--to", to.toString(),
+                "--csv", csv.toString()), Map.of("LAB_PW", lab.lab.password())::get, new java.io.PrintStream(out),
+                new java.io.PrintStream(err));
+        assertEquals(0, code, err.toString());
+        assertEquals("", err.toString());
+        List<String> lines = out.toString().lines().toList();
+        assertEquals(List.of("BLUELINE", "NSVOICE", "ORBIT", "VELOX"), lines.stream().map(l -> l.split(" ")[0])
+                .toList(), "every routing carrier, no unattributed line");
+        CarrierReport report = engine.report(from, to, List.of());
+        for (String line : lines) {
+            assertTrue(line.matches("[A-Z]+ attempts=\\d+ answered=\\d+ asr=\\d+\\.\\d top_failure=[A-Z]+:\\d+"),
+                    line);
+            CarrierMetrics m = report.byCarrier().get(SeriesKey.carrier(line.split(" ")[0]));
+            assertEquals(String.format(java.util.Locale.ROOT, "%s attempts=%d answered=%d asr=%.1f top_failure=%s:%d",
+                    line.split(" ")[0], m.attempts(), m.answered(), m.asr(), m.topFailure().orElseThrow().getKey(),
+                    m.topFailure().orElseThrow().getValue()), line);
+        }
+        List<String> rows = java.nio.file.Files.readAllLines(csv);
+        assertEquals(String.join(",", ReportCsv.OUTCOME_HEADER), rows.get(0));
+        long sum = rows.stream().skip(1).mapToLong(r -> Long.parseLong(r.substring(r.lastIndexOf(',') + 1))).sum();
+        assertEquals(history.routedCalls().size(), sum, "the tidy table adds up to every row");
+    }
+
+    @Test
     void oddRowsAreCountedAndExplained() throws Exception {
         ViciWrites w = lab.writes();
         LocalDateTime t = to.plusHours(1).withSecond(30);
