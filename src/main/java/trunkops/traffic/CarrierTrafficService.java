@@ -3,7 +3,6 @@ package trunkops.traffic;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -173,28 +172,11 @@ public final class CarrierTrafficService implements AutoCloseable {
     }
 
     private TrafficSnapshot snapshot(LiveTrunkCalls live) {
-        if (engine == null || !engine.loaded()) {
+        if (engine == null) {
             return TrafficSnapshot.empty(availability, request);
         }
-        TrafficRequest r = request;
-        List<MetricsSeries> alarmSeries = engine.series(BucketSize.FIVE_MINUTES, Dimension.CARRIER, List.of());
-        List<QualityAlarm> alarms = detector.episodes(alarmSeries, probes);
-        List<MetricsSeries> series = r.bucket() == BucketSize.FIVE_MINUTES && r.dimension() == Dimension.CARRIER
-                && r.servers().isEmpty() ? alarmSeries : engine.series(r.bucket(), r.dimension(), r.servers());
-        AttributionStats attribution = engine.attribution(engine.windowStart(), engine.databaseNow().plusMinutes(6));
-        List<String> notes = new ArrayList<>();
-        if (!engine.schema().degradedReason().isEmpty()) {
-            notes.add(engine.schema().degradedReason());
-        }
-        if (!source.note().isEmpty()) {
-            notes.add(source.note());
-        }
-        if (attribution.unattributed() > 0) {
-            notes.add(attribution.summary());
-        }
-        return new TrafficSnapshot(availability, r, engine.windowStart(), engine.databaseNow(), series,
-                engine.totals(engine.windowStart(), engine.databaseNow().plusMinutes(6), Dimension.CARRIER,
-                        r.servers()), alarms, live, attribution, notes);
+        return TrafficSnapshots.build(engine, request, detector, probes, live, availability,
+                source == null ? List.of() : List.of(source.note()));
     }
 
     private void publish(TrafficSnapshot s) {

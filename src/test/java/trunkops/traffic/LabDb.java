@@ -17,11 +17,11 @@ import trunkops.topology.ClusterTopology;
 import trunkops.topology.TopologyBuilder;
 
 /** A seeded lab MariaDB under target/ for one test class, and the console-side objects reading it. */
-final class LabDb implements AutoCloseable {
+public final class LabDb implements AutoCloseable {
 
-    final LabDatabase lab;
-    final Database db;
-    final Path dir;
+    public final LabDatabase lab;
+    public final Database db;
+    public final Path dir;
 
     private LabDb(LabDatabase lab, Database db, Path dir) {
         this.lab = lab;
@@ -29,7 +29,7 @@ final class LabDb implements AutoCloseable {
         this.dir = dir;
     }
 
-    static LabDb start(String name, LabClusterSpec spec) throws Exception {
+    public static LabDb start(String name, LabClusterSpec spec) throws Exception {
         Path root = Files.createDirectories(Path.of("target", "traffic-lab-tests").toAbsolutePath());
         Path dir = Files.createTempDirectory(root, name + "-");
         LabDatabase lab = LabDatabase.startIn(dir.resolve("mariadb"));
@@ -56,12 +56,12 @@ final class LabDb implements AutoCloseable {
         return settings(lab);
     }
 
-    ClusterTopology topology() throws Exception {
+    public ClusterTopology topology() throws Exception {
         ViciDialRepository.TopologyRows rows = new ViciDialRepository(db).topologyRows();
         return TopologyBuilder.build(rows.servers(), rows.carriers(), rows.campaigns(), rows.lists());
     }
 
-    CarrierLogRepository repository() {
+    public CarrierLogRepository repository() {
         return new CarrierLogRepository(db);
     }
 
