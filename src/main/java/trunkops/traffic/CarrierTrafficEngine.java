@@ -23,7 +23,8 @@ import trunkops.topology.ClusterTopology;
 
 /**
  * Keeps per-carrier statistics of a sliding window (24 h by default) of {@code vicidial_carrier_log}: one cold load,
- * then incremental refreshes that read only rows at or after the cursor. Single-threaded: one worker calls it.
+ * then incremental refreshes that read only rows at or after the cursor. Single-threaded: one worker calls it (a cold
+ * load hands rows to a helper thread of its own, {@link PipelinedSink}, and waits for it before it returns).
  *
  * <p><b>Cold load.</b> When MariaDB's optimizer would read the window by scanning the whole table (the window holds
  * most of it, as with ViciDial's {@code --carrier-daily} archiving, which keeps one to two days) and the table is not
@@ -160,16 +161,30 @@ public final class CarrierTrafficEngine {
         long rememberFrom = CarrierLogRow.second(now) - 2 * settings.overlap().toSeconds();
         List<LocalDateTime[]> ranges = plan(from, to, repository.extent(from, to));
         CarrierLogRepository.ScanStats total = new CarrierLogRepository.ScanStats(0, 0, 0, 0);
-        for (LocalDateTime[] r : ranges) {
-            total = total.plus(scan(r[0], r[1], rememberFrom, row -> {
-                TrafficCube.Fact f = cube.fact(row, attributor.attribute(row));
+        long[] newest = {Long.MIN_VALUE};
+        PipelinedSink sink = new PipelinedSink(row -> {
+            Attribution a = attributor.attribute(row);
+            if (row.callDateSecond() >= rememberFrom && row.uniqueid() != null) {
+                TrafficCube.Fact f = cube.fact(row, a);
                 cube.apply(f, 1);
-                if (row.callDateSecond() >= rememberFrom && row.uniqueid() != null) {
-                    recent.put(row.uniqueid(), f);
-                }
-                maxSeen = Math.max(maxSeen, row.callDateSecond());
-            }));
+                recent.put(row.uniqueid(), f);
+            } else {
+                cube.add(row, a);
+            }
+            newest[0] = Math.max(newest[0], row.callDateSecond());
+        }, 2048);
+        try {
+            for (LocalDateTime[] r : ranges) {
+                total = total.plus(scan(r[0], r[1], rememberFrom, sink));
+            }
+            sink.finish();
+        } catch (DbException | RuntimeException e) {
+            sink.abandon();
+            cube.clear();
+            recent.clear();
+            throw e;
         }
+        maxSeen = newest[0];
         adoptRecent(CarrierLogRow.second(now), rememberFrom);
         loaded = true;
         refreshes = 0;

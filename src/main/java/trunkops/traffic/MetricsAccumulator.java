@@ -35,19 +35,18 @@ final class MetricsAccumulator {
                     number(Outcome.hangupCause(key)), code == Outcome.ABSENT ? -2 : number(code), reason), n,
                     Long::sum);
         }
-        long samples = 0;
-        double total = 0;
+        long[] acc = {0, 0};
+        double[] total = {0};
         TreeMap<Long, Long> times = new TreeMap<>();
-        SmallCounts d = sum.dialSeconds;
-        for (int i = 0; i < d.size(); i++) {
-            if (d.count(i) != 0) {
-                times.merge(d.key(i), d.count(i), Long::sum);
-                samples += d.count(i);
-                total += (double) d.key(i) * d.count(i);
-            }
-        }
+        sum.forEachDialTime((secs, n) -> {
+            times.merge(secs, n, Long::sum);
+            acc[0] += n;
+            total[0] += (double) secs * n;
+            return 0;
+        });
+        long samples = acc[0];
         return new CarrierMetrics(sum.attempts, sum.answered, byCount(outcomes), samples,
-                samples == 0 ? Double.NaN : total / samples, percentile(times, samples, 0.9), sipAvailable);
+                samples == 0 ? Double.NaN : total[0] / samples, percentile(times, samples, 0.9), sipAvailable);
     }
 
     private static int number(int stored) {

@@ -12,11 +12,17 @@ final class SmallCounts {
     private long[] keys = new long[4];
     private long[] counts = new long[4];
     private int size;
+    private int last;
 
     void add(long key, long delta) {
+        if (last < size && keys[last] == key) {
+            counts[last] += delta;
+            return;
+        }
         for (int i = 0; i < size; i++) {
             if (keys[i] == key) {
                 counts[i] += delta;
+                last = i;
                 return;
             }
         }
@@ -26,6 +32,7 @@ final class SmallCounts {
         }
         keys[size] = key;
         counts[size] = delta;
+        last = size;
         size++;
     }
 

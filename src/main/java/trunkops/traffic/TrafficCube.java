@@ -38,6 +38,36 @@ public final class TrafficCube {
         reasons.id("");
     }
 
+    /** Adds a row under an attribution (the cold load's path: no {@link Fact} kept). */
+    void add(CarrierLogRow row, Attribution a) {
+        String status = row.dialstatus() == null ? NULL_STATUS : row.dialstatus().strip();
+        int st = statuses.id(status);
+        int reason = row.sipReason() == null ? Outcome.NULL : reasons.id(row.sipReason());
+        long outcome = Outcome.pack(st, Outcome.code(row.hangupCause()), Outcome.code(row.sipCode()), reason);
+        int dial = -1;
+        if (row.dialTime() >= 0) {
+            dial = Math.max(0, row.dialTime() - Math.max(0, row.answeredTime()));
+        }
+        long minute = Math.floorDiv(row.callDateSecond(), 60);
+        CellMap slice = slice(minute);
+        slice.getOrCreate(CellMap.key(carriers.id(a.carrierId()), servers.id(row.serverIp() == null ? ""
+                : row.serverIp()), campaigns.id(a.campaign()))).add(outcome, st == answerStatus, dial, 1);
+        slice.attribution[a.source().ordinal()]++;
+        if (a.problem() != null) {
+            slice.attribution[Attribution.Source.values().length + a.problem().ordinal()]++;
+        }
+    }
+
+    private CellMap slice(long minute) {
+        if (minute == lastMinute) {
+            return lastSlice;
+        }
+        CellMap slice = minutes.computeIfAbsent(minute, m -> new CellMap());
+        lastMinute = minute;
+        lastSlice = slice;
+        return slice;
+    }
+
     /** The fact a row adds under an attribution. */
     Fact fact(CarrierLogRow row, Attribution a) {
         String status = row.dialstatus() == null ? NULL_STATUS : row.dialstatus().strip();
@@ -57,14 +87,7 @@ public final class TrafficCube {
 
     /** Adds a fact ({@code sign} 1) or takes it back ({@code sign} -1). */
     void apply(Fact f, int sign) {
-        CellMap slice;
-        if (f.minute() == lastMinute) {
-            slice = lastSlice;
-        } else {
-            slice = minutes.computeIfAbsent(f.minute(), m -> new CellMap());
-            lastMinute = f.minute();
-            lastSlice = slice;
-        }
+        CellMap slice = slice(f.minute());
         slice.getOrCreate(CellMap.key(f.carrier(), f.server(), f.campaign()))
                 .add(f.outcome(), f.answered(), f.dialSeconds(), sign);
         slice.attribution[f.source()] += sign;
