@@ -177,7 +177,7 @@ public final class CarrierLogRepository {
     }
 
     static String scanSql(CarrierLogSchema schema) {
-        return "SELECT call_date, server_ip, dialstatus, hangup_cause, "
+        return "SELECT CAST(call_date AS UNSIGNED), server_ip, dialstatus, hangup_cause, "
                 + (schema.sipColumns() ? "sip_hangup_cause, sip_hangup_reason" : "NULL, NULL")
                 + ", dial_time, answered_time, channel, uniqueid FROM vicidial_carrier_log"
                 + " WHERE call_date >= ? AND call_date < ?";
@@ -235,8 +235,7 @@ public final class CarrierLogRepository {
     }
 
     private static CarrierLogRow read(ResultSet rs, CarrierLogSchema schema) throws SQLException {
-        LocalDateTime callDate = rs.getObject(1, LocalDateTime.class);
-        long seconds = callDate == null ? 0 : CarrierLogRow.second(callDate);
+        long seconds = secondsOf(rs.getLong(1));
         String server = rs.getString(2);
         String status = rs.getString(3);
         int cause = nullable(rs, 4);
@@ -246,6 +245,38 @@ public final class CarrierLogRepository {
         int answered = nullable(rs, 8);
         return new CarrierLogRow(seconds, server, status, cause, sip, reason, dial, answered, rs.getString(9),
                 null, CarrierLogRow.Details.NOT_LOOKED_UP);
+    }
+
+    /**
+     * {@code CAST(call_date AS UNSIGNED)} ({@code yyyymmddhhmmss}, 8 bytes in the binary protocol, no date objects per
+     * row) as seconds since 1970 of the same wall clock ({@link CarrierLogRow#callDateSecond()}). MySQL's zero date
+     * (0) stays 0.
+     */
+    static long secondsOf(long v) {
+        if (v <= 0) {
+            return 0;
+        }
+        long sec = v % 100;
+        v /= 100;
+        long min = v % 100;
+        v /= 100;
+        long hour = v % 100;
+        v /= 100;
+        long day = v % 100;
+        v /= 100;
+        long month = v % 100;
+        long year = v / 100;
+        return daysFromCivil(year, month, day) * 86_400 + hour * 3600 + min * 60 + sec;
+    }
+
+    /** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+    static long daysFromCivil(long y, long m, long d) {
+        y -= m <= 2 ? 1 : 0;
+        long era = Math.floorDiv(y, 400);
+        long yoe = y - era * 400;
+        long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+        long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        return era * 146_097 + doe - 719_468;
     }
 
     private static int nullable(ResultSet rs, int column) throws SQLException {

@@ -41,18 +41,23 @@ public final class DialStringMatcher {
 
         /** The extension Asterisk runs for {@code dialString} on this dialer, as the carrier that registered it. */
         public Optional<PatternRef> match(String dialString) {
+            return Optional.ofNullable(matchOrNull(dialString));
+        }
+
+        /** {@link #match} without the Optional, for per-row use; null when nothing matches. */
+        public PatternRef matchOrNull(String dialString) {
             if (dialString == null || dialString.isEmpty()) {
-                return Optional.empty();
+                return null;
             }
             char c = dialString.charAt(0);
             List<ServerDialplan.Ext> candidates = c < 128 ? byFirstChar[c] : dialplan.extensions();
             for (int i = 0; i < candidates.size(); i++) {
                 ServerDialplan.Ext e = candidates.get(i);
                 if (e.pattern().matches(dialString)) {
-                    return Optional.of(e.ref());
+                    return e.ref();
                 }
             }
-            return Optional.empty();
+            return null;
         }
     }
 

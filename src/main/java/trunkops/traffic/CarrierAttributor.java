@@ -102,11 +102,11 @@ public final class CarrierAttributor {
 
     private static Attribution attributed(Dialer dialer, String dialString, Attribution.Source source,
                                           boolean manual) {
-        Optional<PatternRef> m = dialer.matcher().match(dialString);
-        if (m.isEmpty()) {
+        PatternRef m = dialer.matcher().matchOrNull(dialString);
+        if (m == null) {
             return Attribution.unattributed(source, dialString, Attribution.Problem.NO_MATCHING_PATTERN);
         }
-        return new Attribution(m.get().carrierId(), (manual ? dialer.manual() : dialer.auto()).campaign(dialString),
+        return new Attribution(m.carrierId(), (manual ? dialer.manual() : dialer.auto()).campaign(dialString),
                 source, dialString, null);
     }
 
