@@ -34,8 +34,6 @@ import java.util.function.Predicate;
  */
 public final class CarrierLogRepository {
 
-    /** How many uniqueids or caller codes go into one follow-up {@code IN (...)}. */
-    static final int LOOKUP_BATCH = 500;
     /** Rows kept for follow-up before they are looked up mid-scan. */
     static final int PENDING_LIMIT = 20_000;
     /** TO_SECONDS('1970-01-01 00:00:00'): minute counts are read as TO_SECONDS(call_date) DIV 60. */
@@ -226,9 +224,10 @@ public final class CarrierLogRepository {
                 }
             }
             // after the streamed statement: its lock is released before the lookups run
+            CarrierLogLookups lookups = new CarrierLogLookups(queryTimeoutSeconds);
             for (int i = 0; i < pending.size(); i += PENDING_LIMIT) {
                 List<CarrierLogRow> part = pending.subList(i, Math.min(pending.size(), i + PENDING_LIMIT));
-                resolve(c, schema, part, needsDialLog, sink, looked, statements);
+                lookups.resolve(c, schema, part, needsDialLog, sink, looked, statements);
             }
             return new ScanStats(rows, looked[0], looked[1], statements[0]);
         });
@@ -282,99 +281,6 @@ public final class CarrierLogRepository {
     private static int nullable(ResultSet rs, int column) throws SQLException {
         int v = rs.getInt(column);
         return rs.wasNull() ? CarrierLogRow.NULL : v;
-    }
-
-    private void resolve(Connection c, CarrierLogSchema schema, List<CarrierLogRow> rows,
-                         Predicate<CarrierLogRow> needsDialLog, Consumer<CarrierLogRow> sink, long[] looked,
-                         int[] statements) throws SQLException {
-        Map<String, CarrierLogRow.Details> details = new HashMap<>();
-        List<String> ids = rows.stream().map(CarrierLogRow::uniqueid).distinct().toList();
-        String callerCode = schema.callerCodeColumn() ? "v.caller_code" : "NULL";
-        for (int i = 0; i < ids.size(); i += LOOKUP_BATCH) {
-            List<String> batch = ids.subList(i, Math.min(ids.size(), i + LOOKUP_BATCH));
-            String sql = "SELECT v.uniqueid, " + callerCode + ", cl.uniqueid IS NOT NULL, cl.extension"
-                    + " FROM vicidial_carrier_log v LEFT JOIN call_log cl ON cl.uniqueid = v.uniqueid"
-                    + " WHERE v.uniqueid IN (" + placeholders(batch.size()) + ")";
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setQueryTimeout(queryTimeoutSeconds);
-                bind(ps, batch);
-                statements[0]++;
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        details.put(rs.getString(1), new CarrierLogRow.Details(rs.getString(2), rs.getBoolean(3),
-                                rs.getString(4), null));
-                    }
-                }
-            }
-        }
-        looked[0] += rows.size();
-        List<CarrierLogRow> withDetails = new ArrayList<>(rows.size());
-        List<CarrierLogRow> forDialLog = new ArrayList<>();
-        for (CarrierLogRow r : rows) {
-            CarrierLogRow d = r.withDetails(details.getOrDefault(r.uniqueid(),
-                    new CarrierLogRow.Details(null, false, null, null)));
-            if (schema.callerCodeColumn() && d.details().callerCode() != null && needsDialLog.test(d)) {
-                forDialLog.add(d);
-            } else {
-                withDetails.add(d);
-            }
-        }
-        withDetails.forEach(sink);
-        if (!forDialLog.isEmpty()) {
-            Map<String, List<String[]>> dialLog = dialLog(c, forDialLog, statements);
-            looked[1] += forDialLog.size();
-            for (CarrierLogRow r : forDialLog) {
-                sink.accept(r.withDetails(r.details().withDialLog(pick(dialLog.get(r.details().callerCode()),
-                        r.serverIp()))));
-            }
-        }
-    }
-
-    /** caller code → [server_ip, extension] rows of vicidial_dial_log (indexed on caller_code). */
-    private Map<String, List<String[]>> dialLog(Connection c, List<CarrierLogRow> rows, int[] statements)
-            throws SQLException {
-        List<String> codes = rows.stream().map(r -> r.details().callerCode()).distinct().toList();
-        Map<String, List<String[]>> out = new HashMap<>();
-        for (int i = 0; i < codes.size(); i += LOOKUP_BATCH) {
-            List<String> batch = codes.subList(i, Math.min(codes.size(), i + LOOKUP_BATCH));
-            String sql = "SELECT caller_code, server_ip, extension FROM vicidial_dial_log WHERE caller_code IN ("
-                    + placeholders(batch.size()) + ") ORDER BY call_date";
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setQueryTimeout(queryTimeoutSeconds);
-                bind(ps, batch);
-                statements[0]++;
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                                .add(new String[] {rs.getString(2), rs.getString(3)});
-                    }
-                }
-            }
-        }
-        return out;
-    }
-
-    /** The latest dial-log row of the same server, else the latest of any server; null when none. */
-    private static String pick(List<String[]> candidates, String serverIp) {
-        if (candidates == null || candidates.isEmpty()) {
-            return null;
-        }
-        for (int i = candidates.size() - 1; i >= 0; i--) {
-            if (candidates.get(i)[0] != null && candidates.get(i)[0].equals(serverIp)) {
-                return candidates.get(i)[1];
-            }
-        }
-        return candidates.get(candidates.size() - 1)[1];
-    }
-
-    private static String placeholders(int n) {
-        return String.join(",", java.util.Collections.nCopies(n, "?"));
-    }
-
-    private static void bind(PreparedStatement ps, List<String> values) throws SQLException {
-        for (int i = 0; i < values.size(); i++) {
-            ps.setString(i + 1, values.get(i));
-        }
     }
 
     /**
