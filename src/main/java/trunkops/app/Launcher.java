@@ -23,6 +23,8 @@ public final class Launcher {
                 code = StatusCommand.run(options.rest());
             } else if (!options.rest().isEmpty() && options.rest().get(0).equals("keyring")) {
                 code = KeyringCommand.run(options.rest());
+            } else if (!options.rest().isEmpty() && options.rest().get(0).equals(CarrierReportCommand.NAME)) {
+                code = CarrierReportCommand.run(options.rest().subList(1, options.rest().size()));
             } else if (options.labOnly()) {
                 code = LabOnlyCommand.run(options);
             } else {

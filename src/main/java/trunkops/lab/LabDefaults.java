@@ -172,4 +172,45 @@ public final class LabDefaults {
         return new LabClusterSpec(servers, List.of(northstar, blueline, orbit, velox, example),
                 campaigns, lists, remotes);
     }
+
+    /**
+     * A bigger twin for benchmarks: the default carriers, lists and far ends on {@code dialers} dialers
+     * ({@code DIALER1}... at {@code 127.0.1.11}...; at least 3, so ORBIT on DIALER3 and VELOX on DIALER1 keep their
+     * dialer). Campaigns: SALES1 (prefix 9) on the first half of the dialers, RENEW (8) on the second half and on
+     * DIALER2 (so DIALER2 still mixes SALES1's list override 8 with RENEW), SURVEY (7) on DIALER3, COLLECT (6) on
+     * DIALER1, WINBACK paused. Every active campaign dials {@code peakAttemptsPerCampaignPerDialer} at the peak of
+     * {@code DayCurve} on each of its dialers (a day has about 731 peak-minutes). With 10 dialers there are 13
+     * campaign-dialer pairs, so 158/min gives about 1.5 million attempts a day, 205 per dialer and minute at peak on
+     * average: the §6 estimate for 125-trunk dialers. {@link #cluster()} is unchanged by this.
+     */
+    public static LabClusterSpec scaled(int dialers, double peakAttemptsPerCampaignPerDialer) {
+        if (dialers < 3 || dialers > 99) {
+            throw new IllegalArgumentException("dialers must be 3..99, not " + dialers);
+        }
+        LabClusterSpec base = cluster();
+        List<Server> servers = new java.util.ArrayList<>();
+        for (int i = 1; i <= dialers; i++) {
+            servers.add(new Server("DIALER" + i, "127.0.1." + (10 + i), "Dialer " + i + " - lab twin", "20.20.1",
+                    96));
+        }
+        int half = (dialers + 1) / 2;
+        Map<String, List<String>> placement = new java.util.HashMap<>();
+        placement.put("SALES1", new java.util.ArrayList<>());
+        placement.put("RENEW", new java.util.ArrayList<>());
+        for (int i = 1; i <= dialers; i++) {
+            if (i <= half) {
+                placement.get("SALES1").add("DIALER" + i);
+            }
+            if (i > half || i == 2) {
+                placement.get("RENEW").add("DIALER" + i);
+            }
+        }
+        placement.put("SURVEY", List.of("DIALER3"));
+        placement.put("COLLECT", List.of("DIALER1"));
+        placement.put("WINBACK", List.of("DIALER2"));
+        List<Campaign> campaigns = base.campaigns().stream().map(c -> new Campaign(c.campaignId(), c.campaignName(),
+                c.dialPrefix(), c.manualDialPrefix(), c.dialTimeoutSeconds(), c.active(),
+                placement.get(c.campaignId()), c.active() ? peakAttemptsPerCampaignPerDialer : 0.0)).toList();
+        return new LabClusterSpec(servers, base.carriers(), campaigns, base.lists(), base.remoteEndpoints());
+    }
 }

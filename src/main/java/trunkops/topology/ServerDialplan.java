@@ -21,7 +21,11 @@ final class ServerDialplan {
     }
 
     /** One merged extension; {@code ownerCarrierId} registered it first. */
-    record Ext(DialPattern pattern, String ownerCarrierId, List<Step> steps) {
+    record Ext(DialPattern pattern, String ownerCarrierId, List<Step> steps, PatternRef ref) {
+        Ext(DialPattern pattern, String ownerCarrierId, List<Step> steps) {
+            this(pattern, ownerCarrierId, steps, new PatternRef(ownerCarrierId, pattern));
+        }
+
         Optional<Step> step(int priority) {
             return steps.stream().filter(s -> s.step().priority() == priority).findFirst();
         }

@@ -61,8 +61,7 @@ public final class TopologyBuilder {
         List<CampaignRoute> routes = new ArrayList<>();
         List<RouteResolver> resolvers = new ArrayList<>();
         for (DialerServer server : dialing) {
-            List<Carrier> live = parsed.stream()
-                    .filter(c -> c.routes() && c.serverIds().contains(server.serverId())).toList();
+            List<Carrier> live = liveOn(server.serverId(), parsed);
             List<Trunk> serverTrunks = trunks(server.serverId(), live, conflicts);
             trunks.addAll(serverTrunks);
             ServerDialplan dialplan = ServerDialplan.build(server.serverId(), live);
@@ -81,6 +80,11 @@ public final class TopologyBuilder {
             }
         }
         return new ClusterTopology(dialerServers, parsed, trunks, routes, conflicts);
+    }
+
+    /** The carriers generated on {@code serverId}, in emit order ({@code parsed} is already in emit order). */
+    static List<Carrier> liveOn(String serverId, List<Carrier> parsed) {
+        return parsed.stream().filter(c -> c.routes() && c.serverIds().contains(serverId)).toList();
     }
 
     private static DialerServer server(ServerRow row, List<ServerRow> all) {

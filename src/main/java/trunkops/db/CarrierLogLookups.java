@@ -1,0 +1,122 @@
+package trunkops.db;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * The follow-up of a carrier-log scan for the few rows whose channel carries no dial string: their caller code and
+ * call_log row by primary key, then, where asked, the dial log's extension of their caller code (indexed), in
+ * batches of {@link #LOOKUP_BATCH}. Runs after the streamed statement, so the scan's lock is already released.
+ */
+final class CarrierLogLookups {
+
+    /** How many uniqueids or caller codes go into one follow-up {@code IN (...)}. */
+    static final int LOOKUP_BATCH = 500;
+
+    private final int queryTimeoutSeconds;
+
+    CarrierLogLookups(int queryTimeoutSeconds) {
+        this.queryTimeoutSeconds = queryTimeoutSeconds;
+    }
+
+    void resolve(Connection c, CarrierLogSchema schema, List<CarrierLogRow> rows,
+                         Predicate<CarrierLogRow> needsDialLog, Consumer<CarrierLogRow> sink, long[] looked,
+                         int[] statements) throws SQLException {
+        Map<String, CarrierLogRow.Details> details = new HashMap<>();
+        List<String> ids = rows.stream().map(CarrierLogRow::uniqueid).distinct().toList();
+        String callerCode = schema.callerCodeColumn() ? "v.caller_code" : "NULL";
+        for (int i = 0; i < ids.size(); i += LOOKUP_BATCH) {
+            List<String> batch = ids.subList(i, Math.min(ids.size(), i + LOOKUP_BATCH));
+            String sql = "SELECT v.uniqueid, " + callerCode + ", cl.uniqueid IS NOT NULL, cl.extension"
+                    + " FROM vicidial_carrier_log v LEFT JOIN call_log cl ON cl.uniqueid = v.uniqueid"
+                    + " WHERE v.uniqueid IN (" + placeholders(batch.size()) + ")";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setQueryTimeout(queryTimeoutSeconds);
+                bind(ps, batch);
+                statements[0]++;
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        details.put(rs.getString(1), new CarrierLogRow.Details(rs.getString(2), rs.getBoolean(3),
+                                rs.getString(4), null));
+                    }
+                }
+            }
+        }
+        looked[0] += rows.size();
+        List<CarrierLogRow> withDetails = new ArrayList<>(rows.size());
+        List<CarrierLogRow> forDialLog = new ArrayList<>();
+        for (CarrierLogRow r : rows) {
+            CarrierLogRow d = r.withDetails(details.getOrDefault(r.uniqueid(),
+                    new CarrierLogRow.Details(null, false, null, null)));
+            if (schema.callerCodeColumn() && d.details().callerCode() != null && needsDialLog.test(d)) {
+                forDialLog.add(d);
+            } else {
+                withDetails.add(d);
+            }
+        }
+        withDetails.forEach(sink);
+        if (!forDialLog.isEmpty()) {
+            Map<String, List<String[]>> dialLog = dialLog(c, forDialLog, statements);
+            looked[1] += forDialLog.size();
+            for (CarrierLogRow r : forDialLog) {
+                sink.accept(r.withDetails(r.details().withDialLog(pick(dialLog.get(r.details().callerCode()),
+                        r.serverIp()))));
+            }
+        }
+    }
+
+    /** caller code → [server_ip, extension] rows of vicidial_dial_log (indexed on caller_code). */
+    private Map<String, List<String[]>> dialLog(Connection c, List<CarrierLogRow> rows, int[] statements)
+            throws SQLException {
+        List<String> codes = rows.stream().map(r -> r.details().callerCode()).distinct().toList();
+        Map<String, List<String[]>> out = new HashMap<>();
+        for (int i = 0; i < codes.size(); i += LOOKUP_BATCH) {
+            List<String> batch = codes.subList(i, Math.min(codes.size(), i + LOOKUP_BATCH));
+            String sql = "SELECT caller_code, server_ip, extension FROM vicidial_dial_log WHERE caller_code IN ("
+                    + placeholders(batch.size()) + ") ORDER BY call_date";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setQueryTimeout(queryTimeoutSeconds);
+                bind(ps, batch);
+                statements[0]++;
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                                .add(new String[] {rs.getString(2), rs.getString(3)});
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The latest dial-log row of the same server, else the latest of any server; null when none. */
+    private static String pick(List<String[]> candidates, String serverIp) {
+        if (candidates == null || candidates.isEmpty()) {
+            return null;
+        }
+        for (int i = candidates.size() - 1; i >= 0; i--) {
+            if (candidates.get(i)[0] != null && candidates.get(i)[0].equals(serverIp)) {
+                return candidates.get(i)[1];
+            }
+        }
+        return candidates.get(candidates.size() - 1)[1];
+    }
+
+    private static String placeholders(int n) {
+        return String.join(",", java.util.Collections.nCopies(n, "?"));
+    }
+
+    private static void bind(PreparedStatement ps, List<String> values) throws SQLException {
+        for (int i = 0; i < values.size(); i++) {
+            ps.setString(i + 1, values.get(i));
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package trunkops.traffic;
+
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import trunkops.db.CarrierLogRepository;
+import trunkops.db.CarrierLogSchema;
+import trunkops.db.Database;
+import trunkops.db.DbException;
+import trunkops.db.ReplicaRoute;
+import trunkops.db.ViciDialRepository;
+
+/**
+ * Where carrier statistics are read: the cluster's database, or ViciDial's read replica when
+ * {@code system_settings} names one and the {@link ReplicaRoute.Mode} allows it. The reader has a pool of its own
+ * ({@link CarrierLogRepository#readerSettings}). A replica that cannot be reached is not used: the primary is read
+ * and {@link #note()} says why, so nothing silently changes where the load goes.
+ */
+public final class CarrierLogSource implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CarrierLogSource.class);
+
+    private final Database primary;
+    private final Database replica;
+    private final CarrierLogSchema schema;
+    private final String note;
+
+    private CarrierLogSource(Database primary, Database replica, CarrierLogSchema schema, String note) {
+        this.primary = primary;
+        this.replica = replica;
+        this.schema = schema;
+        this.note = note;
+    }
+
+    /** Connects, detects the schema and picks primary or replica. The password supplier is asked once per pool. */
+    public static CarrierLogSource open(Database.Settings settings, Supplier<char[]> password, ReplicaRoute.Mode mode)
+            throws DbException {
+        Database primary = new Database(CarrierLogRepository.readerSettings(settings), password.get());
+        try {
+            CarrierLogSchema schema = new CarrierLogRepository(primary).schema();
+            Optional<Database.Settings> replicaSettings = ReplicaRoute.replicaOf(primary.settings(), schema, mode);
+            if (replicaSettings.isEmpty()) {
+                String why = schema.slaveDbServer().isEmpty() ? "" : mode == ReplicaRoute.Mode.OFF
+                        ? "replica " + schema.slaveDbServer() + " not used (replica mode off)"
+                        : "replica " + schema.slaveDbServer() + " not used: system_settings.reports_use_slave_db does"
+                        + " not list '" + CarrierLogSchema.VICIDIAL_REPORT_NAME + "' (use replica mode prefer)";
+                return new CarrierLogSource(primary, null, schema, why);
+            }
+            Database replica = new Database(replicaSettings.get(), password.get());
+            try {
+                CarrierLogSchema onReplica = new CarrierLogRepository(replica).schema();
+                LOG.info("carrier statistics read from the replica {}", replica.describeUrl());
+                return new CarrierLogSource(primary, replica, onReplica, "reading the replica "
+                        + schema.slaveDbServer() + " (system_settings.slave_db_server)");
+            } catch (DbException e) {
+                replica.close();
+                LOG.warn("replica {} unusable, reading the primary: {}", schema.slaveDbServer(), e.getMessage());
+                return new CarrierLogSource(primary, null, schema, "replica " + schema.slaveDbServer()
+                        + " unreachable, reading the primary: " + e.getMessage());
+            }
+        } catch (DbException | RuntimeException e) {
+            primary.close();
+            throw e;
+        }
+    }
+
+    /** The repository carrier-log reads go to. */
+    public CarrierLogRepository carrierLog() {
+        return new CarrierLogRepository(replica != null ? replica : primary);
+    }
+
+    /** Topology rows are read where the carrier log is read (same snapshot of the cluster). */
+    public ViciDialRepository topology() {
+        return new ViciDialRepository(replica != null ? replica : primary);
+    }
+
+    public CarrierLogSchema schema() {
+        return schema;
+    }
+
+    public boolean onReplica() {
+        return replica != null;
+    }
+
+    /** Which database is read and why ("" for the primary when no replica is configured). */
+    public String note() {
+        return note;
+    }
+
+    @Override
+    public void close() {
+        if (replica != null) {
+            replica.close();
+        }
+        primary.close();
+    }
+}

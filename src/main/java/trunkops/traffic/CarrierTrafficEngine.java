@@ -1,0 +1,366 @@
+package trunkops.traffic;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import trunkops.db.CarrierLogRepository;
+import trunkops.db.CarrierLogRow;
+import trunkops.db.CarrierLogSchema;
+import trunkops.db.DbException;
+import trunkops.topology.ClusterTopology;
+
+/**
+ * Keeps per-carrier statistics of a sliding window (24 h by default) of {@code vicidial_carrier_log}: one cold load,
+ * then incremental refreshes that read only rows at or after the cursor. Single-threaded: one worker calls it (a cold
+ * load hands rows to a helper thread of its own, {@link PipelinedSink}, and waits for it before it returns).
+ *
+ * <p><b>Cold load.</b> When MariaDB's optimizer would read the window by scanning the whole table (the window holds
+ * most of it, as with ViciDial's {@code --carrier-daily} archiving, which keeps one to two days) and the table is not
+ * bigger than {@link Settings#fullScanMaxRows()}, one streamed statement reads it (a table scan costs about 0.5 µs a
+ * row, so its read lock lasts about as long as ViciDial's own Carrier Log Report holds one on the same data);
+ * otherwise the window is read in {@link Settings#chunk()} ranges of call_date through the index, each a short
+ * statement with a short read lock (about 3 µs a row on MyISAM, docs/benchmarks.md).
+ *
+ * <p><b>Cursor.</b> Rows are written at hangup with each dialer's own clock, so they do not arrive in call_date
+ * order across dialers. The cursor is the newest call_date seen, capped at the database's {@code NOW()} (a dialer
+ * whose clock runs ahead cannot drag it into the future); each refresh re-reads from the cursor minus
+ * {@link Settings#overlap()} (the tolerated clock spread, 1 min by default) and recognises rows it already has by
+ * uniqueid: an unchanged row is skipped, a changed one (AST_manager_listen fills SIP causes in later) replaces its
+ * old contribution. Rows later than the overlap are not lost either: every {@link Settings#reconcileEvery()}
+ * refreshes the per-minute row counts of the last {@link Settings#reconcileSpan()} before the overlap are compared
+ * with the database's (an index-only query) and any minute that differs is reloaded.
+ */
+public final class CarrierTrafficEngine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CarrierTrafficEngine.class);
+
+    /**
+     * @param window          how much history is kept (the charts' span)
+     * @param overlap         how far behind the cursor each refresh re-reads: the clock spread between dialers it absorbs
+     * @param futureSkew      how far ahead of the database clock rows are read (dialers whose clock runs ahead)
+     * @param reconcileSpan   how far back late rows are looked for
+     * @param reconcileEvery  every how many refreshes they are looked for (0 = never)
+     * @param fullScanMaxRows above this many rows in the table the cold load always reads in chunks (a whole-table
+     *                        read lock lasts about 0.5 µs a row)
+     * @param chunk           the call_date range of one cold-load statement when chunking
+     */
+    public record Settings(Duration window, Duration overlap, Duration futureSkew, Duration reconcileSpan,
+                           int reconcileEvery, long fullScanMaxRows, Duration chunk) {
+        public static Settings defaults() {
+            return new Settings(Duration.ofHours(24), Duration.ofMinutes(1), Duration.ofMinutes(5),
+                    Duration.ofHours(2), 6, 3_000_000, Duration.ofHours(1));
+        }
+
+        public Settings withWindow(Duration w) {
+            return new Settings(w, overlap, futureSkew, reconcileSpan, reconcileEvery, fullScanMaxRows, chunk);
+        }
+
+        public Settings withFullScanMaxRows(long rows) {
+            return new Settings(window, overlap, futureSkew, reconcileSpan, reconcileEvery, rows, chunk);
+        }
+
+        public Settings withReconcile(Duration span, int every) {
+            return new Settings(window, overlap, futureSkew, span, every, fullScanMaxRows, chunk);
+        }
+    }
+
+    /** What one load or refresh did. */
+    public record Stats(boolean cold, long rowsRead, long rowsChanged, int statements, long detailLookups,
+                        int minutesReloaded, long millis) {
+    }
+
+    private final CarrierLogRepository repository;
+    private final Settings settings;
+    private final TrafficCube cube = new TrafficCube();
+    private final Map<String, TrafficCube.Fact> recent = new HashMap<>();
+    private ClusterTopology topology;
+    private CarrierAttributor attributor;
+    private CarrierLogSchema schema;
+    private boolean loaded;
+    private long maxSeen = Long.MIN_VALUE;
+    private long windowStartMinute;
+    private LocalDateTime databaseNow;
+    private int refreshes;
+
+    public CarrierTrafficEngine(CarrierLogRepository repository, Settings settings) {
+        this.repository = Objects.requireNonNull(repository, "repository");
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /** Sets the topology rows are attributed with; a different one than before makes the next refresh cold. */
+    public void setTopology(ClusterTopology t) {
+        Objects.requireNonNull(t, "topology");
+        if (!t.equals(topology)) {
+            topology = t;
+            attributor = new CarrierAttributor(t);
+            loaded = false;
+        }
+    }
+
+    public boolean loaded() {
+        return loaded;
+    }
+
+    public CarrierLogSchema schema() {
+        return schema;
+    }
+
+    /** The database clock at the last load or refresh. */
+    public LocalDateTime databaseNow() {
+        return databaseNow;
+    }
+
+    TrafficCube cube() {
+        return cube;
+    }
+
+    /** Loads the window ending at the database's clock the first time (or after a topology change), else refreshes. */
+    public Stats refresh() throws DbException {
+        requireTopology();
+        long t0 = System.nanoTime();
+        LocalDateTime now = repository.now();
+        databaseNow = now;
+        if (!loaded) {
+            LocalDateTime from = minuteFloor(now.minus(settings.window()));
+            return cold(from, now.plus(settings.futureSkew()), now, t0);
+        }
+        return incremental(now, t0);
+    }
+
+    /** A one-off load of a fixed window [from, to) (the report command); no cursor is kept. */
+    public Stats load(LocalDateTime from, LocalDateTime to) throws DbException {
+        requireTopology();
+        databaseNow = to;
+        return cold(from, to, to, System.nanoTime());
+    }
+
+    private void requireTopology() {
+        if (attributor == null) {
+            throw new IllegalStateException("setTopology first: rows are attributed with the cluster's carriers");
+        }
+    }
+
+    private Stats cold(LocalDateTime from, LocalDateTime to, LocalDateTime now, long t0) throws DbException {
+        schema = repository.schema();
+        cube.clear();
+        recent.clear();
+        maxSeen = Long.MIN_VALUE;
+        windowStartMinute = CubeQueries.minute(from);
+        long rememberFrom = CarrierLogRow.second(now) - 2 * settings.overlap().toSeconds();
+        List<LocalDateTime[]> ranges = plan(from, to, repository.extent(from, to));
+        CarrierLogRepository.ScanStats total = new CarrierLogRepository.ScanStats(0, 0, 0, 0);
+        long[] newest = {Long.MIN_VALUE};
+        PipelinedSink sink = new PipelinedSink(row -> {
+            Attribution a = attributor.attribute(row);
+            if (row.callDateSecond() >= rememberFrom && row.uniqueid() != null) {
+                TrafficCube.Fact f = cube.fact(row, a);
+                cube.apply(f, 1);
+                recent.put(row.uniqueid(), f);
+            } else {
+                cube.add(row, a);
+            }
+            newest[0] = Math.max(newest[0], row.callDateSecond());
+        }, 2048);
+        try {
+            for (LocalDateTime[] r : ranges) {
+                total = total.plus(scan(r[0], r[1], rememberFrom, sink));
+            }
+            sink.finish();
+        } catch (DbException | RuntimeException e) {
+            sink.abandon();
+            cube.clear();
+            recent.clear();
+            throw e;
+        }
+        maxSeen = newest[0];
+        adoptRecent(CarrierLogRow.second(now), rememberFrom);
+        loaded = true;
+        refreshes = 0;
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        LOG.info("carrier log {} to {} loaded: {} rows in {} statements, {} looked up, {} ms", from, to,
+                total.rows(), total.statements(), total.detailLookups(), ms);
+        return new Stats(true, total.rows(), total.rows(), total.statements(), total.detailLookups(), 0, ms);
+    }
+
+    /**
+     * The next refresh re-reads from the cursor minus the overlap and must recognise every row there. The load
+     * remembered rows from {@code rememberFrom}; when the newest row is older than that (a quiet dialer, a night),
+     * the rows between are read once more and remembered without being counted again.
+     */
+    private void adoptRecent(long nowSecond, long rememberFrom) throws DbException {
+        if (maxSeen == Long.MIN_VALUE) {
+            return;
+        }
+        long lower = Math.min(maxSeen, nowSecond) - settings.overlap().toSeconds();
+        if (lower < rememberFrom) {
+            scan(CubeQueries.time(0).plusSeconds(lower), CubeQueries.time(0).plusSeconds(rememberFrom), row -> {
+                if (row.uniqueid() != null) {
+                    recent.put(row.uniqueid(), cube.fact(row, attributor.attribute(row)));
+                }
+            });
+        }
+    }
+
+    /** One statement when MariaDB would scan the table anyway and the table is small enough, else chunks. */
+    List<LocalDateTime[]> plan(LocalDateTime from, LocalDateTime to, CarrierLogRepository.Extent extent) {
+        List<LocalDateTime[]> out = new ArrayList<>();
+        if (extent.fullScan() && extent.tableRows() <= settings.fullScanMaxRows()) {
+            out.add(new LocalDateTime[] {from, to});
+            return out;
+        }
+        for (LocalDateTime a = from; a.isBefore(to); a = a.plus(settings.chunk())) {
+            LocalDateTime b = a.plus(settings.chunk());
+            out.add(new LocalDateTime[] {a, b.isAfter(to) ? to : b});
+        }
+        return out;
+    }
+
+    private CarrierLogRepository.ScanStats scan(LocalDateTime from, LocalDateTime to,
+                                                java.util.function.Consumer<CarrierLogRow> sink) throws DbException {
+        return scan(from, to, Long.MIN_VALUE, sink);
+    }
+
+    private CarrierLogRepository.ScanStats scan(LocalDateTime from, LocalDateTime to, long uniqueidFrom,
+                                                java.util.function.Consumer<CarrierLogRow> sink) throws DbException {
+        return repository.scan(schema, from, to, uniqueidFrom, attributor::needsDetails, attributor::needsDialLog,
+                sink);
+    }
+
+    private Stats incremental(LocalDateTime now, long t0) throws DbException {
+        long nowSecond = CarrierLogRow.second(now);
+        long windowStart = CarrierLogRow.second(minuteFloor(now.minus(settings.window())));
+        long cursor = maxSeen == Long.MIN_VALUE ? windowStart : Math.min(maxSeen, nowSecond);
+        long lower = Math.max(cursor - settings.overlap().toSeconds(), windowStart);
+        long[] changed = {0};
+        CarrierLogRepository.ScanStats s = scan(CubeQueries.time(0).plusSeconds(lower),
+                now.plus(settings.futureSkew()), row -> {
+                    TrafficCube.Fact f = cube.fact(row, attributor.attribute(row));
+                    TrafficCube.Fact old = row.uniqueid() == null ? null : recent.put(row.uniqueid(), f);
+                    if (old == null || !old.equals(f)) {
+                        if (old != null) {
+                            cube.apply(old, -1);
+                        }
+                        cube.apply(f, 1);
+                        changed[0]++;
+                    }
+                    maxSeen = Math.max(maxSeen, row.callDateSecond());
+                });
+        long nextLower = Math.max(Math.min(maxSeen, nowSecond) - settings.overlap().toSeconds(), windowStart);
+        long nextLowerMinute = Math.floorDiv(nextLower, 60);
+        for (Iterator<TrafficCube.Fact> it = recent.values().iterator(); it.hasNext(); ) {
+            if (it.next().minute() < nextLowerMinute) {
+                it.remove();
+            }
+        }
+        windowStartMinute = Math.floorDiv(windowStart, 60);
+        cube.dropBefore(windowStartMinute);
+        int reloaded = 0;
+        refreshes++;
+        if (settings.reconcileEvery() > 0 && refreshes % settings.reconcileEvery() == 0) {
+            reloaded = reconcile(Math.max(windowStartMinute + 1,
+                    nextLowerMinute - settings.reconcileSpan().toMinutes()), nextLowerMinute);
+        }
+        return new Stats(false, s.rows(), changed[0], s.statements(), s.detailLookups(), reloaded,
+                (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** Compares per-minute row counts in [from, to) with the database's and reloads every minute that differs. */
+    int reconcile(long fromMinute, long toMinute) throws DbException {
+        if (fromMinute >= toMinute) {
+            return 0;
+        }
+        NavigableMap<Long, Long> db = repository.minuteCounts(CubeQueries.time(fromMinute),
+                CubeQueries.time(toMinute));
+        NavigableMap<Long, Long> held = cube.minuteTotals(fromMinute, toMinute);
+        Set<Long> minutes = new java.util.TreeSet<>(db.keySet());
+        minutes.addAll(held.keySet());
+        int reloaded = 0;
+        for (long m : minutes) {
+            if (!Objects.equals(db.get(m), held.get(m))) {
+                LOG.info("carrier log minute {} holds {} rows, the console had {}: reloading it (late rows, clock"
+                        + " skew or deletions)", CubeQueries.time(m), db.get(m), held.get(m));
+                cube.dropMinute(m);
+                scan(CubeQueries.time(m), CubeQueries.time(m + 1),
+                        row -> cube.apply(cube.fact(row, attributor.attribute(row)), 1));
+                reloaded++;
+            }
+        }
+        return reloaded;
+    }
+
+    private static LocalDateTime minuteFloor(LocalDateTime t) {
+        return t.withSecond(0).withNano(0);
+    }
+
+    // ---- reading ----
+
+    private Predicate<String> serverFilter(List<String> servers) {
+        if (servers == null || servers.isEmpty()) {
+            return s -> true;
+        }
+        Set<String> set = Set.copyOf(servers);
+        return set::contains;
+    }
+
+    private boolean sip() {
+        return schema == null || schema.sipColumns();
+    }
+
+    /** The first minute held and the minute after the database's clock: the span the charts cover. */
+    public LocalDateTime windowStart() {
+        return CubeQueries.time(windowStartMinute);
+    }
+
+    /** Series of the loaded window ending at the database clock (the last bucket is the current, partial one). */
+    public List<MetricsSeries> series(BucketSize size, Dimension dim, List<String> servers) {
+        long to = CubeQueries.minute(databaseNow == null ? windowStart() : databaseNow) + 1;
+        return CubeQueries.series(cube, windowStartMinute, to, size, dim, serverFilter(servers), sip());
+    }
+
+    /** Totals per key over [from, to). */
+    public Map<SeriesKey, CarrierMetrics> totals(LocalDateTime from, LocalDateTime to, Dimension dim,
+                                                 List<String> servers) {
+        return CubeQueries.totals(cube, CubeQueries.minute(from), ceilMinute(to), dim, serverFilter(servers), sip());
+    }
+
+    /** The report for [from, to) (minute resolution) and the given dialers (empty = all). */
+    public CarrierReport report(LocalDateTime from, LocalDateTime to, List<String> servers) {
+        long a = CubeQueries.minute(from);
+        long b = ceilMinute(to);
+        Predicate<String> f = serverFilter(servers);
+        return new CarrierReport(from, to, servers == null ? List.of() : servers,
+                CubeQueries.overall(cube, a, b, f, sip()),
+                CubeQueries.totals(cube, a, b, Dimension.CARRIER, f, sip()),
+                CubeQueries.totals(cube, a, b, Dimension.CARRIER_SERVER, f, sip()),
+                CubeQueries.totals(cube, a, b, Dimension.CARRIER_CAMPAIGN, f, sip()),
+                CubeQueries.totals(cube, a, b, Dimension.CARRIER_SERVER_CAMPAIGN, f, sip()),
+                cube.attributionStats(a, b), schema == null ? "" : schema.degradedReason());
+    }
+
+    /** How the rows of [from, to) were attributed. */
+    public AttributionStats attribution(LocalDateTime from, LocalDateTime to) {
+        return cube.attributionStats(CubeQueries.minute(from), ceilMinute(to));
+    }
+
+    private static long ceilMinute(LocalDateTime t) {
+        long m = CubeQueries.minute(t);
+        return t.equals(CubeQueries.time(m)) ? m : m + 1;
+    }
+
+    /** Rows held and cells used (for the benchmark's memory note). */
+    public long[] size() {
+        return new long[] {cube.rows(), cube.cells(), recent.size()};
+    }
+}

@@ -1,0 +1,203 @@
+package trunkops.traffic;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import trunkops.db.Database;
+import trunkops.db.DbException;
+import trunkops.db.ReplicaRoute;
+import trunkops.db.ViciDialRepository;
+import trunkops.topology.ClusterTopology;
+import trunkops.topology.TopologyBuilder;
+
+/**
+ * Live per-carrier statistics for the console: one daemon thread ({@code traffic-db}) loads the window once, then
+ * refreshes it incrementally every {@link Options#refresh()}, re-reads the topology every {@link Options#topology()},
+ * reads live calls per trunk, evaluates the quality alarms and hands an immutable {@link TrafficSnapshot} to the
+ * listener (on that thread: the caller coalesces it onto the FX thread). When the database fails, the last numbers
+ * stay, marked "unavailable since ..."; every tick tries again, and the cursor resumes where it stopped.
+ */
+public final class CarrierTrafficService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CarrierTrafficService.class);
+
+    /**
+     * @param refresh   incremental refresh period
+     * @param topology  how often carriers, servers and campaigns are re-read (a change reloads the window)
+     * @param engine    the engine's window, overlap and scan settings
+     * @param rules     quality alarm rules
+     * @param replica   whether ViciDial's read replica may be used
+     */
+    public record Options(Duration refresh, Duration topology, CarrierTrafficEngine.Settings engine,
+                          QualityRules rules, ReplicaRoute.Mode replica) {
+        public static Options defaults() {
+            return new Options(Duration.ofSeconds(10), Duration.ofSeconds(60), CarrierTrafficEngine.Settings.defaults(),
+                    QualityRules.defaults(), ReplicaRoute.Mode.AUTO);
+        }
+
+        public Options withRefresh(Duration d) {
+            return new Options(d, topology, engine, rules, replica);
+        }
+    }
+
+    private final Database.Settings settings;
+    private final Supplier<char[]> password;
+    private final Options options;
+    private final Function<String, QualityAlarm.ProbeVerdict> probes;
+    private final Consumer<TrafficSnapshot> listener;
+    private final Clock clock;
+    private final ScheduledExecutorService worker;
+    private final QualityAlarmDetector detector;
+    private volatile TrafficRequest request = TrafficRequest.defaults();
+    private CarrierLogSource source;
+    private CarrierTrafficEngine engine;
+    private ClusterTopology topology;
+    private Instant topologyRead = Instant.EPOCH;
+    private TrafficSnapshot last;
+    private Availability availability;
+
+    /**
+     * @param probes   the trunk probes' verdict per carrier (from the health board; return UNKNOWN when unsure)
+     * @param listener receives every snapshot, on the service's thread
+     */
+    public CarrierTrafficService(Database.Settings settings, Supplier<char[]> password, Options options,
+                                 Function<String, QualityAlarm.ProbeVerdict> probes,
+                                 Consumer<TrafficSnapshot> listener, Clock clock) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.password = Objects.requireNonNull(password, "password");
+        this.options = Objects.requireNonNull(options, "options");
+        this.probes = Objects.requireNonNull(probes, "probes");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.detector = new QualityAlarmDetector(options.rules());
+        this.availability = Availability.starting(clock.instant());
+        this.last = TrafficSnapshot.empty(availability, request);
+        this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "traffic-db");
+            t.setDaemon(true);
+            t.setUncaughtExceptionHandler((th, e) -> LOG.error("{} died", th.getName(), e));
+            return t;
+        });
+    }
+
+    /** Starts the refresh loop (first load at once). */
+    public void start() {
+        worker.scheduleWithFixedDelay(this::tick, 0, options.refresh().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Changes what the series show; takes effect at once (a snapshot follows). Any thread. */
+    public void request(TrafficRequest r) {
+        request = Objects.requireNonNull(r, "request");
+        worker.execute(() -> publish(snapshot()));
+    }
+
+    /** Refreshes now instead of at the next tick. Any thread. */
+    public void refreshNow() {
+        worker.execute(this::tick);
+    }
+
+    /** A carrier report for [from, to) and the given dialers, built on the service's thread from what is loaded. */
+    public CompletableFuture<CarrierReport> report(java.time.LocalDateTime from, java.time.LocalDateTime to,
+                                                   List<String> servers) {
+        return CompletableFuture.supplyAsync(() -> {
+            if (engine == null || !engine.loaded()) {
+                throw new IllegalStateException("no carrier statistics loaded yet: " + availability.message());
+            }
+            return engine.report(from, to, servers);
+        }, worker);
+    }
+
+    /** The last snapshot published (any thread). */
+    public TrafficSnapshot last() {
+        return last;
+    }
+
+    private void tick() {
+        try {
+            if (source == null) {
+                source = CarrierLogSource.open(settings, password, options.replica());
+                engine = new CarrierTrafficEngine(source.carrierLog(), options.engine());
+                topology = null;
+            }
+            readTopology();
+            CarrierTrafficEngine.Stats s = engine.refresh();
+            LOG.debug("carrier statistics refreshed: {}", s);
+            LiveTrunkCalls live = source.schema().liveChannelsTable()
+                    ? LiveTrunkCalls.of(engine.databaseNow(), source.carrierLog().liveChannels(), topology)
+                    : LiveTrunkCalls.NONE;
+            if (!availability.available()) {
+                availability = new Availability(true, clock.instant(), source.onReplica() ? "replica" : "primary");
+                LOG.info("carrier statistics available ({})", availability.message());
+            }
+            publish(snapshot(live));
+        } catch (DbException | RuntimeException e) {
+            if (availability.available() || availability.message().equals("connecting")) {
+                availability = new Availability(false, clock.instant(), e.getMessage());
+                LOG.warn("carrier statistics unavailable: {}", e.getMessage());
+            } else {
+                availability = new Availability(false, availability.since(), e.getMessage());
+            }
+            if (e instanceof RuntimeException) {
+                LOG.error("carrier statistics refresh failed", e);
+            }
+            publish(last.withAvailability(availability));
+        }
+    }
+
+    private void readTopology() throws DbException {
+        Instant now = clock.instant();
+        if (topology == null || Duration.between(topologyRead, now).compareTo(options.topology()) >= 0) {
+            ViciDialRepository.TopologyRows rows = source.topology().topologyRows();
+            topology = TopologyBuilder.build(rows.servers(), rows.carriers(), rows.campaigns(), rows.lists());
+            topologyRead = now;
+            engine.setTopology(topology);
+        }
+    }
+
+    private TrafficSnapshot snapshot() {
+        return snapshot(last.live());
+    }
+
+    private TrafficSnapshot snapshot(LiveTrunkCalls live) {
+        if (engine == null) {
+            return TrafficSnapshot.empty(availability, request);
+        }
+        return TrafficSnapshots.build(engine, request, detector, probes, live, availability,
+                source == null ? List.of() : List.of(source.note()));
+    }
+
+    private void publish(TrafficSnapshot s) {
+        last = s;
+        try {
+            listener.accept(s);
+        } catch (RuntimeException e) {
+            LOG.error("carrier statistics listener failed", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+        try {
+            worker.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (source != null) {
+            source.close();
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package trunkops.traffic.ui;
+
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.shape.Rectangle;
+import javafx.util.StringConverter;
+
+/**
+ * Answer rate over time per carrier, with the quality alarms drawn as bands behind the lines (the timeline): a band
+ * from an episode's detection to its clearing, open-ended while it lasts. X is minutes of the database's wall clock.
+ */
+final class AsrChart extends LineChart<Number, Number> {
+
+    /** An alarm band: [from, to) in minutes, {@code ongoing} when not cleared. */
+    record Band(long from, long to, boolean ongoing, String tooltip) {
+    }
+
+    private final List<Rectangle> rects = new ArrayList<>();
+    private List<Band> bands = List.of();
+
+    AsrChart() {
+        super(timeAxis(), percentAxis("ASR %"));
+        setCreateSymbols(false);
+        setAnimated(false);
+        setTitle("Answer rate (ASR) per carrier");
+        getStyleClass().add("asr-chart");
+    }
+
+    static NumberAxis timeAxis() {
+        NumberAxis x = new NumberAxis();
+        x.setAutoRanging(false);
+        x.setForceZeroInRange(false);
+        x.setMinorTickVisible(false);
+        x.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number minute) {
+                LocalDateTime t = LocalDateTime.ofEpochSecond(minute.longValue() * 60, 0, ZoneOffset.UTC);
+                return String.format("%02d:%02d", t.getHour(), t.getMinute());
+            }
+
+            @Override
+            public Number fromString(String s) {
+                throw new UnsupportedOperationException("axis labels are not parsed");
+            }
+        });
+        return x;
+    }
+
+    static NumberAxis percentAxis(String label) {
+        NumberAxis y = new NumberAxis(0, 100, 10);
+        y.setAutoRanging(false);
+        y.setLabel(label);
+        y.setMinorTickVisible(false);
+        return y;
+    }
+
+    /** Sets the time span shown (minutes), with hour ticks for spans over 3 h. */
+    void span(long fromMinute, long toMinute) {
+        NumberAxis x = (NumberAxis) getXAxis();
+        x.setLowerBound(fromMinute);
+        x.setUpperBound(Math.max(toMinute, fromMinute + 1));
+        long span = toMinute - fromMinute;
+        x.setTickUnit(span > 180 ? 120 : span > 60 ? 30 : 10);
+    }
+
+    void bands(List<Band> b) {
+        getPlotChildren().removeAll(rects);
+        rects.clear();
+        bands = List.copyOf(b);
+        for (Band band : bands) {
+            Rectangle r = new Rectangle();
+            r.getStyleClass().add("alarm-band");
+            if (band.ongoing()) {
+                r.getStyleClass().add("alarm-band-ongoing");
+            }
+            r.setMouseTransparent(true);
+            rects.add(r);
+        }
+        getPlotChildren().addAll(0, rects);
+        requestChartLayout();
+    }
+
+    int bandCount() {
+        return rects.size();
+    }
+
+    @Override
+    protected void layoutPlotChildren() {
+        super.layoutPlotChildren();
+        NumberAxis x = (NumberAxis) getXAxis();
+        NumberAxis y = (NumberAxis) getYAxis();
+        double top = y.getDisplayPosition(y.getUpperBound());
+        double bottom = y.getDisplayPosition(y.getLowerBound());
+        for (int i = 0; i < rects.size(); i++) {
+            Band b = bands.get(i);
+            double x0 = x.getDisplayPosition(Math.max(b.from(), x.getLowerBound()));
+            double x1 = x.getDisplayPosition(Math.min(b.to(), x.getUpperBound()));
+            Rectangle r = rects.get(i);
+            r.setX(x0);
+            r.setY(top);
+            r.setWidth(Math.max(2, x1 - x0));
+            r.setHeight(Math.max(0, bottom - top));
+        }
+    }
+}

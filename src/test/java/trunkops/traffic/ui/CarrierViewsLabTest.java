@@ -1,0 +1,254 @@
+package trunkops.traffic.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import javafx.application.Platform;
+import javafx.css.PseudoClass;
+import javafx.scene.Scene;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.StackedAreaChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableView;
+import javafx.geometry.Orientation;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import trunkops.app.Styles;
+import trunkops.lab.LabDefaults;
+import trunkops.lab.db.CallHistoryGenerator;
+import trunkops.lab.db.CallHistoryWriter;
+import trunkops.lab.db.HistoryOptions;
+import trunkops.traffic.Availability;
+import trunkops.traffic.CarrierReport;
+import trunkops.traffic.CarrierTrafficEngine;
+import trunkops.traffic.LabDb;
+import trunkops.traffic.LiveTrunkCalls;
+import trunkops.traffic.QualityAlarm;
+import trunkops.traffic.QualityAlarmDetector;
+import trunkops.traffic.QualityRules;
+import trunkops.traffic.TrafficRequest;
+import trunkops.traffic.TrafficSnapshot;
+import trunkops.traffic.TrafficSnapshots;
+import trunkops.ui.common.UiExecutor;
+
+/**
+ * The charts and the report on the lab's 24 h of traffic (three dialers, BlueLine answering 85 % 503 for 40 minutes
+ * at 17:00), read from a real MariaDB by the console's reader, headless through Monocle.
+ */
+@ExtendWith(ApplicationExtension.class)
+class CarrierViewsLabTest {
+
+    private static final ZoneId ZONE = ZoneId.of("America/New_York");
+    private static final Instant NOW = Instant.parse("2026-11-27T03:00:00Z");
+    private static LabDb lab;
+    private static TrafficSnapshot snapshot;
+    private static CarrierReport report;
+    private static ExecutorService io;
+    private CarrierChartsView charts;
+    private CarrierReportView reportView;
+
+    @BeforeAll
+    static void load() throws Exception {
+        lab = LabDb.start("views", LabDefaults.cluster());
+        HistoryOptions options = HistoryOptions.withDefaultIncidents(LabDefaults.cluster(), NOW, 20261126L, ZONE);
+        new CallHistoryWriter(ZONE).write(lab.lab.dataSource(),
+                new CallHistoryGenerator(LabDefaults.cluster()).generate(options));
+        LocalDateTime to = LocalDateTime.ofInstant(NOW, ZONE);
+        LocalDateTime from = to.minusHours(24);
+        CarrierTrafficEngine engine = new CarrierTrafficEngine(lab.repository(),
+                CarrierTrafficEngine.Settings.defaults());
+        engine.setTopology(lab.topology());
+        engine.load(from, to);
+        List<trunkops.db.CarrierLogRepository.LiveChannel> channels = List.of(
+                new trunkops.db.CarrierLogRepository.LiveChannel(LabDefaults.DIALER1_IP, "SIP/nsvoice-00000011"),
+                new trunkops.db.CarrierLogRepository.LiveChannel(LabDefaults.DIALER1_IP, "SIP/nsvoice-00000012"),
+                new trunkops.db.CarrierLogRepository.LiveChannel(LabDefaults.DIALER3_IP, "SIP/orbit-west-00000013"));
+        snapshot = TrafficSnapshots.build(engine, TrafficRequest.defaults(),
+                new QualityAlarmDetector(QualityRules.defaults()), c -> QualityAlarm.ProbeVerdict.OK,
+                LiveTrunkCalls.of(to, channels, lab.topology()), new Availability(true, Instant.now(), "primary"),
+                List.of());
+        report = engine.report(from, to, List.of());
+        io = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "test-io");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @AfterAll
+    static void stop() {
+        io.shutdownNow();
+        if (lab != null) {
+            lab.close();
+        }
+    }
+
+    @Start
+    void start(Stage stage) {
+        charts = new CarrierChartsView(io, UiExecutor.fx());
+        reportView = new CarrierReportView(io, UiExecutor.fx());
+        SplitPane root = new SplitPane(charts, reportView);
+        root.setOrientation(Orientation.VERTICAL);
+        // Monocle's headless screen is 1280 x 800: a bigger stage would be centred off its top edge
+        Scene scene = new Scene(root, 1280, 800);
+        Styles.apply(scene);
+        stage.setScene(scene);
+        stage.setX(0);
+        stage.setY(0);
+        stage.show();
+    }
+
+    private void showBoth() {
+        WaitForAsyncUtils.asyncFx(() -> {
+            charts.show(snapshot);
+            reportView.show(report);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T node(FxRobot robot, String id) {
+        return (T) robot.lookup(id).query();
+    }
+
+    @Test
+    void theChartsShowEveryCarrierAndBlueLinesIncidentAsAnAlarm(FxRobot robot) {
+        showBoth();
+        LineChart<Number, Number> asr = node(robot, "#asrChart");
+        assertEquals(List.of("BLUELINE", "NSVOICE", "ORBIT", "VELOX"), asr.getData().stream()
+                .map(XYChart.Series::getName).toList());
+        // a point per 5-minute bucket with at least 10 attempts: the day, not the near-empty night buckets
+        for (XYChart.Series<Number, Number> line : asr.getData()) {
+            long expected = snapshot.series().stream().filter(x -> x.key().carrierId().equals(line.getName()))
+                    .flatMap(x -> x.points().stream()).filter(p -> p.metrics().attempts() >= 10).count();
+            assertEquals(expected, line.getData().size(), line.getName());
+            assertTrue(expected > 140 && expected < 200, line.getName() + ": " + expected);
+        }
+        ListView<QualityAlarm> alarms = node(robot, "#alarmList");
+        assertTrue(alarms.getItems().stream().anyMatch(a -> a.carrierId().equals("BLUELINE")
+                && a.kind() == QualityAlarm.Kind.FAILURE_SPIKE), alarms.getItems().toString());
+        assertTrue(alarms.getItems().stream().allMatch(a -> a.carrierId().equals("BLUELINE")));
+        assertTrue(robot.lookup(".alarm-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
+                .anyMatch(c -> c.getText() != null && c.getText().contains("BLUELINE: probe OK but calls failing")));
+        assertEquals(alarms.getItems().size(), charts.alarmBands(), "one band per episode on the ASR chart");
+
+        ComboBox<String> carrier = node(robot, "#carrierChoice");
+        assertEquals("all carriers", carrier.getValue(), "no alarm is ongoing, so every carrier together");
+        WaitForAsyncUtils.asyncFx(() -> carrier.getSelectionModel().select("BLUELINE"));
+        WaitForAsyncUtils.waitForFxEvents();
+        BarChart<String, Number> sip = node(robot, "#sipChart");
+        assertTrue(sip.getData().get(0).getData().stream().anyMatch(d -> d.getXValue().equals(
+                "503 Service Unavailable") && d.getYValue().longValue() > 500), "BlueLine's 503s");
+        StackedAreaChart<Number, Number> mix = node(robot, "#failureMixChart");
+        double worst = mix.getData().get(0).getData().stream().mapToDouble(d -> d.getYValue().doubleValue()).max()
+                .orElse(0);
+        assertEquals("CONGESTION", mix.getData().get(0).getName());
+        assertTrue(worst > 60, "CONGESTION share in the incident: " + worst);
+        BarChart<String, Number> trunks = node(robot, "#trunkCallsChart");
+        assertEquals(List.of("nsvoice@DIALER1:2", "orbit-west@DIALER3:1"), trunks.getData().get(0).getData()
+                .stream().map(d -> d.getXValue() + ":" + d.getYValue()).toList());
+        Label banner = node(robot, "#trafficBanner");
+        assertTrue(!banner.isVisible(), "available: no banner");
+    }
+
+    @Test
+    void anUnavailableDatabaseIsSaidOnTopOfTheLastNumbers(FxRobot robot) {
+        showBoth();
+        Instant since = Instant.parse("2026-11-27T02:55:07Z");
+        WaitForAsyncUtils.asyncFx(() -> charts.show(snapshot.withAvailability(new Availability(false, since,
+                "reading vicidial_carrier_log failed: jdbc:mariadb://10.0.0.5/asterisk is unreachable"))));
+        WaitForAsyncUtils.waitForFxEvents();
+        Label banner = node(robot, "#trafficBanner");
+        assertTrue(banner.isVisible());
+        assertTrue(banner.getPseudoClassStates().contains(PseudoClass.getPseudoClass("unavailable")));
+        assertTrue(banner.getText().startsWith("unavailable since ")
+                && banner.getText().endsWith(" - reading vicidial_carrier_log failed: jdbc:mariadb://10.0.0.5/asterisk"
+                + " is unreachable"), banner.getText());
+        LineChart<Number, Number> asr = node(robot, "#asrChart");
+        assertEquals(4, asr.getData().size(), "the last numbers stay");
+    }
+
+    @Test
+    void theReportHasViciDialsTablesPerCarrierAndTheBreakdowns(FxRobot robot) {
+        showBoth();
+        TableView<ReportTables.Row> summary = node(robot, "#summaryTable");
+        assertEquals(List.of("BLUELINE", "NSVOICE", "ORBIT", "VELOX"), summary.getItems().stream()
+                .map(r -> r.cells().get(0)).toList());
+        TableView<ReportTables.Row> hangup = node(robot, "#hangupTable");
+        assertEquals(ReportTables.ALL, hangup.getItems().get(0).cells().get(0), "ViciDial's own table first");
+        long all = hangup.getItems().stream().filter(r -> r.cells().get(0).equals(ReportTables.ALL))
+                .mapToLong(r -> (Long) r.cells().get(3)).sum();
+        assertEquals(report.overall().attempts(), all);
+        TableView<ReportTables.Row> sip = node(robot, "#sipTable");
+        assertTrue(sip.getItems().stream().anyMatch(r -> r.cells().get(0).equals("BLUELINE")
+                && r.cells().get(1).equals("503")));
+        ComboBox<CarrierReportView.Breakdown> breakdown = node(robot, "#breakdownChoice");
+        WaitForAsyncUtils.asyncFx(() -> breakdown.setValue(CarrierReportView.Breakdown.SERVER));
+        WaitForAsyncUtils.waitForFxEvents();
+        // BLUELINE (prefix 8) is dialed on every dialer; NSVOICE (9) only where SALES1 dials (DIALER1, 2);
+        // ORBIT and VELOX exist on one dialer each
+        assertEquals(List.of("BLUELINE@127.0.1.11", "BLUELINE@127.0.1.12", "BLUELINE@127.0.1.13",
+                "NSVOICE@127.0.1.11", "NSVOICE@127.0.1.12", "ORBIT@127.0.1.13", "VELOX@127.0.1.11"),
+                summary.getItems().stream().map(r -> r.cells().get(0) + "@" + r.cells().get(1)).toList());
+        Label header = node(robot, "#reportHeader");
+        assertTrue(header.getText().contains("all dialers"), header.getText());
+    }
+
+    @Test
+    void theExportButtonsWriteCsvAndPng(FxRobot robot) throws Exception {
+        showBoth();
+        Path dir = Files.createDirectories(lab.dir.resolve("exports"));
+        CompletableFuture<Path> seriesCsv = new CompletableFuture<>();
+        WaitForAsyncUtils.asyncFx(() -> charts.exportTarget(name -> {
+            Path p = dir.resolve(name);
+            seriesCsv.complete(p);
+            return Optional.of(p);
+        }));
+        robot.clickOn("#exportCsvButton");
+        Path csv = seriesCsv.get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#exportStatus").queryAs(Label.class)
+                .getText().startsWith("CSV saved"));
+        List<String> lines = Files.readAllLines(csv);
+        assertTrue(lines.get(0).startsWith("bucket_start,bucket,carrier_id"), lines.get(0));
+        assertEquals(4 * 289 + 1, lines.size(), "4 carriers x 289 five-minute buckets + header");
+
+        Path png = dir.resolve("charts.png");
+        CompletableFuture<Path> written = WaitForAsyncUtils.asyncFx(() -> charts.exportPng(png)).get(10,
+                TimeUnit.SECONDS);
+        written.get(20, TimeUnit.SECONDS);
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        assertTrue(image.getWidth() > 1000 && image.getHeight() > 300, image.getWidth() + "x" + image.getHeight());
+
+        Path reportCsv = dir.resolve("report.csv");
+        reportView.exportCsv(reportCsv).get(10, TimeUnit.SECONDS);
+        long calls = Files.readAllLines(reportCsv).stream().skip(1)
+                .mapToLong(l -> Long.parseLong(l.substring(l.lastIndexOf(',') + 1))).sum();
+        assertEquals(report.overall().attempts(), calls);
+    }
+}
