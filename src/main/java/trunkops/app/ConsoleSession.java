@@ -1,54 +1,118 @@
 package trunkops.app;
 
+import java.time.Clock;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javafx.application.Platform;
 
 import trunkops.app.ui.MainView;
+import trunkops.db.Database;
 import trunkops.health.BoardSnapshot;
 import trunkops.health.ClusterAccess;
 import trunkops.health.ClusterMonitor;
+import trunkops.health.TrunkState;
+import trunkops.health.TrunkView;
+import trunkops.traffic.CarrierTrafficService;
+import trunkops.traffic.QualityAlarm;
+import trunkops.traffic.TrafficSnapshot;
 import trunkops.ui.common.Coalescer;
 import trunkops.ui.common.UiExecutor;
 
 /**
  * One cluster being watched by one window: the monitor (off the FX thread) feeding the main view through a
- * coalescer that delivers the newest snapshot at most every 150 ms.
+ * coalescer that delivers the newest snapshot at most every 150 ms, and the carrier statistics service (its own
+ * {@code traffic-db} thread) feeding the carrier charts, the report and the board's quality alarms.
  */
 public final class ConsoleSession implements AutoCloseable {
 
     public static final long UI_INTERVAL_MS = 150;
 
     private final ClusterMonitor monitor;
-    private final java.util.concurrent.atomic.AtomicBoolean closed;
+    private final CarrierTrafficService traffic;
+    private final AtomicBoolean closed;
 
-    private ConsoleSession(ClusterMonitor monitor, java.util.concurrent.atomic.AtomicBoolean closed) {
+    private ConsoleSession(ClusterMonitor monitor, CarrierTrafficService traffic, AtomicBoolean closed) {
         this.monitor = monitor;
+        this.traffic = traffic;
         this.closed = closed;
     }
 
     /** Starts watching {@code access}; may be called from any thread. */
     public static ConsoleSession start(ClusterAccess access, MainView view, ScheduledExecutorService scheduler) {
-        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+        return start(access, view, scheduler, CarrierTrafficService.Options.defaults());
+    }
+
+    /** As {@link #start(ClusterAccess, MainView, ScheduledExecutorService)} with the carrier statistics' options. */
+    public static ConsoleSession start(ClusterAccess access, MainView view, ScheduledExecutorService scheduler,
+                                       CarrierTrafficService.Options trafficOptions) {
+        AtomicBoolean closed = new AtomicBoolean();
+        AtomicReference<BoardSnapshot> board = new AtomicReference<>();
         // a snapshot already on its way when the operator opens another cluster is not shown
         Coalescer<BoardSnapshot> toUi = new Coalescer<>(scheduler, UiExecutor.fx(), UI_INTERVAL_MS, s -> {
             if (!closed.get()) {
                 view.update(s);
             }
         });
-        ClusterMonitor monitor = new ClusterMonitor(access, toUi::offer);
-        monitor.start();
-        Platform.runLater(() -> {
+        ClusterMonitor monitor = new ClusterMonitor(access, s -> {
+            board.set(s);
+            toUi.offer(s);
+        });
+        Coalescer<TrafficSnapshot> trafficToUi = new Coalescer<>(scheduler, UiExecutor.fx(), UI_INTERVAL_MS, s -> {
             if (!closed.get()) {
-                view.onRefresh(monitor::refreshNow);
-                view.historySource(monitor::latencyHistory);
+                view.updateTraffic(s);
             }
         });
-        return new ConsoleSession(monitor, closed);
+        CarrierTrafficService traffic = new CarrierTrafficService(
+                Database.Settings.of(access.jdbcUrl(), access.dbUser()), access.dbPassword(), trafficOptions,
+                carrier -> probeVerdict(board.get(), carrier), trafficToUi::offer, Clock.systemDefaultZone());
+        monitor.start();
+        traffic.start();
+        Platform.runLater(() -> {
+            if (!closed.get()) {
+                view.onRefresh(() -> {
+                    monitor.refreshNow();
+                    traffic.refreshNow();
+                });
+                view.historySource(monitor::latencyHistory);
+                view.trafficSource(traffic::request, traffic::report);
+            }
+        });
+        return new ConsoleSession(monitor, traffic, closed);
+    }
+
+    /**
+     * What qualify says about a carrier right now: OK only when every one of its monitored trunks is reachable on
+     * fresh data; NOT_OK when one is lagged or unreachable; UNKNOWN otherwise (no board yet, stale, unmonitored).
+     */
+    static QualityAlarm.ProbeVerdict probeVerdict(BoardSnapshot s, String carrierId) {
+        if (s == null) {
+            return QualityAlarm.ProbeVerdict.UNKNOWN;
+        }
+        boolean any = false;
+        boolean unsure = false;
+        for (TrunkView t : s.trunks()) {
+            if (!t.carrierId().equals(carrierId)) {
+                continue;
+            }
+            any = true;
+            if (t.state() == TrunkState.UNREACHABLE || t.state() == TrunkState.LAGGED) {
+                return QualityAlarm.ProbeVerdict.NOT_OK;
+            }
+            if (t.state() != TrunkState.REACHABLE) {
+                unsure = true;
+            }
+        }
+        return !any || unsure ? QualityAlarm.ProbeVerdict.UNKNOWN : QualityAlarm.ProbeVerdict.OK;
     }
 
     public ClusterMonitor monitor() {
         return monitor;
+    }
+
+    public CarrierTrafficService traffic() {
+        return traffic;
     }
 
     @Override
@@ -57,5 +121,6 @@ public final class ConsoleSession implements AutoCloseable {
             return;
         }
         monitor.close();
+        traffic.close();
     }
 }

@@ -12,12 +12,13 @@ import trunkops.lab.LabCluster;
  * {@code --no-lab-traffic}, {@code --no-lab-history}, {@code --lab-run=<lab command>} (repeatable, e.g.
  * {@code --lab-run="at 20 kill orbit-west"}, or {@code --lab-run=at+20+kill+orbit-west} through Maven),
  * {@code --cluster=<profile name>} (the cluster to open first; {@code lab} for the embedded lab),
- * {@code --screenshot=<png>}, {@code --screenshot-delay=<ms>} and {@code --exit-after=<ms>};
+ * {@code --screenshot=<png>}, {@code --screenshot-delay=<ms>}, {@code --screenshot-tab=<n>} (the main tab to show,
+ * 1 = board, as Ctrl+n) and {@code --exit-after=<ms>};
  * sub-commands ({@code status ...}) keep their own arguments.
  */
 public record LaunchOptions(boolean labOnly, double labSpeed, double labTraffic, boolean labHistory,
                             String screenshot, long screenshotDelayMs, long exitAfterMs, List<String> labRun,
-                            String cluster, List<String> rest) {
+                            String cluster, int screenshotTab, List<String> rest) {
 
     public static LaunchOptions parse(String[] args) {
         boolean labOnly = false;
@@ -28,6 +29,7 @@ public record LaunchOptions(boolean labOnly, double labSpeed, double labTraffic,
         String cluster = null;
         long exitAfter = 0;
         long shotDelay = 0;
+        int shotTab = 1;
         List<String> rest = new ArrayList<>();
         List<String> labRun = new ArrayList<>();
         for (String a : args) {
@@ -50,6 +52,8 @@ public record LaunchOptions(boolean labOnly, double labSpeed, double labTraffic,
                 cluster = a.substring(a.indexOf('=') + 1).replace('+', ' ');
             } else if (a.startsWith("--screenshot-delay=")) {
                 shotDelay = (long) number(a);
+            } else if (a.startsWith("--screenshot-tab=")) {
+                shotTab = (int) number(a);
             } else if (a.startsWith("--exit-after=")) {
                 exitAfter = (long) number(a);
             } else {
@@ -57,7 +61,7 @@ public record LaunchOptions(boolean labOnly, double labSpeed, double labTraffic,
             }
         }
         return new LaunchOptions(labOnly, speed, traffic, history, shot, shotDelay, exitAfter, List.copyOf(labRun),
-                cluster, List.copyOf(rest));
+                cluster, shotTab, List.copyOf(rest));
     }
 
     private static double number(String arg) {

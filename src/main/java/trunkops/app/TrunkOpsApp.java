@@ -66,6 +66,7 @@ public final class TrunkOpsApp extends Application {
         stage.show();
         background.execute(this::connect);
         if (launchOptions.screenshot() != null) {
+            view.selectTab(launchOptions.screenshotTab());
             new ScreenshotWhenReady(view, scene, launchOptions.screenshot(), launchOptions.screenshotDelayMs(),
                     background).arm();
         }

@@ -72,13 +72,23 @@ public final class CarrierLogRepository {
     private final Database db;
     private final int queryTimeoutSeconds;
 
+    /**
+     * Statements time out after 20 s on the server ({@code max_statement_time}), before the 30 s socket timeout:
+     * a statement stuck behind a MyISAM table lock is stopped by the server rather than left running when the
+     * connection is dropped.
+     */
     public CarrierLogRepository(Database db) {
-        this(db, 60);
+        this(db, 20);
     }
 
     public CarrierLogRepository(Database db, int queryTimeoutSeconds) {
         this.db = db;
         this.queryTimeoutSeconds = queryTimeoutSeconds;
+    }
+
+    private PreparedStatement timed(PreparedStatement ps) throws java.sql.SQLException {
+        ps.setQueryTimeout(queryTimeoutSeconds);
+        return ps;
     }
 
     public Database database() {
@@ -89,7 +99,7 @@ public final class CarrierLogRepository {
     public CarrierLogSchema schema() throws DbException {
         return db.query("detecting the ViciDial schema", c -> {
             Map<String, Set<String>> columns = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement(COLUMNS); ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = timed(c.prepareStatement(COLUMNS)); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     columns.computeIfAbsent(rs.getString(1).toLowerCase(java.util.Locale.ROOT), k -> new HashSet<>())
                             .add(rs.getString(2).toLowerCase(java.util.Locale.ROOT));
@@ -109,7 +119,7 @@ public final class CarrierLogRepository {
             String slave = "";
             String reports = "";
             if (!settings.isEmpty()) {
-                try (PreparedStatement ps = c.prepareStatement(select); ResultSet rs = ps.executeQuery()) {
+                try (PreparedStatement ps = timed(c.prepareStatement(select)); ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
                         version = rs.getInt(1);
                         slave = rs.getString(2);
@@ -130,11 +140,11 @@ public final class CarrierLogRepository {
     public Extent extent(LocalDateTime from, LocalDateTime to) throws DbException {
         return db.query("planning a read of vicidial_carrier_log", c -> {
             long tableRows;
-            try (PreparedStatement ps = c.prepareStatement(TABLE_ROWS); ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = timed(c.prepareStatement(TABLE_ROWS)); ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 tableRows = rs.getLong(1);
             }
-            try (PreparedStatement ps = c.prepareStatement(EXPLAIN_RANGE)) {
+            try (PreparedStatement ps = timed(c.prepareStatement(EXPLAIN_RANGE))) {
                 ps.setObject(1, from);
                 ps.setObject(2, to);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -152,7 +162,7 @@ public final class CarrierLogRepository {
     /** The database's wall clock ({@code NOW()}), the clock ViciDial's call_date values are compared with. */
     public LocalDateTime now() throws DbException {
         return db.query("reading the database clock", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT NOW()"); ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = timed(c.prepareStatement("SELECT NOW()")); ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getObject(1, LocalDateTime.class);
             }

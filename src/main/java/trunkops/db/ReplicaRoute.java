@@ -31,6 +31,9 @@ public final class ReplicaRoute {
         }
     }
 
+    /** What slave_db_server may hold: a host name, IPv4 or [IPv6] address, an optional port; nothing else. */
+    private static final Pattern HOST_PORT = Pattern.compile(
+            "^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252})|\\[[0-9A-Fa-f:.]{2,45}\\])(?::[0-9]{1,5})?$");
     private static final Pattern URL = Pattern.compile("^(jdbc:(?:mariadb|mysql)://)([^/?#]+)(.*)$");
 
     private ReplicaRoute() {
@@ -47,6 +50,10 @@ public final class ReplicaRoute {
         if (!use) {
             return Optional.empty();
         }
+        if (!HOST_PORT.matcher(slave).matches()) {
+            throw new IllegalArgumentException("system_settings.slave_db_server '" + slave
+                    + "' is not host[:port]");
+        }
         Matcher m = URL.matcher(primary.jdbcUrl());
         if (!m.matches()) {
             throw new IllegalArgumentException("cannot place the replica " + slave + " into the JDBC URL "
@@ -55,7 +62,8 @@ public final class ReplicaRoute {
         String hostPort = m.group(2);
         int colon = hostPort.lastIndexOf(':');
         String primaryPort = colon > 0 && hostPort.indexOf(']') < colon ? hostPort.substring(colon) : "";
-        String replica = slave.contains(":") ? slave : slave + primaryPort;
+        boolean hasPort = slave.startsWith("[") ? slave.contains("]:") : slave.contains(":");
+        String replica = hasPort ? slave : slave + primaryPort;
         return Optional.of(new Database.Settings(m.group(1) + replica + m.group(3), primary.user(),
                 primary.connectTimeoutMs(), primary.socketTimeoutMs(), primary.poolSize(), primary.probeIntervalMs()));
     }

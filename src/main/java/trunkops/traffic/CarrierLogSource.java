@@ -41,7 +41,13 @@ public final class CarrierLogSource implements AutoCloseable {
         Database primary = new Database(CarrierLogRepository.readerSettings(settings), password.get());
         try {
             CarrierLogSchema schema = new CarrierLogRepository(primary).schema();
-            Optional<Database.Settings> replicaSettings = ReplicaRoute.replicaOf(primary.settings(), schema, mode);
+            Optional<Database.Settings> replicaSettings;
+            try {
+                replicaSettings = ReplicaRoute.replicaOf(primary.settings(), schema, mode);
+            } catch (IllegalArgumentException e) {
+                LOG.warn("replica not used: {}", e.getMessage());
+                return new CarrierLogSource(primary, null, schema, "replica not used: " + e.getMessage());
+            }
             if (replicaSettings.isEmpty()) {
                 String why = schema.slaveDbServer().isEmpty() ? "" : mode == ReplicaRoute.Mode.OFF
                         ? "replica " + schema.slaveDbServer() + " not used (replica mode off)"

@@ -144,6 +144,14 @@ public final class CarrierTrafficService implements AutoCloseable {
             }
             publish(snapshot(live));
         } catch (DbException | RuntimeException e) {
+            if (source != null && source.onReplica()) {
+                // the replica may be what failed: the next tick opens the source again, which falls back to the
+                // primary when the replica does not answer (and reloads the window from whichever it uses)
+                LOG.info("carrier statistics: leaving the replica after a failure; choosing again at the next tick");
+                source.close();
+                source = null;
+                engine = null;
+            }
             if (availability.available() || availability.message().equals("connecting")) {
                 availability = new Availability(false, clock.instant(), e.getMessage());
                 LOG.warn("carrier statistics unavailable: {}", e.getMessage());

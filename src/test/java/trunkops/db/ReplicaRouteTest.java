@@ -49,6 +49,20 @@ class ReplicaRouteTest {
     }
 
     @Test
+    void aSlaveDbServerThatIsNotHostPortNeverReachesTheUrl() {
+        for (String bad : new String[] {"10.0.0.6/other?allowLoadLocalInfile=true", "db2.example:3306?x=1",
+            "evil host", "10.0.0.6:99999999", "user@10.0.0.6"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> url(schema(bad, ""), ReplicaRoute.Mode.PREFER), bad);
+            assertTrue(e.getMessage().contains("is not host[:port]"), e.getMessage());
+        }
+        assertEquals(Optional.of("jdbc:mariadb://[fd00::6]:3306/asterisk?connectTimeout=2000"),
+                url(schema("[fd00::6]", ""), ReplicaRoute.Mode.PREFER), "IPv6 without a port: the primary's port");
+        assertEquals(Optional.of("jdbc:mariadb://replica-db.example:3310/asterisk?connectTimeout=2000"),
+                url(schema("replica-db.example:3310", ""), ReplicaRoute.Mode.PREFER));
+    }
+
+    @Test
     void theReaderPoolUsesTheBinaryProtocolOnTwoConnections() {
         Database.Settings r = CarrierLogRepository.readerSettings(PRIMARY);
         assertEquals("jdbc:mariadb://10.0.0.5:3306/asterisk?connectTimeout=2000&useServerPrepStmts=true", r.jdbcUrl());

@@ -27,15 +27,29 @@ import trunkops.health.TrunkState;
 import trunkops.health.TrunkView;
 import trunkops.health.ui.ServerList;
 import trunkops.health.ui.TrunkTable;
+import trunkops.health.TimelineEntry;
 import trunkops.topology.ui.CampaignsView;
+import trunkops.traffic.QualityAlarm;
+import trunkops.traffic.TrafficSnapshot;
+import trunkops.traffic.ui.CarrierChartsView;
+import trunkops.traffic.ui.CarrierReportView;
 import trunkops.topology.ui.CarriersView;
 import trunkops.ui.common.StateChip;
 
 /**
- * The main window: dialers on the left, trunks / carriers / campaigns in the middle, connection states in the
- * status bar. A thin controller: it only shows the snapshots it is given, on the FX thread.
+ * The main window: dialers on the left, the board, trunks, carriers, campaigns, carrier charts and the carrier
+ * report in the middle, connection states in the status bar. A thin controller: it only shows the snapshots it is
+ * given, on the FX thread.
  */
 public final class MainView {
+
+    /** Where CSV and PNG exports are written: never the FX thread. */
+    private static final java.util.concurrent.Executor EXPORTS = java.util.concurrent.Executors
+            .newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "exports");
+                t.setDaemon(true);
+                return t;
+            });
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss")
             .withZone(ZoneId.systemDefault());
@@ -56,6 +70,11 @@ public final class MainView {
     @FXML private javafx.scene.control.Tab impactTab;
     @FXML private CarriersView carriersView;
     @FXML private CampaignsView campaignsView;
+    @FXML private javafx.scene.control.Tab chartsTab;
+    @FXML private javafx.scene.control.Tab reportTab;
+    private CarrierChartsView chartsView;
+    private CarrierReportView reportView;
+    private TrafficSnapshot lastTraffic;
     @FXML private VBox startOverlay;
     @FXML private ProgressIndicator startProgress;
     @FXML private Label startMessage;
@@ -80,11 +99,15 @@ public final class MainView {
         serverList.getSelectionModel().selectedItemProperty().addListener((o, was, now) ->
                 trunkTable.filterServer(now == null ? null : now.serverId()));
         trunkBoard.onSelect(latencyPanel::select);
+        chartsView = new CarrierChartsView(EXPORTS, trunkops.ui.common.UiExecutor.fx());
+        reportView = new CarrierReportView(EXPORTS, trunkops.ui.common.UiExecutor.fx());
+        chartsTab.setContent(chartsView);
+        reportTab.setContent(reportView);
         root.sceneProperty().addListener((o, was, scene) -> {
             if (scene == null) {
                 return;
             }
-            for (int i = 0; i < 4; i++) {
+            for (int i = 0; i < tabs.getTabs().size(); i++) {
                 int tab = i;
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.valueOf("DIGIT" + (i + 1)),
                         KeyCombination.SHORTCUT_DOWN), () -> tabs.getSelectionModel().select(tab));
@@ -141,10 +164,25 @@ public final class MainView {
         trunkTable.show(java.util.List.of());
         impactView.show(java.util.List.of());
         timelineView.show(java.util.List.of());
+        lastTraffic = null;
+        trunkBoard.showCallAlarms(Map.of());
+        chartsView.show(TrafficSnapshot.empty(trunkops.traffic.Availability.starting(Instant.now()),
+                trunkops.traffic.TrafficRequest.defaults()));
+        reportView.onRun(null);
+        reportView.reset();
+        chartsTab.setText("Carrier charts (Ctrl+5)");
         statusBar.getChildren().clear();
         summary.setText("");
         startMessage.getStyleClass().remove("failure");
         showStarting("Connecting to " + name + "\u2026");
+    }
+
+    /** Shows main tab {@code n} (1 = board), as Ctrl+n does. */
+    public void selectTab(int n) {
+        if (n < 1 || n > tabs.getTabs().size()) {
+            throw new IllegalArgumentException("there is no tab " + n + " (1 to " + tabs.getTabs().size() + ")");
+        }
+        tabs.getSelectionModel().select(n - 1);
     }
 
     public void onRefresh(Runnable action) {
@@ -154,6 +192,65 @@ public final class MainView {
     /** Where the latency chart reads a trunk's history (the monitor, off the FX thread). */
     public void historySource(trunkops.health.ui.LatencyPanel.HistorySource source) {
         latencyPanel.source(source);
+    }
+
+    /**
+     * Where the carrier charts ask for other buckets and dialers, and where the carrier report is built (the
+     * carrier statistics service, off the FX thread).
+     */
+    public void trafficSource(java.util.function.Consumer<trunkops.traffic.TrafficRequest> requests,
+                              CarrierReportView.Runner reports) {
+        chartsView.onRequest(requests);
+        reportView.onRun(reports);
+        if (lastTraffic != null) {
+            updateTraffic(lastTraffic);
+        }
+    }
+
+    /** The newest carrier statistics: charts, report context, the board's call alarms and the timeline. */
+    public void updateTraffic(TrafficSnapshot s) {
+        lastTraffic = s;
+        chartsView.show(s);
+        Map<String, String> dialers = new java.util.LinkedHashMap<>();
+        if (last != null) {
+            last.servers().forEach(v -> dialers.put(v.serverId(), v.serverIp()));
+        }
+        reportView.context(s.windowStart(), s.databaseNow(), dialers);
+        Map<String, String> alarms = new java.util.TreeMap<>();
+        for (QualityAlarm a : s.ongoingAlarms()) {
+            alarms.merge(a.carrierId(), a.headline(), (x, y) -> x + "\n" + y);
+        }
+        trunkBoard.showCallAlarms(alarms);
+        int n = alarms.size();
+        chartsTab.setText(n == 0 ? "Carrier charts (Ctrl+5)" : "Carrier charts (Ctrl+5) \u26A0 " + n);
+        if (last != null) {
+            timelineView.show(withCallAlarms(last.timeline(), s.alarms(), ZoneId.systemDefault()));
+        }
+    }
+
+    /**
+     * The board's timeline with the quality alarm episodes merged in, newest first: one line when an episode was
+     * detected ({@code CALLS FAILING}) and one when it cleared ({@code calls recovered}). Alarm times are the
+     * database's wall clock, read in {@code zone}.
+     */
+    static java.util.List<TimelineEntry> withCallAlarms(java.util.List<TimelineEntry> board,
+                                                        java.util.List<QualityAlarm> alarms, ZoneId zone) {
+        if (alarms.isEmpty()) {
+            return board;
+        }
+        java.util.List<TimelineEntry> out = new java.util.ArrayList<>(board);
+        for (QualityAlarm a : alarms) {
+            String subject = a.carrierId() + " calls";
+            String detail = a.headline().substring(a.carrierId().length() + 2);
+            out.add(new TimelineEntry(a.detected().atZone(zone).toInstant().toEpochMilli(), "", subject, "",
+                    "CALLS FAILING", detail));
+            if (a.cleared() != null) {
+                out.add(new TimelineEntry(a.cleared().atZone(zone).toInstant().toEpochMilli(), "", subject,
+                        "CALLS FAILING", "calls recovered", ""));
+            }
+        }
+        out.sort(java.util.Comparator.comparingLong(TimelineEntry::atMillis).reversed());
+        return out;
     }
 
     /**
@@ -220,7 +317,8 @@ public final class MainView {
         }
         impactView.show(s.impacts());
         impactTab.setText(s.impacts().isEmpty() ? "Impact" : "Impact (" + s.impacts().size() + ")");
-        timelineView.show(s.timeline());
+        timelineView.show(lastTraffic == null ? s.timeline()
+                : withCallAlarms(s.timeline(), lastTraffic.alarms(), ZoneId.systemDefault()));
         carriersView.show(s.topology());
         campaignsView.show(s.topology());
         summary.setText(summaryText(s));

@@ -46,9 +46,10 @@ public final class TimelineView extends ListView<TimelineEntry> {
             super.updateItem(e, empty);
             String to = e == null ? "" : e.to().toLowerCase(Locale.ROOT);
             pseudoClassStateChanged(BAD, !empty && (to.contains("unreachable") || to.contains("down")
-                    || to.contains("lagged") || to.contains("failed") || to.contains("problem")));
+                    || to.contains("lagged") || to.contains("failed") || to.contains("failing")
+                    || to.contains("problem")));
             pseudoClassStateChanged(GOOD, !empty && (to.contains("reachable") && !to.contains("un")
-                    || to.equals("connected") || to.equals("up")));
+                    || to.equals("connected") || to.equals("up") || to.equals("calls recovered")));
             setText(empty || e == null ? null : text(e));
         }
     }

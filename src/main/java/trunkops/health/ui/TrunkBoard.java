@@ -32,6 +32,8 @@ public final class TrunkBoard extends GridPane {
     private List<String> serverIds = List.of();
     private TrunkKey selected;
     private Consumer<TrunkView> onSelect = v -> { };
+    private final Map<String, VBox> carrierHeads = new HashMap<>();
+    private Map<String, String> callAlarms = Map.of();
 
     public TrunkBoard() {
         setId("trunkBoard");
@@ -76,6 +78,7 @@ public final class TrunkBoard extends GridPane {
         carrierColumn.setPrefWidth(140);
         getColumnConstraints().add(carrierColumn);
         tiles.clear();
+        carrierHeads.clear();
         List<String> servers = new ArrayList<>();
         s.servers().forEach(v -> servers.add(v.serverId()));
         serverIds = List.copyOf(servers);
@@ -99,6 +102,7 @@ public final class TrunkBoard extends GridPane {
             }
             VBox head = new VBox(2, label(carrier.carrierId(), "board-carrier"),
                     label(carrier.row().carrierName(), "board-carrier-name"));
+            carrierHeads.put(carrier.carrierId(), head);
             add(head, 0, row);
             for (int c = 0; c < servers.size(); c++) {
                 FlowPane cell = new FlowPane(6, 6);
@@ -116,6 +120,36 @@ public final class TrunkBoard extends GridPane {
                 add(cell, c + 1, row);
             }
             row++;
+        }
+        renderCallAlarms();
+    }
+
+    /**
+     * The carriers whose calls are failing against their own baseline (quality alarms from the carrier
+     * statistics), as one line under the carrier's name: a warning glyph and text, so it reads without colour.
+     *
+     * @param headlines carrier id to the alarm's one-line headline; empty when none
+     */
+    public void showCallAlarms(Map<String, String> headlines) {
+        if (headlines.equals(callAlarms)) {
+            return;
+        }
+        callAlarms = Map.copyOf(headlines);
+        renderCallAlarms();
+    }
+
+    private void renderCallAlarms() {
+        for (Map.Entry<String, VBox> e : carrierHeads.entrySet()) {
+            VBox head = e.getValue();
+            head.getChildren().removeIf(n -> n.getStyleClass().contains("board-call-alarm"));
+            String headline = callAlarms.get(e.getKey());
+            if (headline != null) {
+                Label l = label("\u26A0 calls failing", "board-call-alarm");
+                l.setId("callAlarm-" + e.getKey());
+                l.setTooltip(new javafx.scene.control.Tooltip(headline));
+                l.setAccessibleText(headline);
+                head.getChildren().add(l);
+            }
         }
     }
 

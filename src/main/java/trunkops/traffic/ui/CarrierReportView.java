@@ -15,9 +15,12 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+
+import java.time.LocalDateTime;
 
 import trunkops.traffic.CarrierMetrics;
 import trunkops.traffic.CarrierReport;
@@ -28,7 +31,9 @@ import trunkops.ui.common.UiExecutor;
 /**
  * The carrier report: ViciDial's Carrier Log Report tables (hangup cause x dial status, SIP code x reason) for a
  * window and dialers, each also per carrier, and a summary per carrier, carrier x dialer or carrier x campaign with
- * ASR, NER, failures and dial times. Shows a {@link CarrierReport} ({@link #show}, FX thread); exports the tidy
+ * ASR, NER, failures and dial times. The query bar picks the window (a preset or From/To on the database clock)
+ * and the dialers, and runs the report through {@link #onRun}; the first report (last 24 hours, all dialers) runs by
+ * itself once statistics are loaded. Shows a {@link CarrierReport} ({@link #show}, FX thread); exports the tidy
  * outcome table as CSV and the view as PNG.
  */
 public final class CarrierReportView extends BorderPane {
@@ -56,14 +61,37 @@ public final class CarrierReportView extends BorderPane {
     private final TableView<ReportTables.Row> summary = ReportTables.table("summaryTable", ReportTables.SUMMARY);
     private final TableView<ReportTables.Row> hangup = ReportTables.table("hangupTable", ReportTables.HANGUP);
     private final TableView<ReportTables.Row> sip = ReportTables.table("sipTable", ReportTables.SIP);
+    private final ComboBox<ReportWindow.Preset> preset =
+            new ComboBox<>(FXCollections.observableArrayList(ReportWindow.Preset.values()));
+    private final TextField fromField = new TextField();
+    private final TextField toField = new TextField();
+    private final ComboBox<String> dialer = new ComboBox<>();
+    private final Button run = new Button("_Run report");
+    private final Label runStatus = new Label();
     private final ViewExport export;
+    private final UiExecutor ui;
     private CarrierReport shown;
+    private Runner runner;
+    private LocalDateTime heldFrom;
+    private LocalDateTime heldTo;
+    private boolean ranOnce;
+    private boolean applyingPreset;
+    private Map<String, String> dialerIps = Map.of();
+
+    /** Builds a report off the FX thread (the console: the carrier statistics service). */
+    @FunctionalInterface
+    public interface Runner {
+        CompletableFuture<CarrierReport> run(LocalDateTime from, LocalDateTime to, List<String> servers);
+    }
+
+    static final String ALL_DIALERS = "All dialers";
 
     public CarrierReportView(Executor io, UiExecutor ui) {
         setId("carrierReportView");
         getStyleClass().add("carrier-report");
         getStylesheets().add(Objects.requireNonNull(getClass().getResource("/styles/traffic.css"),
                 "styles/traffic.css missing from the build").toExternalForm());
+        this.ui = ui;
         export = new ViewExport(io, ui, status);
         header.setId("reportHeader");
         header.getStyleClass().add("report-header");
@@ -84,7 +112,7 @@ public final class CarrierReportView extends BorderPane {
         title.getStyleClass().add("traffic-title");
         HBox bar = new HBox(8, title, breakdown, csv, png, status);
         bar.getStyleClass().add("traffic-toolbar");
-        VBox top = new VBox(4, bar, header, notes);
+        VBox top = new VBox(4, bar, queryBar(), header, notes);
         top.setPadding(new Insets(6));
         setTop(top);
         SplitPane tables = new SplitPane(titled("Summary", summary),
@@ -92,6 +120,143 @@ public final class CarrierReportView extends BorderPane {
         tables.setOrientation(Orientation.VERTICAL);
         tables.setDividerPositions(0.34);
         setCenter(tables);
+    }
+
+    private HBox queryBar() {
+        preset.setId("reportPreset");
+        preset.setValue(ReportWindow.Preset.LAST_24_HOURS);
+        preset.setOnAction(e -> applyPreset());
+        fromField.setId("reportFrom");
+        toField.setId("reportTo");
+        for (TextField f : List.of(fromField, toField)) {
+            f.setPrefColumnCount(11);
+            f.setPromptText("yyyy-MM-dd HH:mm");
+            f.setOnAction(e -> runReport());
+            f.textProperty().addListener((o, was, now) -> {
+                if (!applyingPreset) {
+                    preset.setValue(ReportWindow.Preset.CUSTOM);
+                }
+            });
+        }
+        fromField.setAccessibleText("Report from (database clock)");
+        toField.setAccessibleText("Report to (database clock)");
+        dialer.setId("reportDialer");
+        dialer.getItems().setAll(ALL_DIALERS);
+        dialer.setValue(ALL_DIALERS);
+        run.setId("runReportButton");
+        run.setMnemonicParsing(true);
+        run.setDefaultButton(false);
+        run.setOnAction(e -> runReport());
+        runStatus.setId("reportRunStatus");
+        runStatus.getStyleClass().add("report-note");
+        HBox q = new HBox(6, new Label("Window"), preset, new Label("From"), fromField, new Label("To"), toField,
+                dialer, run, runStatus);
+        q.getStyleClass().add("traffic-toolbar");
+        return q;
+    }
+
+    /** Another cluster: nothing of the previous one's report stays; the next context runs the default again. */
+    public void reset() {
+        shown = null;
+        ranOnce = false;
+        heldFrom = null;
+        heldTo = null;
+        applyingPreset = true;
+        fromField.clear();
+        toField.clear();
+        applyingPreset = false;
+        preset.setValue(ReportWindow.Preset.LAST_24_HOURS);
+        dialerIps = Map.of();
+        dialer.getItems().setAll(ALL_DIALERS);
+        dialer.setValue(ALL_DIALERS);
+        header.setText("No report yet");
+        notes.setText("");
+        runStatus.setText("");
+        summary.getItems().clear();
+        hangup.getItems().clear();
+        sip.getItems().clear();
+    }
+
+    /** Where the report is built (the composition root wires the carrier statistics service). */
+    public void onRun(Runner r) {
+        this.runner = r;
+    }
+
+    /**
+     * What the console holds: the loaded window on the database clock and the cluster's dialers (server id, as
+     * shown, to server_ip, as {@code vicidial_carrier_log} records them). The first call with data runs the
+     * default report. FX thread.
+     */
+    public void context(LocalDateTime windowStart, LocalDateTime databaseNow, Map<String, String> dialers) {
+        heldFrom = windowStart;
+        heldTo = databaseNow;
+        dialerIps = Map.copyOf(dialers);
+        String picked = dialer.getValue();
+        List<String> items = new java.util.ArrayList<>();
+        items.add(ALL_DIALERS);
+        items.addAll(dialers.keySet());
+        if (!items.equals(dialer.getItems())) {
+            dialer.getItems().setAll(items);
+            dialer.setValue(items.contains(picked) ? picked : ALL_DIALERS);
+        }
+        if (databaseNow != null && fromField.getText().isEmpty()) {
+            applyPreset();
+        }
+        if (!ranOnce && windowStart != null && databaseNow != null && runner != null) {
+            ranOnce = true;
+            runReport();
+        }
+    }
+
+    private void applyPreset() {
+        if (heldTo == null || preset.getValue() == null) {
+            return;
+        }
+        LocalDateTime[] r = preset.getValue().range(heldTo);
+        if (r != null) {
+            applyingPreset = true;
+            LocalDateTime first = heldFrom == null ? null : heldFrom.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+            fromField.setText(ReportWindow.FIELD.format(first != null && r[0].isBefore(first) ? first : r[0]));
+            toField.setText(ReportWindow.FIELD.format(r[1]));
+            applyingPreset = false;
+        }
+    }
+
+    /** Runs the report for the fields' window and dialer; a bad field is said next to the button. FX thread. */
+    public void runReport() {
+        if (runner == null) {
+            runStatus.setText("Not connected to a cluster");
+            return;
+        }
+        if (preset.getValue() != ReportWindow.Preset.CUSTOM) {
+            applyPreset(); // a preset means "up to now", now being the database's clock at the last refresh
+        }
+        ReportWindow w;
+        try {
+            String d = dialer.getValue();
+            String ip = d == null || d.equals(ALL_DIALERS) ? null : dialerIps.get(d);
+            if (d != null && !d.equals(ALL_DIALERS) && ip == null) {
+                throw new IllegalArgumentException("dialer " + d + " is no longer in the cluster");
+            }
+            w = ReportWindow.parse(fromField.getText(), toField.getText(), ip == null ? List.of() : List.of(ip),
+                    heldFrom, heldTo);
+        } catch (IllegalArgumentException e) {
+            runStatus.setText("\u2716 " + e.getMessage());
+            return;
+        }
+        runStatus.setText("Running\u2026");
+        run.setDisable(true);
+        runner.run(w.from(), w.to(), w.servers()).whenComplete((r, e) -> ui.execute(() -> {
+            run.setDisable(false);
+            if (e != null) {
+                Throwable c = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+                        ? e.getCause() : e;
+                runStatus.setText("\u2716 report failed: " + c.getMessage());
+            } else {
+                runStatus.setText("");
+                show(r);
+            }
+        }));
     }
 
     private static VBox titled(String title, TableView<ReportTables.Row> table) {
@@ -117,7 +282,8 @@ public final class CarrierReportView extends BorderPane {
         shown = Objects.requireNonNull(r, "report");
         java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
         header.setText(String.format("%s to %s, %s - %s", f.format(r.from()), f.format(r.to()),
-                r.servers().isEmpty() ? "all dialers" : "dialers " + String.join(", ", r.servers()),
+                r.servers().isEmpty() ? "all dialers" : "dialers " + String.join(", ", r.servers().stream()
+                        .map(this::dialerName).toList()),
                 r.attribution().summary()));
         notes.setText(r.schemaNote());
         fillSummary();
@@ -125,6 +291,11 @@ public final class CarrierReportView extends BorderPane {
         sip.getItems().setAll(ReportTables.sip(r));
         sip.setPlaceholder(new Label(r.overall().sipAvailable() ? "No calls in the window"
                 : "This ViciDial records no SIP codes (before 2.6)"));
+    }
+
+    private String dialerName(String ip) {
+        return dialerIps.entrySet().stream().filter(e -> e.getValue().equals(ip)).map(e -> e.getKey() + " (" + ip
+                + ")").findFirst().orElse(ip);
     }
 
     private void fillSummary() {

@@ -124,27 +124,32 @@ class MainViewLabTest {
     void aKilledTrunkTurnsRedWithTextAndRecovers(FxRobot robot) {
         waitFor(robot, "orbit-west is reachable", t -> stateOf(t, "DIALER3", "orbit-west") == TrunkState.REACHABLE);
         lab.faults().killTrunk("orbit-west");
-        waitFor(robot, "orbit-west is unreachable", t -> stateOf(t, "DIALER3", "orbit-west") == TrunkState.UNREACHABLE);
-        javafx.css.PseudoClass unreachable = javafx.css.PseudoClass.getPseudoClass("unreachable");
         try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
-                javafx.scene.Node tile = robot.lookup("#tile-DIALER3-orbit-west").query();
-                return tile.getPseudoClassStates().contains(unreachable)
-                        && robot.from(tile).lookup(".trunk-tile-state").queryLabeled().getText()
-                        .startsWith("\u2716 Unreachable");
-            });
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("the orbit-west tile is not red (:unreachable) with the words '\u2716 Unreachable'");
+            waitFor(robot, "orbit-west is unreachable",
+                    t -> stateOf(t, "DIALER3", "orbit-west") == TrunkState.UNREACHABLE);
+            javafx.css.PseudoClass unreachable = javafx.css.PseudoClass.getPseudoClass("unreachable");
+            try {
+                WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+                    javafx.scene.Node tile = robot.lookup("#tile-DIALER3-orbit-west").query();
+                    return tile.getPseudoClassStates().contains(unreachable)
+                            && robot.from(tile).lookup(".trunk-tile-state").queryLabeled().getText()
+                            .startsWith("\u2716 Unreachable");
+                });
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new AssertionError(
+                        "the orbit-west tile is not red (:unreachable) with the words '\u2716 Unreachable'");
+            }
+            try {
+                WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#impactView").queryListView()
+                        .getItems().stream().anyMatch(i -> ((trunkops.topology.RouteImpact) i).campaignId()
+                                .equals("SURVEY")));
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new AssertionError("the SURVEY campaign's route is not listed as hit: "
+                        + robot.lookup("#impactView").queryListView().getItems());
+            }
+        } finally {
+            lab.faults().restoreTrunk("orbit-west");
         }
-        try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#impactView").queryListView()
-                    .getItems().stream().anyMatch(i -> ((trunkops.topology.RouteImpact) i).campaignId()
-                            .equals("SURVEY")));
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("the SURVEY campaign's route is not listed as hit: "
-                    + robot.lookup("#impactView").queryListView().getItems());
-        }
-        lab.faults().restoreTrunk("orbit-west");
         waitFor(robot, "orbit-west is back", t -> stateOf(t, "DIALER3", "orbit-west") == TrunkState.REACHABLE);
     }
 
@@ -152,14 +157,19 @@ class MainViewLabTest {
     void aDroppedAmiServerTurnsItsTrunksStaleNeverGreen(FxRobot robot) {
         waitFor(robot, "DIALER2 has verdicts", t -> stateOf(t, "DIALER2", "nsvoice") == TrunkState.REACHABLE);
         lab.faults().dropAmi("DIALER2");
-        waitFor(robot, "DIALER2's trunks are stale", t -> t.getItems().stream()
-                .filter(v -> v.serverId().equals("DIALER2")).allMatch(v -> v.state() == TrunkState.STALE));
-        assertTrue(table(robot).getItems().stream().filter(v -> v.serverId().equals("DIALER1"))
-                .noneMatch(v -> v.state() == TrunkState.STALE), "other dialers are unaffected");
-        javafx.css.PseudoClass stale = javafx.css.PseudoClass.getPseudoClass("stale");
-        assertTrue(robot.lookup("#tile-DIALER2-nsvoice").query().getPseudoClassStates().contains(stale),
-                "the board shows DIALER2's tiles as stale too");
-        lab.faults().restartAmi("DIALER2");
+        try {
+            waitFor(robot, "DIALER2's trunks are stale", t -> t.getItems().stream()
+                    .filter(v -> v.serverId().equals("DIALER2")).allMatch(v -> v.state() == TrunkState.STALE));
+            // the table is filled first in the same FX pulse as the board: let that pulse finish before looking
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(table(robot).getItems().stream().filter(v -> v.serverId().equals("DIALER1"))
+                    .noneMatch(v -> v.state() == TrunkState.STALE), "other dialers are unaffected");
+            javafx.css.PseudoClass stale = javafx.css.PseudoClass.getPseudoClass("stale");
+            assertTrue(robot.lookup("#tile-DIALER2-nsvoice").query().getPseudoClassStates().contains(stale),
+                    "the board shows DIALER2's tiles as stale too");
+        } finally {
+            lab.faults().restartAmi("DIALER2");
+        }
         waitFor(robot, "DIALER2 recovered", t -> stateOf(t, "DIALER2", "nsvoice") == TrunkState.REACHABLE);
     }
 
