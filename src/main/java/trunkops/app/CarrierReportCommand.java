@@ -90,6 +90,8 @@ public final class CarrierReportCommand {
             CarrierTrafficEngine engine = new CarrierTrafficEngine(source.carrierLog(),
                     CarrierTrafficEngine.Settings.defaults());
             engine.setTopology(topology);
+            java.util.Optional<trunkops.db.CarrierLogRepository.ArchiveGap> gap = source.carrierLog()
+                    .archiveGap(a.from(), a.to());
             engine.load(a.from(), a.to());
             CarrierReport report = engine.report(a.from(), a.to(), a.servers());
             for (String line : lines(report, topology)) {
@@ -99,6 +101,9 @@ public final class CarrierReportCommand {
             if (a.csv() != null) {
                 writeCsv(report, a.csv());
             }
+            gap.ifPresent(g -> err.println(NAME + ": warning: " + g.archivedRows() + " rows before " + g.liveFrom()
+                    + " are only in vicidial_carrier_log_archive (ViciDial's log rotation) and are not counted;"
+                    + " use --from " + g.liveFrom() + " or later for complete numbers"));
             return 0;
         } catch (DbException e) {
             err.println(NAME + ": " + e.getMessage());

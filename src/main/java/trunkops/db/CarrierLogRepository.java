@@ -44,6 +44,11 @@ public final class CarrierLogRepository {
             + "'live_channels')";
     private static final String MINUTE_COUNTS = "SELECT TO_SECONDS(call_date) DIV 60, COUNT(*)"
             + " FROM vicidial_carrier_log WHERE call_date >= ? AND call_date < ? GROUP BY 1";
+    private static final String OLDEST_LIVE = "SELECT MIN(call_date) FROM vicidial_carrier_log";
+    private static final String ARCHIVE_EXISTS = "SELECT COUNT(*) FROM information_schema.TABLES"
+            + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'vicidial_carrier_log_archive'";
+    private static final String ARCHIVED_ROWS = "SELECT COUNT(*) FROM vicidial_carrier_log_archive"
+            + " WHERE call_date >= ? AND call_date < ?";
     private static final String TABLE_ROWS = "SELECT COUNT(*) FROM vicidial_carrier_log";
     private static final String EXPLAIN_RANGE = "EXPLAIN SELECT uniqueid FROM vicidial_carrier_log"
             + " WHERE call_date >= ? AND call_date < ?";
@@ -154,6 +159,45 @@ public final class CarrierLogRepository {
                     String type = rs.getString("type");
                     long estimate = rs.getLong("rows");
                     return new Extent("ALL".equalsIgnoreCase(type), estimate, tableRows);
+                }
+            }
+        });
+    }
+
+    /**
+     * Rows of a window that ViciDial's log rotation ({@code ADMIN_archive_log_tables.pl}) has already removed from
+     * the live table: the live table's first call_date and how many rows of [from, that) the archive holds.
+     */
+    public record ArchiveGap(LocalDateTime liveFrom, long archivedRows) {
+    }
+
+    /**
+     * Whether part of [from, to) is only in {@code vicidial_carrier_log_archive} (which the console does not read):
+     * empty when the live table reaches back to {@code from}, or there is no archive, or it holds nothing there.
+     * Two index lookups on call_date and one range count.
+     */
+    public java.util.Optional<ArchiveGap> archiveGap(LocalDateTime from, LocalDateTime to) throws DbException {
+        return db.query("checking vicidial_carrier_log_archive", c -> {
+            LocalDateTime oldest;
+            try (PreparedStatement ps = timed(c.prepareStatement(OLDEST_LIVE)); ResultSet rs = ps.executeQuery()) {
+                oldest = rs.next() ? rs.getObject(1, LocalDateTime.class) : null;
+            }
+            LocalDateTime end = oldest == null || oldest.isAfter(to) ? to : oldest;
+            if (!from.isBefore(end)) {
+                return java.util.Optional.<ArchiveGap>empty();
+            }
+            try (PreparedStatement ps = timed(c.prepareStatement(ARCHIVE_EXISTS)); ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || rs.getLong(1) == 0) {
+                    return java.util.Optional.<ArchiveGap>empty();
+                }
+            }
+            try (PreparedStatement ps = timed(c.prepareStatement(ARCHIVED_ROWS))) {
+                ps.setObject(1, from);
+                ps.setObject(2, end);
+                try (ResultSet rs = ps.executeQuery()) {
+                    long n = rs.next() ? rs.getLong(1) : 0;
+                    return n == 0 ? java.util.Optional.<ArchiveGap>empty()
+                            : java.util.Optional.of(new ArchiveGap(end, n));
                 }
             }
         });

@@ -22,6 +22,16 @@ public enum BucketSize {
         return label;
     }
 
+    /** The bucket of exactly {@code minutes}, or empty. */
+    public static java.util.Optional<BucketSize> ofMinutes(long minutes) {
+        for (BucketSize b : values()) {
+            if (b.minutes == minutes) {
+                return java.util.Optional.of(b);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** The first minute of the bucket holding {@code minute} (minutes since 1970 of the database's wall clock). */
     public long bucketOf(long minute) {
         return Math.floorDiv(minute, minutes) * minutes;

@@ -18,6 +18,11 @@ public final class QualityAlarmDetector {
 
     private final QualityRules rules;
 
+    /** The bucket size the series given to {@link #episodes} must have (the rules' step). */
+    public BucketSize bucket() {
+        return BucketSize.ofMinutes(rules.step().toMinutes()).orElseThrow();
+    }
+
     public QualityAlarmDetector(QualityRules rules) {
         this.rules = rules;
     }

@@ -33,6 +33,10 @@ public record QualityRules(Duration evaluation, Duration baseline, Duration step
     }
 
     public QualityRules {
+        if (BucketSize.ofMinutes(step.toMinutes()).isEmpty() || step.toSeconds() % 60 != 0) {
+            throw new IllegalArgumentException("the step must be one of the statistics' buckets (1 min, 5 min, 1 h): "
+                    + step);
+        }
         if (step.toMinutes() < 1 || evaluation.toMinutes() % step.toMinutes() != 0
                 || baseline.toMinutes() % step.toMinutes() != 0) {
             throw new IllegalArgumentException("evaluation and baseline must be whole multiples of the step ("

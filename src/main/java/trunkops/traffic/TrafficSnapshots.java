@@ -21,9 +21,9 @@ public final class TrafficSnapshots {
         if (!engine.loaded()) {
             return TrafficSnapshot.empty(availability, request);
         }
-        List<MetricsSeries> alarmSeries = engine.series(BucketSize.FIVE_MINUTES, Dimension.CARRIER, List.of());
+        List<MetricsSeries> alarmSeries = engine.series(detector.bucket(), Dimension.CARRIER, List.of());
         List<QualityAlarm> alarms = detector.episodes(alarmSeries, probes);
-        boolean same = request.bucket() == BucketSize.FIVE_MINUTES && request.dimension() == Dimension.CARRIER
+        boolean same = request.bucket() == detector.bucket() && request.dimension() == Dimension.CARRIER
                 && request.servers().isEmpty();
         List<MetricsSeries> series = same ? alarmSeries
                 : engine.series(request.bucket(), request.dimension(), request.servers());

@@ -150,4 +150,17 @@ class QualityAlarmDetectorTest {
         assertThrows(IllegalArgumentException.class, () -> detector.episodes(List.of(hourly),
                 c -> QualityAlarm.ProbeVerdict.OK));
     }
+
+    @Test
+    void theStepMustBeABucketTheStatisticsHave() {
+        QualityRules d = QualityRules.defaults();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new QualityRules(
+                java.time.Duration.ofMinutes(20), d.baseline(), java.time.Duration.ofMinutes(2), 40, 200, 0.6, 8.0, 3.0,
+                10.0, 10, 4.0));
+        assertTrue(e.getMessage().contains("one of the statistics' buckets"), e.getMessage());
+        assertEquals(BucketSize.FIVE_MINUTES, new QualityAlarmDetector(d).bucket());
+        QualityRules minutely = new QualityRules(d.evaluation(), d.baseline(), java.time.Duration.ofMinutes(1), 40, 200,
+                0.6, 8.0, 3.0, 10.0, 10, 4.0);
+        assertEquals(BucketSize.ONE_MINUTE, new QualityAlarmDetector(minutely).bucket());
+    }
 }
