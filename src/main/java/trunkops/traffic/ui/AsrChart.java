@@ -22,6 +22,7 @@ final class AsrChart extends LineChart<Number, Number> {
 
     private final List<Rectangle> rects = new ArrayList<>();
     private List<Band> bands = List.of();
+    private long maxGapMinutes = Long.MAX_VALUE;
 
     AsrChart() {
         super(timeAxis(), percentAxis("ASR %"));
@@ -85,6 +86,66 @@ final class AsrChart extends LineChart<Number, Number> {
         requestChartLayout();
     }
 
+    /**
+     * Points further apart than this (minutes) are not joined: a night without calls, or a stretch of buckets
+     * under the minimum attempts, shows as a gap rather than as a straight line that was never measured.
+     */
+    void maxGap(long minutes) {
+        maxGapMinutes = minutes;
+        requestChartLayout();
+    }
+
+    /** Line segments drawn across a gap (tests): 0 when every gap is broken. */
+    int joinedGaps() {
+        int n = 0;
+        for (Series<Number, Number> s : getData()) {
+            if (s.getNode() instanceof javafx.scene.shape.Path path) {
+                List<Double> xs = sortedX(s);
+                int offset = path.getElements().size() - xs.size();
+                for (int i = 1; i < xs.size() && offset >= 0; i++) {
+                    if (xs.get(i) - xs.get(i - 1) > maxGapMinutes
+                            && path.getElements().get(i + offset) instanceof javafx.scene.shape.LineTo) {
+                        n++;
+                    }
+                }
+            }
+        }
+        return n;
+    }
+
+    private static List<Double> sortedX(Series<Number, Number> s) {
+        List<Double> xs = new ArrayList<>();
+        for (Data<Number, Number> d : s.getData()) {
+            xs.add(d.getXValue().doubleValue());
+        }
+        xs.sort(null);
+        return xs;
+    }
+
+    /**
+     * Replaces the line across each gap by a move. LineChart draws one LineTo per point in x order, after a first
+     * MoveTo (JavaFX 21: MoveTo to the first point, then LineTo to every point including the first).
+     */
+    private void breakGaps() {
+        for (Series<Number, Number> s : getData()) {
+            if (!(s.getNode() instanceof javafx.scene.shape.Path path)) {
+                continue;
+            }
+            List<Double> xs = sortedX(s);
+            var elements = path.getElements();
+            int offset = elements.size() - xs.size();
+            if (offset < 0 || offset > 1) {
+                continue; // not the shape this relies on: leave the line as JavaFX drew it
+            }
+            for (int i = 1; i < xs.size(); i++) {
+                if (xs.get(i) - xs.get(i - 1) > maxGapMinutes
+                        && elements.get(i + offset) instanceof javafx.scene.shape.LineTo line) {
+                    elements.set(i + offset, new javafx.scene.shape.MoveTo(line.getX(), line.getY()));
+                }
+            }
+        }
+    }
+
     int bandCount() {
         return rects.size();
     }
@@ -92,6 +153,7 @@ final class AsrChart extends LineChart<Number, Number> {
     @Override
     protected void layoutPlotChildren() {
         super.layoutPlotChildren();
+        breakGaps();
         NumberAxis x = (NumberAxis) getXAxis();
         NumberAxis y = (NumberAxis) getYAxis();
         double top = y.getDisplayPosition(y.getUpperBound());

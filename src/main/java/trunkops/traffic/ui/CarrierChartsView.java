@@ -213,6 +213,7 @@ public final class CarrierChartsView extends BorderPane {
             mx.setUpperBound(to);
             mx.setTickUnit(((NumberAxis) asr.getXAxis()).getTickUnit());
         }
+        asr.maxGap(3L * s.request().bucket().minutes());
         asr.setData(lines(ChartData.asr(s.series())));
         asr.bands(ChartData.bands(s, QualityRules.defaults().evaluation().toMinutes()));
         List<QualityAlarm> newestFirst = new ArrayList<>(s.alarms());
@@ -233,7 +234,8 @@ public final class CarrierChartsView extends BorderPane {
         }
         mix.setData(lines(ChartData.failureMix(shown.series(), carrier.getValue())));
         Map<String, Long> codes = ChartData.sipCodes(shown.totals(), carrier.getValue(), 10);
-        sip.setTitle("SIP codes over the window - " + carrier.getValue());
+        sip.setTitle("SIP codes - " + carrier.getValue() + (shown.windowStart() == null ? ""
+                : " - since " + java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(shown.windowStart())));
         sip.setData(FXCollections.observableArrayList(List.of(bars("calls", codes))));
     }
 

@@ -157,6 +157,7 @@ class CarrierViewsLabTest {
         assertTrue(robot.lookup(".alarm-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
                 .anyMatch(c -> c.getText() != null && c.getText().contains("BLUELINE: probe OK but calls failing")));
         assertEquals(alarms.getItems().size(), charts.alarmBands(), "one band per episode on the ASR chart");
+        assertEquals(0, ((AsrChart) asr).joinedGaps(), "no line drawn across a gap");
 
         ComboBox<String> carrier = node(robot, "#carrierChoice");
         assertEquals("all carriers", carrier.getValue(), "no alarm is ongoing, so every carrier together");
