@@ -40,14 +40,9 @@ public final class TrafficCube {
 
     /** Adds a row under an attribution (the cold load's path: no {@link Fact} kept). */
     void add(CarrierLogRow row, Attribution a) {
-        String status = row.dialstatus() == null ? NULL_STATUS : row.dialstatus().strip();
-        int st = statuses.id(status);
-        int reason = row.sipReason() == null ? Outcome.NULL : reasons.id(row.sipReason());
-        long outcome = Outcome.pack(st, Outcome.code(row.hangupCause()), Outcome.code(row.sipCode()), reason);
-        int dial = -1;
-        if (row.dialTime() >= 0) {
-            dial = Math.max(0, row.dialTime() - Math.max(0, row.answeredTime()));
-        }
+        int st = statusId(row);
+        long outcome = outcome(row, st);
+        int dial = dialSeconds(row);
         long minute = Math.floorDiv(row.callDateSecond(), 60);
         CellMap slice = slice(minute);
         slice.getOrCreate(CellMap.key(carriers.id(a.carrierId()), servers.id(row.serverIp() == null ? ""
@@ -56,6 +51,20 @@ public final class TrafficCube {
         if (a.problem() != null) {
             slice.attribution[Attribution.Source.values().length + a.problem().ordinal()]++;
         }
+    }
+
+    private int statusId(CarrierLogRow row) {
+        return statuses.id(row.dialstatus() == null ? NULL_STATUS : row.dialstatus().strip());
+    }
+
+    private long outcome(CarrierLogRow row, int statusId) {
+        int reason = row.sipReason() == null ? Outcome.NULL : reasons.id(row.sipReason());
+        return Outcome.pack(statusId, Outcome.code(row.hangupCause()), Outcome.code(row.sipCode()), reason);
+    }
+
+    /** Seconds from the dial to the answer (or the end when unanswered); -1 when the row has no dial time. */
+    private static int dialSeconds(CarrierLogRow row) {
+        return row.dialTime() < 0 ? -1 : Math.max(0, row.dialTime() - Math.max(0, row.answeredTime()));
     }
 
     private CellMap slice(long minute) {
@@ -70,15 +79,9 @@ public final class TrafficCube {
 
     /** The fact a row adds under an attribution. */
     Fact fact(CarrierLogRow row, Attribution a) {
-        String status = row.dialstatus() == null ? NULL_STATUS : row.dialstatus().strip();
-        int st = statuses.id(status);
-        int reason = row.sipReason() == null ? Outcome.NULL : reasons.id(row.sipReason());
-        long outcome = Outcome.pack(st, Outcome.code(row.hangupCause()), Outcome.code(row.sipCode()), reason);
-        int dial = -1;
-        if (row.dialTime() >= 0) {
-            dial = row.dialTime() - Math.max(0, row.answeredTime());
-            dial = Math.max(0, dial);
-        }
+        int st = statusId(row);
+        long outcome = outcome(row, st);
+        int dial = dialSeconds(row);
         return new Fact(Math.floorDiv(row.callDateSecond(), 60), carriers.id(a.carrierId()),
                 servers.id(row.serverIp() == null ? "" : row.serverIp()), campaigns.id(a.campaign()), outcome,
                 st == answerStatus, dial, (byte) a.source().ordinal(),

@@ -11,9 +11,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import javafx.fxml.FXMLLoader;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
@@ -31,8 +28,6 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import trunkops.app.AppPaths;
 import trunkops.app.ConsoleSession;
-import trunkops.app.Styles;
-import trunkops.health.ClusterAccess;
 import trunkops.health.TimelineEntry;
 import trunkops.lab.LabCluster;
 import trunkops.lab.LabDefaults;
@@ -73,19 +68,8 @@ class ConsoleTrafficLabTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        FXMLLoader loader = new FXMLLoader(MainView.class.getResource("/trunkops/app/ui/MainView.fxml"));
-        Parent root = loader.load();
-        view = loader.getController();
-        Scene scene = new Scene(root, 1280, 760);
-        Styles.apply(scene);
-        stage.setScene(scene);
-        stage.setX(0);
-        stage.setY(0);
-        stage.show();
-        LabCluster.DbAccess db = lab.dbAccess();
-        String secret = lab.amiAccess().get(0).secret();
-        session = ConsoleSession.start(new ClusterAccess("Lab under test", true, db.jdbcUrl(), db.user(),
-                db.password()::toCharArray, LabCluster.CONSOLE_AMI_USER, secret::toCharArray), view, scheduler,
+        view = ConsoleOnLab.show(stage);
+        session = ConsoleSession.start(ConsoleOnLab.access(lab, "Lab under test"), view, scheduler,
                 CarrierTrafficService.Options.defaults().withRefresh(Duration.ofSeconds(2)));
     }
 

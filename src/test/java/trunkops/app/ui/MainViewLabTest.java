@@ -11,9 +11,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-import javafx.fxml.FXMLLoader;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
@@ -30,8 +27,6 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import trunkops.app.AppPaths;
 import trunkops.app.ConsoleSession;
-import trunkops.app.Styles;
-import trunkops.health.ClusterAccess;
 import trunkops.health.TrunkState;
 import trunkops.health.TrunkView;
 import trunkops.lab.LabCluster;
@@ -69,17 +64,8 @@ class MainViewLabTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        FXMLLoader loader = new FXMLLoader(MainView.class.getResource("/trunkops/app/ui/MainView.fxml"));
-        Parent root = loader.load();
-        view = loader.getController();
-        Scene scene = new Scene(root, 1280, 760);
-        Styles.apply(scene);
-        stage.setScene(scene);
-        stage.show();
-        LabCluster.DbAccess db = lab.dbAccess();
-        String secret = lab.amiAccess().get(0).secret();
-        session = ConsoleSession.start(new ClusterAccess("Lab under test", true, db.jdbcUrl(), db.user(),
-                db.password()::toCharArray, LabCluster.CONSOLE_AMI_USER, secret::toCharArray), view, scheduler);
+        view = ConsoleOnLab.show(stage);
+        session = ConsoleSession.start(ConsoleOnLab.access(lab, "Lab under test"), view, scheduler);
     }
 
     @org.junit.jupiter.api.AfterEach
