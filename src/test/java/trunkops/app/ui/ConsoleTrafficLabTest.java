@@ -33,6 +33,7 @@ import trunkops.lab.LabCluster;
 import trunkops.lab.LabDefaults;
 import trunkops.traffic.CarrierReport;
 import trunkops.traffic.CarrierTrafficService;
+import trunkops.traffic.ui.CarrierReportView;
 
 /**
  * The carrier statistics inside the console, on the lab with its 24 h of history and live traffic: the report runs
@@ -42,6 +43,21 @@ import trunkops.traffic.CarrierTrafficService;
  */
 @ExtendWith(ApplicationExtension.class)
 class ConsoleTrafficLabTest {
+
+    /**
+     * The default rules judge 15 minutes in 5-minute steps; here 5 minutes in 1-minute steps, so that an alarm
+     * builds within a test's time. Guards and thresholds are the defaults.
+     */
+    private static final CarrierTrafficService.Options OPTIONS;
+
+    static {
+        trunkops.traffic.QualityRules d = trunkops.traffic.QualityRules.defaults();
+        CarrierTrafficService.Options o = CarrierTrafficService.Options.defaults();
+        OPTIONS = new CarrierTrafficService.Options(Duration.ofSeconds(2), o.topology(), o.engine(),
+                new trunkops.traffic.QualityRules(Duration.ofMinutes(5), d.baseline(), Duration.ofMinutes(1),
+                        d.minAttempts(), d.minBaselineAttempts(), d.asrDropRatio(), d.asrDropPoints(),
+                        d.failureFactor(), d.failurePoints(), d.minFailures(), d.sigmas()), o.replica());
+    }
 
     private static LabCluster lab;
     private static Path dir;
@@ -53,9 +69,10 @@ class ConsoleTrafficLabTest {
     static void startLab() throws Exception {
         dir = Files.createDirectories(Path.of("target", "ui-traffic-lab-test"));
         AppPaths.deleteTree(dir);
-        // lab time at 5x and traffic at 4x: a minute of calls every 12 s, so an alarm builds within a test's time
+        // real time (a faster lab clock would write call_dates ahead of the database's NOW(), which the console
+        // treats as clock skew) and traffic at 4x
         lab = LabCluster.start(LabDefaults.cluster(),
-                new LabCluster.Options(dir, 5.0, true, true, 4.0, Duration.ofSeconds(15), 20261126L), m -> { });
+                new LabCluster.Options(dir, 1.0, true, true, 4.0, Duration.ofSeconds(15), 20261126L), m -> { });
         scheduler = Executors.newScheduledThreadPool(1);
     }
 
@@ -70,7 +87,7 @@ class ConsoleTrafficLabTest {
     void start(Stage stage) throws Exception {
         view = ConsoleOnLab.show(stage);
         session = ConsoleSession.start(ConsoleOnLab.access(lab, "Lab under test"), view, scheduler,
-                CarrierTrafficService.Options.defaults().withRefresh(Duration.ofSeconds(2)));
+                OPTIONS);
     }
 
     @AfterEach
@@ -78,19 +95,41 @@ class ConsoleTrafficLabTest {
         session.close();
     }
 
+    /**
+     * Waits until {@code test}, evaluated on the FX thread: the board changes its scene graph while the test looks,
+     * and a lookup from another thread can meet a half-changed child list.
+     */
     private static void waitFor(String what, long seconds, Callable<Boolean> test) {
         try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, test);
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(test));
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("timed out after " + seconds + " s waiting until " + what);
         }
     }
 
+    private static <T> T fx(Callable<T> c) {
+        try {
+            return javafx.application.Platform.isFxApplicationThread() ? c.call()
+                    : WaitForAsyncUtils.asyncFx(c).get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A node looked up on the FX thread (the board changes its children while the test runs). */
+    private static <T> T node(FxRobot robot, String query, Class<T> type) {
+        return fx(() -> type.cast(robot.lookup(query).query()));
+    }
+
+    private static boolean present(FxRobot robot, String query) {
+        return fx(() -> robot.lookup(query).tryQuery().isPresent());
+    }
+
     @Test
     void theReportRunsOnTheDayAndTheTimelineHasTheHistorysIncident(FxRobot robot) {
         waitFor("the carrier report ran by itself", 60, () -> robot.lookup("#carrierReportView").tryQuery()
-                .map(n -> ((trunkops.traffic.ui.CarrierReportView) n).shown() != null).orElse(false));
-        CarrierReport r = robot.lookup("#carrierReportView").queryAs(trunkops.traffic.ui.CarrierReportView.class)
+                .map(n -> ((CarrierReportView) n).shown() != null).orElse(false));
+        CarrierReport r = node(robot, "#carrierReportView", CarrierReportView.class)
                 .shown();
         assertTrue(r.overall().attempts() > 10_000, "a day of the lab's calls: " + r.overall().attempts());
         assertEquals(java.util.Set.of("BLUELINE", "NSVOICE", "ORBIT", "VELOX"), r.byCarrier().keySet().stream()
@@ -99,47 +138,47 @@ class ConsoleTrafficLabTest {
         robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.DIGIT6)
                 .release(javafx.scene.input.KeyCode.DIGIT6, javafx.scene.input.KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
-        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+        TabPane tabs = node(robot, "#tabs", TabPane.class);
         assertEquals("reportTab", tabs.getSelectionModel().getSelectedItem().getId(), "Ctrl+6 opens the report");
 
         // a window before what the console holds is refused with a clear message, the report on screen stays
-        TextField from = robot.lookup("#reportFrom").queryAs(TextField.class);
+        TextField from = node(robot, "#reportFrom", TextField.class);
         robot.interact(() -> from.setText("2001-01-01 00:00"));
         robot.clickOn("#runReportButton");
         WaitForAsyncUtils.waitForFxEvents();
-        String said = robot.lookup("#reportRunStatus").queryAs(Label.class).getText();
+        String said = node(robot, "#reportRunStatus", Label.class).getText();
         assertTrue(said.contains("the console holds") && said.contains("carrier-report command"), said);
-        assertEquals(r, robot.lookup("#carrierReportView").queryAs(trunkops.traffic.ui.CarrierReportView.class)
+        assertEquals(r, node(robot, "#carrierReportView", CarrierReportView.class)
                 .shown());
         robot.interact(() -> from.setText("yesterday"));
         robot.clickOn("#runReportButton");
         WaitForAsyncUtils.waitForFxEvents();
-        said = robot.lookup("#reportRunStatus").queryAs(Label.class).getText();
+        said = node(robot, "#reportRunStatus", Label.class).getText();
         assertTrue(said.contains("'yesterday' is not a time"), said);
 
         // one dialer: the report is that dialer's rows (vicidial_carrier_log.server_ip), fewer than the cluster's
         @SuppressWarnings("unchecked")
-        javafx.scene.control.ComboBox<Object> preset = robot.lookup("#reportPreset")
-                .queryAs(javafx.scene.control.ComboBox.class);
+        javafx.scene.control.ComboBox<Object> preset = node(robot, "#reportPreset",
+                javafx.scene.control.ComboBox.class);
         @SuppressWarnings("unchecked")
-        javafx.scene.control.ComboBox<String> dialer = robot.lookup("#reportDialer")
-                .queryAs(javafx.scene.control.ComboBox.class);
+        javafx.scene.control.ComboBox<String> dialer = node(robot, "#reportDialer",
+                javafx.scene.control.ComboBox.class);
         robot.interact(() -> {
             preset.getSelectionModel().select(3);
             dialer.getSelectionModel().select("DIALER2");
         });
         assertEquals("Last 24 hours", preset.getValue().toString());
         robot.clickOn("#runReportButton");
-        waitFor("the DIALER2 report is shown", 30, () -> robot.lookup("#carrierReportView")
-                .queryAs(trunkops.traffic.ui.CarrierReportView.class).shown() != r);
-        CarrierReport one = robot.lookup("#carrierReportView").queryAs(trunkops.traffic.ui.CarrierReportView.class)
+        waitFor("the DIALER2 report is shown", 30,
+                () -> node(robot, "#carrierReportView", CarrierReportView.class).shown() != r);
+        CarrierReport one = node(robot, "#carrierReportView", CarrierReportView.class)
                 .shown();
         String ip = lab.spec().servers().stream().filter(x -> x.serverId().equals("DIALER2")).findFirst()
                 .orElseThrow().serverIp();
         assertEquals(java.util.List.of(ip), one.servers());
         assertTrue(one.overall().attempts() > 1_000 && one.overall().attempts() < r.overall().attempts(),
                 one.overall().attempts() + " of " + r.overall().attempts());
-        assertTrue(robot.lookup("#reportHeader").queryAs(Label.class).getText().contains("DIALER2 (" + ip + ")"));
+        assertTrue(node(robot, "#reportHeader", Label.class).getText().contains("DIALER2 (" + ip + ")"));
 
         waitFor("BlueLine's incident of the history is in the timeline", 30, () -> robot.lookup("#timeline")
                 .queryListView().getItems().stream().anyMatch(e -> ((TimelineEntry) e).subject()
@@ -149,24 +188,24 @@ class ConsoleTrafficLabTest {
     @Test
     void aCarrierFailingItsCallsIsFlaggedOnTheBoardWhileItsProbesStayGreen(FxRobot robot) {
         waitFor("carrier statistics loaded", 60, () -> robot.lookup("#carrierReportView").queryAs(
-                trunkops.traffic.ui.CarrierReportView.class).shown() != null);
-        assertTrue(robot.lookup("#callAlarm-BLUELINE").tryQuery().isEmpty(), "no alarm before the failure");
+                CarrierReportView.class).shown() != null);
+        assertTrue(!present(robot, "#callAlarm-BLUELINE"), "no alarm before the failure");
         lab.faults().failCalls("blueline", 503, 0.85);
         try {
             waitFor("BlueLine is flagged 'calls failing' on the board", 240,
-                    () -> robot.lookup("#callAlarm-BLUELINE").tryQuery().isPresent());
+                    () -> present(robot, "#callAlarm-BLUELINE"));
         } finally {
             lab.faults().failCalls("blueline", 503, 0);
         }
-        Label flag = robot.lookup("#callAlarm-BLUELINE").queryAs(Label.class);
+        Label flag = node(robot, "#callAlarm-BLUELINE", Label.class);
         assertTrue(flag.getText().contains("calls failing"), "readable without colour: " + flag.getText());
         assertTrue(flag.getTooltip().getText().startsWith("BLUELINE: "), flag.getTooltip().getText());
-        String tab = robot.lookup("#tabs").queryAs(TabPane.class).getTabs().stream()
+        String tab = node(robot, "#tabs", TabPane.class).getTabs().stream()
                 .filter(t -> "chartsTab".equals(t.getId())).findFirst().orElseThrow().getText();
         assertTrue(tab.contains("\u26A0 1"), tab);
         @SuppressWarnings("unchecked")
-        javafx.scene.control.TableView<trunkops.health.TrunkView> trunks = robot.lookup("#trunkTable")
-                .queryAs(javafx.scene.control.TableView.class);
+        javafx.scene.control.TableView<trunkops.health.TrunkView> trunks = node(robot, "#trunkTable",
+                javafx.scene.control.TableView.class);
         assertTrue(trunks.getItems().stream().filter(t -> t.carrierId().equals("BLUELINE"))
                 .allMatch(t -> t.state() == trunkops.health.TrunkState.REACHABLE),
                 "qualify still says BlueLine is fine: that is the point of the alarm");
