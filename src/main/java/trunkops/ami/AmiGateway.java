@@ -177,7 +177,13 @@ public final class AmiGateway implements AutoCloseable {
             failed(AmiLinkState.AUTH_FAILED, "login refused for user '" + target.username()
                     + "': check the AMI user and secret (manager.conf)");
             return;
-        } catch (IOException | TimeoutException | IllegalStateException e) {
+        } catch (IOException | TimeoutException e) {
+            quietLogoff(c);
+            failed(AmiLinkState.DOWN, describe(e));
+            return;
+        } catch (RuntimeException e) {
+            // whatever asterisk-java throws, the link is retried: a gateway must never stop trying
+            LOG.warn("AMI {}: login failed unexpectedly", target, e);
             quietLogoff(c);
             failed(AmiLinkState.DOWN, describe(e));
             return;

@@ -69,13 +69,18 @@ class AmiGatewayLabTest {
     @SuppressWarnings("unchecked")
     private <T> T await(Class<T> type, Predicate<T> test) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        List<String> other = new java.util.ArrayList<>();
         while (System.nanoTime() < deadline) {
             Object o = seen.poll(100, TimeUnit.MILLISECONDS);
             if (o != null && type.isInstance(o) && test.test((T) o)) {
                 return (T) o;
             }
+            if (o instanceof AmiLinkStatus st && other.size() < 40) {
+                other.add(st.state() + " '" + st.message() + "'");
+            }
         }
-        throw new AssertionError("timed out waiting for a matching " + type.getSimpleName());
+        throw new AssertionError("timed out waiting for a matching " + type.getSimpleName() + "; link states seen: "
+                + other);
     }
 
     @Test
