@@ -83,7 +83,7 @@ public final class TopologyBuilder {
     }
 
     /** The carriers generated on {@code serverId}, in emit order ({@code parsed} is already in emit order). */
-    static List<Carrier> liveOn(String serverId, List<Carrier> parsed) {
+    public static List<Carrier> liveOn(String serverId, List<Carrier> parsed) {
         return parsed.stream().filter(c -> c.routes() && c.serverIds().contains(serverId)).toList();
     }
 

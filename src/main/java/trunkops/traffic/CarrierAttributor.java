@@ -1,6 +1,7 @@
 package trunkops.traffic;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -40,6 +41,37 @@ public final class CarrierAttributor {
 
     private final DialStringMatcher matcher;
     private final Map<String, Dialer> byIp = new HashMap<>();
+
+    /**
+     * What attribution reads from a topology and nothing else: per dialing server its address and the live
+     * carriers in the keepalive's emit order with their dialplan and globals, and every campaign route's prefixes
+     * and state. Two topologies with equal fingerprints attribute every row alike, so a change elsewhere (a carrier's
+     * name or peer options, a campaign's dial timeout, a list's name) does not reload the window.
+     */
+    public static Object fingerprint(ClusterTopology topology) {
+        record CarrierKey(String carrierId, trunkops.topology.DialplanEntry dialplan, Map<String, String> globals) {
+        }
+        record ServerKey(String serverId, String serverIp, List<CarrierKey> carriers) {
+        }
+        record RouteKey(String serverId, String campaignId, String prefix, boolean omitPhoneCode, boolean dialing,
+                        String listPrefix, String manualPrefix) {
+        }
+        record Fingerprint(List<ServerKey> servers, List<RouteKey> routes) {
+        }
+        List<ServerKey> servers = new java.util.ArrayList<>();
+        for (DialerServer s : topology.servers()) {
+            if (s.dials()) {
+                servers.add(new ServerKey(s.serverId(), s.serverIp(), trunkops.topology.TopologyBuilder
+                        .liveOn(s.serverId(), topology.carriers()).stream()
+                        .map(c -> new CarrierKey(c.carrierId(), c.dialplan(), c.globals().variables())).toList()));
+            }
+        }
+        List<RouteKey> routes = topology.routes().stream().map(r -> new RouteKey(r.serverId(), r.campaignId(),
+                r.prefix(), r.campaign().omitPhoneCode(), r.dialing(),
+                r.list().map(trunkops.topology.ListRow::dialPrefix).orElse(""), r.campaign().manualDialPrefix()))
+                .toList();
+        return new Fingerprint(List.copyOf(servers), routes);
+    }
 
     public CarrierAttributor(ClusterTopology topology) {
         this.matcher = DialStringMatcher.of(topology);

@@ -93,17 +93,24 @@ public final class CarrierTrafficEngine {
     private long windowStartMinute;
     private LocalDateTime databaseNow;
     private int refreshes;
+    private Object fingerprint;
 
     public CarrierTrafficEngine(CarrierLogRepository repository, Settings settings) {
         this.repository = Objects.requireNonNull(repository, "repository");
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
-    /** Sets the topology rows are attributed with; a different one than before makes the next refresh cold. */
+    /**
+     * Sets the topology rows are attributed with. Only a change to what attribution reads (dial patterns, live
+     * carriers per dialer, campaign prefixes; {@link CarrierAttributor#fingerprint}) makes the next refresh cold:
+     * a full reload scans the window's rows again, so it is not done for a renamed carrier or a list switched on.
+     */
     public void setTopology(ClusterTopology t) {
         Objects.requireNonNull(t, "topology");
-        if (!t.equals(topology)) {
-            topology = t;
+        Object fp = CarrierAttributor.fingerprint(t);
+        topology = t;
+        if (!fp.equals(fingerprint)) {
+            fingerprint = fp;
             attributor = new CarrierAttributor(t);
             loaded = false;
         }

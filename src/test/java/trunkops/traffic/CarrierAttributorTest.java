@@ -126,4 +126,34 @@ class CarrierAttributorTest {
         assertNull(CarrierAttributor.localDialString("SIP/nsvoice-0000abcd"));
         assertNull(CarrierAttributor.localDialString(null));
     }
+
+    @Test
+    void onlyWhatAttributionReadsChangesTheFingerprint() {
+        Object base = CarrierAttributor.fingerprint(TestTopology.build());
+        assertEquals(base, CarrierAttributor.fingerprint(TestTopology.build()));
+        // renamed carriers with other peer options, campaigns with another name and dial timeout: same attribution
+        Object cosmetic = CarrierAttributor.fingerprint(TestTopology.build(
+                cs -> cs.stream().map(c -> new trunkops.topology.CarrierRow(c.carrierId(), c.carrierName() + " (new)",
+                        "edited", c.protocol(), c.serverIp(), c.active(), c.registrationString(), c.globalsString(),
+                        c.accountEntry().replace("qualify=yes", "qualify=2000"), c.dialplanEntry(),
+                        c.templateContents())).toList(),
+                ks -> ks.stream().map(k -> new trunkops.topology.CampaignRow(k.campaignId(), "renamed", k.active(),
+                        k.dialPrefix(), k.manualDialPrefix(), k.omitPhoneCode(), k.dialTimeout() + 10)).toList()));
+        assertEquals(base, cosmetic);
+        Object pattern = CarrierAttributor.fingerprint(TestTopology.build(
+                cs -> cs.stream().map(c -> c.carrierId().equals("BLUELINE") ? TestTopology.carrier("BLUELINE",
+                        "0.0.0.0", "blueline", "_81NXXNXXXX.", true) : c).toList(),
+                java.util.function.UnaryOperator.identity()));
+        assertFalse(base.equals(pattern), "a dial pattern changed");
+        Object prefix = CarrierAttributor.fingerprint(TestTopology.build(java.util.function.UnaryOperator.identity(),
+                ks -> ks.stream().map(k -> k.campaignId().equals("SURVEY") ? new trunkops.topology.CampaignRow(
+                        k.campaignId(), k.campaignName(), k.active(), "9", k.manualDialPrefix(), k.omitPhoneCode(),
+                        k.dialTimeout()) : k).toList()));
+        assertFalse(base.equals(prefix), "a campaign's dial prefix changed");
+        Object inactive = CarrierAttributor.fingerprint(TestTopology.build(
+                cs -> cs.stream().map(c -> c.carrierId().equals("ORBIT") ? TestTopology.carrier("ORBIT",
+                        TestTopology.D2, "orbit-east", "_71NXXNXXXXXX", false) : c).toList(),
+                java.util.function.UnaryOperator.identity()));
+        assertFalse(base.equals(inactive), "a carrier switched off");
+    }
 }

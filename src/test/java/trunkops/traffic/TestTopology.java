@@ -25,6 +25,12 @@ final class TestTopology {
     }
 
     static ClusterTopology build() {
+        return build(java.util.function.UnaryOperator.identity(), java.util.function.UnaryOperator.identity());
+    }
+
+    /** The same cluster with its carrier and campaign rows passed through the two edits. */
+    static ClusterTopology build(java.util.function.UnaryOperator<List<CarrierRow>> carriersEdit,
+                                 java.util.function.UnaryOperator<List<CampaignRow>> campaignsEdit) {
         List<ServerRow> servers = List.of(new ServerRow("D1", D1, "dialer 1", true, true, "18.x", "localhost", 5038),
                 new ServerRow("D2", D2, "dialer 2", true, true, "18.x", "localhost", 5038),
                 new ServerRow("WEB", "192.0.2.50", "web", true, false, "", "localhost", 5038));
@@ -41,7 +47,7 @@ final class TestTopology {
                 new CampaignRow("MANUAL", "Manual only", true, "5", "8", false, 30));
         List<ListRow> lists = List.of(new ListRow(11, "sales west", "SALES", true, "8"),
                 new ListRow(12, "sales east", "SALES", true, ""));
-        return TopologyBuilder.build(servers, carriers, campaigns, lists);
+        return TopologyBuilder.build(servers, carriersEdit.apply(carriers), campaignsEdit.apply(campaigns), lists);
     }
 
     static CarrierRow carrier(String id, String serverIp, String peer, String pattern, boolean active) {
