@@ -27,12 +27,46 @@ public final class CarrierLogSource implements AutoCloseable {
     private final Database replica;
     private final CarrierLogSchema schema;
     private final String note;
+    private final ReplicaRoute.Mode mode;
+    private boolean replicaMissed;
 
-    private CarrierLogSource(Database primary, Database replica, CarrierLogSchema schema, String note) {
+    private CarrierLogSource(Database primary, Database replica, CarrierLogSchema schema, String note,
+                             ReplicaRoute.Mode mode) {
         this.primary = primary;
         this.replica = replica;
         this.schema = schema;
         this.note = note;
+        this.mode = mode;
+    }
+
+    /** Whether a replica should have been read but did not answer, so the primary is read instead. */
+    public boolean replicaMissed() {
+        return replicaMissed;
+    }
+
+    /**
+     * For a source that fell back to the primary: whether the replica system_settings names now (read again from
+     * the primary) answers. Connects and checks its schema, then closes; the caller reopens the source to move
+     * the reads there. False when this source is not a fallback.
+     */
+    public boolean replicaAnswersNow(Supplier<char[]> password) {
+        if (!replicaMissed) {
+            return false;
+        }
+        try {
+            CarrierLogSchema now = new CarrierLogRepository(primary).schema();
+            Optional<Database.Settings> r = ReplicaRoute.replicaOf(primary.settings(), now, mode);
+            if (r.isEmpty()) {
+                return false;
+            }
+            try (Database probe = new Database(r.get(), password.get())) {
+                new CarrierLogRepository(probe).schema();
+                return true;
+            }
+        } catch (DbException | IllegalArgumentException e) {
+            LOG.debug("replica still not usable: {}", e.getMessage());
+            return false;
+        }
     }
 
     /** Connects, detects the schema and picks primary or replica. The password supplier is asked once per pool. */
@@ -46,26 +80,28 @@ public final class CarrierLogSource implements AutoCloseable {
                 replicaSettings = ReplicaRoute.replicaOf(primary.settings(), schema, mode);
             } catch (IllegalArgumentException e) {
                 LOG.warn("replica not used: {}", e.getMessage());
-                return new CarrierLogSource(primary, null, schema, "replica not used: " + e.getMessage());
+                return new CarrierLogSource(primary, null, schema, "replica not used: " + e.getMessage(), mode);
             }
             if (replicaSettings.isEmpty()) {
                 String why = schema.slaveDbServer().isEmpty() ? "" : mode == ReplicaRoute.Mode.OFF
                         ? "replica " + schema.slaveDbServer() + " not used (replica mode off)"
                         : "replica " + schema.slaveDbServer() + " not used: system_settings.reports_use_slave_db does"
                         + " not list '" + CarrierLogSchema.VICIDIAL_REPORT_NAME + "' (use replica mode prefer)";
-                return new CarrierLogSource(primary, null, schema, why);
+                return new CarrierLogSource(primary, null, schema, why, mode);
             }
             Database replica = new Database(replicaSettings.get(), password.get());
             try {
                 CarrierLogSchema onReplica = new CarrierLogRepository(replica).schema();
                 LOG.info("carrier statistics read from the replica {}", replica.describeUrl());
                 return new CarrierLogSource(primary, replica, onReplica, "reading the replica "
-                        + schema.slaveDbServer() + " (system_settings.slave_db_server)");
+                        + schema.slaveDbServer() + " (system_settings.slave_db_server)", mode);
             } catch (DbException e) {
                 replica.close();
                 LOG.warn("replica {} unusable, reading the primary: {}", schema.slaveDbServer(), e.getMessage());
-                return new CarrierLogSource(primary, null, schema, "replica " + schema.slaveDbServer()
-                        + " unreachable, reading the primary: " + e.getMessage());
+                CarrierLogSource fallback = new CarrierLogSource(primary, null, schema, "replica "
+                        + schema.slaveDbServer() + " unreachable, reading the primary: " + e.getMessage(), mode);
+                fallback.replicaMissed = true;
+                return fallback;
             }
         } catch (DbException | RuntimeException e) {
             primary.close();

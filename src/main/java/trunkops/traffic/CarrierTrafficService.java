@@ -68,6 +68,10 @@ public final class CarrierTrafficService implements AutoCloseable {
     private Instant topologyRead = Instant.EPOCH;
     private TrafficSnapshot last;
     private Availability availability;
+    private Instant replicaTried = Instant.EPOCH;
+
+    /** How often a console that fell back to the primary checks whether the replica answers again. */
+    static final Duration REPLICA_RETRY = Duration.ofMinutes(10);
 
     /**
      * @param probes   the trunk probes' verdict per carrier (from the health board; return UNKNOWN when unsure)
@@ -127,8 +131,20 @@ public final class CarrierTrafficService implements AutoCloseable {
 
     private void tick() {
         try {
+            if (source != null && source.replicaMissed()
+                    && Duration.between(replicaTried, clock.instant()).compareTo(REPLICA_RETRY) >= 0) {
+                replicaTried = clock.instant();
+                if (source.replicaAnswersNow(password)) {
+                    // the reads go back where ViciDial sends its reports; the window is loaded from there
+                    LOG.info("carrier statistics: the replica answers again; moving the reads there");
+                    source.close();
+                    source = null;
+                    engine = null;
+                }
+            }
             if (source == null) {
                 source = CarrierLogSource.open(settings, password, options.replica());
+                replicaTried = clock.instant();
                 engine = new CarrierTrafficEngine(source.carrierLog(), options.engine());
                 topology = null;
             }

@@ -109,6 +109,12 @@ class TrafficFaultsLabTest {
                 assertFalse(source.onReplica());
                 assertTrue(source.note().startsWith("replica 127.0.0.1:1 unreachable, reading the primary: "),
                         source.note());
+                assertTrue(source.replicaMissed());
+                assertFalse(source.replicaAnswersNow(lab.lab.password()::toCharArray), "still down");
+                // the admin points slave_db_server at a replica that answers: the console's next check sees it
+                w.exec("UPDATE system_settings SET slave_db_server = ?", "127.0.0.1:" + lab.lab.port());
+                assertTrue(source.replicaAnswersNow(lab.lab.password()::toCharArray));
+                w.exec("UPDATE system_settings SET slave_db_server = '127.0.0.1:1'");
             }
             // the same server named as replica: the reads go there (PREFER ignores reports_use_slave_db)
             w.exec("UPDATE system_settings SET slave_db_server = ?, reports_use_slave_db = ''",
@@ -116,6 +122,8 @@ class TrafficFaultsLabTest {
             try (CarrierLogSource source = CarrierLogSource.open(lab.settings(), lab.lab.password()::toCharArray,
                     ReplicaRoute.Mode.PREFER)) {
                 assertTrue(source.onReplica());
+                assertFalse(source.replicaMissed());
+                assertFalse(source.replicaAnswersNow(lab.lab.password()::toCharArray), "not a fallback");
                 assertEquals("reading the replica 127.0.0.1:" + lab.lab.port() + " (system_settings.slave_db_server)",
                         source.note());
                 assertEquals(5, source.carrierLog().minuteCounts(LocalDateTime.now().minusDays(1),
