@@ -66,7 +66,7 @@ public final class CarrierReportView extends BorderPane {
     private final TextField fromField = new TextField();
     private final TextField toField = new TextField();
     private final ComboBox<String> dialer = new ComboBox<>();
-    private final Button run = new Button("_Run report");
+    private final Button run = new Button("R_un report");
     private final Label runStatus = new Label();
     private final ViewExport export;
     private final UiExecutor ui;
