@@ -112,6 +112,12 @@ public final class AmiServer implements AutoCloseable {
         while (!ss.isClosed()) {
             try {
                 Socket socket = ss.accept();
+                if (ss.isClosed()) {
+                    // stop() closed the port while this thread was inside accept(): the JDK still hands over a
+                    // connection the kernel completed in that moment. A stopped Asterisk answers nobody.
+                    socket.close();
+                    return;
+                }
                 socket.setTcpNoDelay(true);
                 AmiSession session = new AmiSession(core, socket, serial.incrementAndGet(), () -> frozen);
                 sessions.add(session);
