@@ -72,6 +72,16 @@ public final class CarrierLogSource implements AutoCloseable {
     /** Connects, detects the schema and picks primary or replica. The password supplier is asked once per pool. */
     public static CarrierLogSource open(Database.Settings settings, Supplier<char[]> password, ReplicaRoute.Mode mode)
             throws DbException {
+        return open(settings, password, mode, false);
+    }
+
+    /**
+     * As {@link #open(Database.Settings, Supplier, ReplicaRoute.Mode)}; {@code avoidReplica} after reads on the
+     * replica failed: the primary is read, marked as a fallback ({@link #replicaMissed()}), until the replica is
+     * found answering again.
+     */
+    public static CarrierLogSource open(Database.Settings settings, Supplier<char[]> password, ReplicaRoute.Mode mode,
+                                        boolean avoidReplica) throws DbException {
         Database primary = new Database(CarrierLogRepository.readerSettings(settings), password.get());
         try {
             CarrierLogSchema schema = new CarrierLogRepository(primary).schema();
@@ -88,6 +98,12 @@ public final class CarrierLogSource implements AutoCloseable {
                         : "replica " + schema.slaveDbServer() + " not used: system_settings.reports_use_slave_db does"
                         + " not list '" + CarrierLogSchema.VICIDIAL_REPORT_NAME + "' (use replica mode prefer)";
                 return new CarrierLogSource(primary, null, schema, why, mode);
+            }
+            if (avoidReplica) {
+                CarrierLogSource fallback = new CarrierLogSource(primary, null, schema, "replica "
+                        + schema.slaveDbServer() + " failed, reading the primary until it answers again", mode);
+                fallback.replicaMissed = true;
+                return fallback;
             }
             Database replica = new Database(replicaSettings.get(), password.get());
             try {

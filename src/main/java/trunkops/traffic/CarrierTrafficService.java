@@ -62,13 +62,18 @@ public final class CarrierTrafficService implements AutoCloseable {
     private final ScheduledExecutorService worker;
     private final QualityAlarmDetector detector;
     private volatile TrafficRequest request = TrafficRequest.defaults();
-    private CarrierLogSource source;
-    private CarrierTrafficEngine engine;
+    private volatile CarrierLogSource source;
+    private volatile CarrierTrafficEngine engine;
     private ClusterTopology topology;
     private Instant topologyRead = Instant.EPOCH;
     private TrafficSnapshot last;
     private Availability availability;
     private Instant replicaTried = Instant.EPOCH;
+    /** Set after a failure while reading the replica: the next open reads the primary (checked every 10 min). */
+    private boolean avoidReplica;
+    private volatile boolean closed;
+    private final java.util.Set<CompletableFuture<CarrierReport>> pending =
+            java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** How often a console that fell back to the primary checks whether the replica answers again. */
     static final Duration REPLICA_RETRY = Duration.ofMinutes(10);
@@ -116,12 +121,25 @@ public final class CarrierTrafficService implements AutoCloseable {
     /** A carrier report for [from, to) and the given dialers, built on the service's thread from what is loaded. */
     public CompletableFuture<CarrierReport> report(java.time.LocalDateTime from, java.time.LocalDateTime to,
                                                    List<String> servers) {
-        return CompletableFuture.supplyAsync(() -> {
-            if (engine == null || !engine.loaded()) {
-                throw new IllegalStateException("no carrier statistics loaded yet: " + availability.message());
-            }
-            return engine.report(from, to, servers);
-        }, worker);
+        CompletableFuture<CarrierReport> f = new CompletableFuture<>();
+        pending.add(f);
+        f.whenComplete((r, e) -> pending.remove(f));
+        try {
+            worker.execute(() -> {
+                try {
+                    if (engine == null || !engine.loaded()) {
+                        throw new IllegalStateException("no carrier statistics loaded yet: "
+                                + availability.message());
+                    }
+                    f.complete(engine.report(from, to, servers));
+                } catch (RuntimeException e) {
+                    f.completeExceptionally(e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            f.completeExceptionally(new IllegalStateException("the carrier statistics of this cluster are closed"));
+        }
+        return f;
     }
 
     /** The last snapshot published (any thread). */
@@ -137,13 +155,18 @@ public final class CarrierTrafficService implements AutoCloseable {
                 if (source.replicaAnswersNow(password)) {
                     // the reads go back where ViciDial sends its reports; the window is loaded from there
                     LOG.info("carrier statistics: the replica answers again; moving the reads there");
+                    avoidReplica = false;
                     source.close();
                     source = null;
                     engine = null;
                 }
             }
             if (source == null) {
-                source = CarrierLogSource.open(settings, password, options.replica());
+                CarrierLogSource opened = CarrierLogSource.open(settings, password, options.replica(), avoidReplica);
+                source = opened; // closed meanwhile: the finally below closes it
+                if (closed) {
+                    return;
+                }
                 replicaTried = clock.instant();
                 engine = new CarrierTrafficEngine(source.carrierLog(), options.engine());
                 topology = null;
@@ -159,11 +182,15 @@ public final class CarrierTrafficService implements AutoCloseable {
                 LOG.info("carrier statistics available ({})", availability.message());
             }
             publish(snapshot(live));
-        } catch (DbException | RuntimeException e) {
+        } catch (DbException | RuntimeException | Error e) {
+            if (closed) {
+                return;
+            }
             if (source != null && source.onReplica()) {
-                // the replica may be what failed: the next tick opens the source again, which falls back to the
-                // primary when the replica does not answer (and reloads the window from whichever it uses)
-                LOG.info("carrier statistics: leaving the replica after a failure; choosing again at the next tick");
+                // the replica may be what failed (it can accept connections and still fail every scan): the next
+                // tick reads the primary, and the replica is tried again every 10 minutes
+                LOG.info("carrier statistics: leaving the replica after a failure; reading the primary next");
+                avoidReplica = true;
                 source.close();
                 source = null;
                 engine = null;
@@ -174,10 +201,23 @@ public final class CarrierTrafficService implements AutoCloseable {
             } else {
                 availability = new Availability(false, availability.since(), e.getMessage());
             }
-            if (e instanceof RuntimeException) {
+            if (!(e instanceof DbException)) {
                 LOG.error("carrier statistics refresh failed", e);
             }
             publish(last.withAvailability(availability));
+        } finally {
+            if (closed) {
+                closeSource();
+            }
+        }
+    }
+
+    private synchronized void closeSource() {
+        CarrierLogSource s = source;
+        source = null;
+        engine = null;
+        if (s != null) {
+            s.close();
         }
     }
 
@@ -212,16 +252,25 @@ public final class CarrierTrafficService implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the refresh and closes the connections. A tick still connecting closes what it opened when it returns;
+     * reports not built yet fail with "closed".
+     */
     @Override
     public void close() {
+        closed = true;
         worker.shutdownNow();
+        for (CompletableFuture<CarrierReport> f : List.copyOf(pending)) {
+            f.completeExceptionally(new IllegalStateException("the carrier statistics of this cluster were closed"));
+        }
         try {
-            worker.awaitTermination(5, TimeUnit.SECONDS);
+            if (worker.awaitTermination(5, TimeUnit.SECONDS)) {
+                closeSource();
+            } else {
+                LOG.info("carrier statistics: a refresh is still running; it closes its connections when it returns");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-        if (source != null) {
-            source.close();
         }
     }
 }

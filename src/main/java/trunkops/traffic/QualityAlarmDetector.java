@@ -60,7 +60,8 @@ public final class QualityAlarmDetector {
         return episodes(series, probes).stream().filter(QualityAlarm::ongoing).toList();
     }
 
-    private record Verdict(boolean bad, double value, double baseline, long attempts, String evidence) {
+    /** {@code known} false when the samples are too few to judge: such a span neither opens nor closes an episode. */
+    private record Verdict(boolean known, boolean bad, double value, double baseline, long attempts, String evidence) {
     }
 
     private List<QualityAlarm> episodes(MetricsSeries s, QualityAlarm.Kind kind, QualityAlarm.ProbeVerdict probe) {
@@ -78,6 +79,11 @@ public final class QualityAlarmDetector {
             CarrierMetrics before = frozen != null ? frozen : merge(p, Math.max(0, end - eval - base), end - eval);
             Verdict v = kind == QualityAlarm.Kind.ASR_DROP ? asr(now, before) : failures(now, before);
             LocalDateTime at = p.get(end - 1).start().plusMinutes(rules.step().toMinutes());
+            if (!v.known()) {
+                // too few calls to judge (a quiet hour, a carrier taken out of the routes): an episode goes on, and
+                // none starts; "recovered" needs calls that went well
+                continue;
+            }
             if (v.bad()) {
                 if (detected == null) {
                     detected = at;
@@ -109,23 +115,24 @@ public final class QualityAlarmDetector {
 
     private Verdict asr(CarrierMetrics now, CarrierMetrics before) {
         if (now.attempts() < rules.minAttempts() || before.attempts() < rules.minBaselineAttempts()) {
-            return new Verdict(false, now.asr(), before.asr(), now.attempts(), "");
+            return new Verdict(false, false, now.asr(), before.asr(), now.attempts(), "");
         }
         boolean bad = now.asr() < before.asr() * rules.asrDropRatio()
                 && before.asr() - now.asr() >= rules.asrDropPoints()
                 && significant(before.asr() - now.asr(), before.asr(), now.attempts());
-        return new Verdict(bad, now.asr(), before.asr(), now.attempts(), bad ? topFailure(now) : "");
+        return new Verdict(true, bad, now.asr(), before.asr(), now.attempts(), bad ? topFailure(now) : "");
     }
 
     private Verdict failures(CarrierMetrics now, CarrierMetrics before) {
         if (now.attempts() < rules.minAttempts() || before.attempts() < rules.minBaselineAttempts()) {
-            return new Verdict(false, now.carrierFailureShare(), before.carrierFailureShare(), now.attempts(), "");
+            return new Verdict(false, false, now.carrierFailureShare(), before.carrierFailureShare(), now.attempts(),
+                    "");
         }
         double share = now.carrierFailureShare();
         double normal = before.carrierFailureShare();
         boolean bad = now.carrierFailures() >= rules.minFailures() && share >= normal * rules.failureFactor()
                 && share - normal >= rules.failurePoints() && significant(share - normal, normal, now.attempts());
-        return new Verdict(bad, share, normal, now.attempts(), bad ? topFailure(now) : "");
+        return new Verdict(true, bad, share, normal, now.attempts(), bad ? topFailure(now) : "");
     }
 
     /** Whether a change of {@code deltaPct} points is beyond {@link QualityRules#sigmas()} of binomial noise. */

@@ -163,4 +163,25 @@ class QualityAlarmDetectorTest {
                 0.6, 8.0, 3.0, 10.0, 10, 4.0);
         assertEquals(BucketSize.ONE_MINUTE, new QualityAlarmDetector(minutely).bucket());
     }
+
+    @Test
+    void silenceNeitherEndsNorStartsAnEpisode() {
+        // the failing carrier is taken out of the routes after 8 bad buckets: no calls for 2 hours, then normal
+        List<CarrierMetrics> b = new ArrayList<>(incident(8, 100, 6, 85).subList(0, 80));
+        for (int i = 0; i < 24; i++) {
+            b.add(bucket(0, 0, 0));
+        }
+        List<QualityAlarm> quiet = detector.episodes(List.of(series("BLUELINE", b)),
+                c -> QualityAlarm.ProbeVerdict.OK);
+        QualityAlarm spike = quiet.stream().filter(a -> a.kind() == QualityAlarm.Kind.FAILURE_SPIKE).findFirst()
+                .orElseThrow();
+        assertNull(spike.cleared(), "no calls is not a recovery: the alarm stays until calls go well");
+        for (int i = 0; i < 6; i++) {
+            b.add(bucket(100, 30, 3));
+        }
+        QualityAlarm back = detector.episodes(List.of(series("BLUELINE", b)), c -> QualityAlarm.ProbeVerdict.OK)
+                .stream().filter(a -> a.kind() == QualityAlarm.Kind.FAILURE_SPIKE).findFirst().orElseThrow();
+        // the first good bucket alone holds 100 calls (40 needed in the evaluated span): it clears the episode
+        assertEquals(T0.plusMinutes(5L * (80 + 24 + 1)), back.cleared());
+    }
 }

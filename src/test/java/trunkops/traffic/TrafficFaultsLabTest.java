@@ -129,6 +129,15 @@ class TrafficFaultsLabTest {
                 assertEquals(5, source.carrierLog().minuteCounts(LocalDateTime.now().minusDays(1),
                         LocalDateTime.now().plusDays(1)).values().stream().mapToLong(Long::longValue).sum());
             }
+            // after reads on the replica failed, the service opens with avoidReplica: the primary, as a fallback
+            try (CarrierLogSource source = CarrierLogSource.open(lab.settings(), lab.lab.password()::toCharArray,
+                    ReplicaRoute.Mode.PREFER, true)) {
+                assertFalse(source.onReplica());
+                assertTrue(source.replicaMissed());
+                assertTrue(source.note().endsWith("failed, reading the primary until it answers again"),
+                        source.note());
+                assertTrue(source.replicaAnswersNow(lab.lab.password()::toCharArray), "it answers: move back");
+            }
             try (CarrierLogSource source = CarrierLogSource.open(lab.settings(), lab.lab.password()::toCharArray,
                     ReplicaRoute.Mode.AUTO)) {
                 assertFalse(source.onReplica(), "AUTO: reports_use_slave_db does not list the Carrier Log Report");
