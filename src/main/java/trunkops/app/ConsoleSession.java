@@ -31,12 +31,13 @@ public final class ConsoleSession implements AutoCloseable {
 
     private final ClusterMonitor monitor;
     private final CarrierTrafficService traffic;
-    private final AtomicBoolean closed;
+    private final AtomicBoolean detached;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
-    private ConsoleSession(ClusterMonitor monitor, CarrierTrafficService traffic, AtomicBoolean closed) {
+    private ConsoleSession(ClusterMonitor monitor, CarrierTrafficService traffic, AtomicBoolean detached) {
         this.monitor = monitor;
         this.traffic = traffic;
-        this.closed = closed;
+        this.detached = detached;
     }
 
     /** Starts watching {@code access}; may be called from any thread. */
@@ -47,11 +48,11 @@ public final class ConsoleSession implements AutoCloseable {
     /** As {@link #start(ClusterAccess, MainView, ScheduledExecutorService)} with the carrier statistics' options. */
     public static ConsoleSession start(ClusterAccess access, MainView view, ScheduledExecutorService scheduler,
                                        CarrierTrafficService.Options trafficOptions) {
-        AtomicBoolean closed = new AtomicBoolean();
+        AtomicBoolean detached = new AtomicBoolean();
         AtomicReference<BoardSnapshot> board = new AtomicReference<>();
         // a snapshot already on its way when the operator opens another cluster is not shown
         Coalescer<BoardSnapshot> toUi = new Coalescer<>(scheduler, UiExecutor.fx(), UI_INTERVAL_MS, s -> {
-            if (!closed.get()) {
+            if (!detached.get()) {
                 view.update(s);
             }
         });
@@ -60,7 +61,7 @@ public final class ConsoleSession implements AutoCloseable {
             toUi.offer(s);
         });
         Coalescer<TrafficSnapshot> trafficToUi = new Coalescer<>(scheduler, UiExecutor.fx(), UI_INTERVAL_MS, s -> {
-            if (!closed.get()) {
+            if (!detached.get()) {
                 view.updateTraffic(s);
             }
         });
@@ -70,7 +71,7 @@ public final class ConsoleSession implements AutoCloseable {
         monitor.start();
         traffic.start();
         Platform.runLater(() -> {
-            if (!closed.get()) {
+            if (!detached.get()) {
                 view.onRefresh(() -> {
                     monitor.refreshNow();
                     traffic.refreshNow();
@@ -79,7 +80,7 @@ public final class ConsoleSession implements AutoCloseable {
                 view.trafficSource(traffic::request, traffic::report);
             }
         });
-        return new ConsoleSession(monitor, traffic, closed);
+        return new ConsoleSession(monitor, traffic, detached);
     }
 
     /**
@@ -115,12 +116,21 @@ public final class ConsoleSession implements AutoCloseable {
         return traffic;
     }
 
+    /** From now on no snapshot of this session reaches the view (any thread, does not block). */
+    public void detach() {
+        detached.set(true);
+    }
+
     @Override
     public void close() {
+        detached.set(true);
         if (closed.getAndSet(true)) {
             return;
         }
-        monitor.close();
-        traffic.close();
+        try {
+            monitor.close();
+        } finally {
+            traffic.close();
+        }
     }
 }

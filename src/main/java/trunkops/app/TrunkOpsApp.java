@@ -107,9 +107,12 @@ public final class TrunkOpsApp extends Application {
         ConsoleSession old = session;
         session = null;
         if (old != null) {
-            old.close();
+            old.detach(); // nothing of the old cluster reaches the view from now on
         }
         Platform.runLater(() -> view.resetForCluster(name));
+        if (old != null) {
+            old.close(); // may take seconds (a refresh still connecting): the view is already reset
+        }
         try {
             ClusterAccess access;
             if (name.equals(LAB_NAME)) {

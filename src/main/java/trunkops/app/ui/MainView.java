@@ -165,10 +165,11 @@ public final class MainView {
         impactView.show(java.util.List.of());
         timelineView.show(java.util.List.of());
         lastTraffic = null;
-        trunkBoard.showCallAlarms(Map.of());
-        chartsView.show(TrafficSnapshot.empty(trunkops.traffic.Availability.starting(Instant.now()),
-                trunkops.traffic.TrafficRequest.defaults()));
+        onRefresh = () -> { };
+        chartsView.onRequest(r -> { });
         reportView.onRun(null);
+        trunkBoard.showCallAlarms(Map.of(), true);
+        chartsView.reset();
         reportView.reset();
         chartsTab.setText("Carrier charts (Ctrl+5)");
         statusBar.getChildren().clear();
@@ -220,7 +221,10 @@ public final class MainView {
         for (QualityAlarm a : s.ongoingAlarms()) {
             alarms.merge(a.carrierId(), a.headline(), (x, y) -> x + "\n" + y);
         }
-        trunkBoard.showCallAlarms(alarms);
+        trunkBoard.showCallAlarms(alarms, s.availability().available());
+        if (last != null) {
+            renderStatusBar(last);
+        }
         int n = alarms.size();
         chartsTab.setText(n == 0 ? "Carrier charts (Ctrl+5)" : "Carrier charts (Ctrl+5) \u26A0 " + n);
         if (last != null) {
@@ -344,6 +348,23 @@ public final class MainView {
         return sb.toString();
     }
 
+    /** The carrier statistics' own link: they read the replica when ViciDial's reports do, so they can fail alone. */
+    private static StateChip trafficChip(TrafficSnapshot t) {
+        StateChip chip = new StateChip();
+        chip.setId("trafficChip");
+        if (t == null || !t.availability().available() && t.availability().message().equals("connecting")) {
+            chip.show(StateChip.Tone.UNKNOWN, "\u2026", "Call stats loading");
+        } else if (t.availability().available()) {
+            chip.show(StateChip.Tone.OK, "\u2714", "Call stats");
+        } else {
+            chip.show(StateChip.Tone.CRIT, "\u2716", "Call stats unavailable since " + CLOCK.format(
+                    t.availability().since()));
+        }
+        chip.setTooltip(new javafx.scene.control.Tooltip(t == null ? "carrier statistics not started"
+                : t.availability().message() + (t.notes().isEmpty() ? "" : "\n" + String.join("\n", t.notes()))));
+        return chip;
+    }
+
     private void renderStatusBar(BoardSnapshot s) {
         statusBar.getChildren().clear();
         StateChip db = new StateChip();
@@ -378,6 +399,7 @@ public final class MainView {
                     + (v.problem() == null ? "" : "\n" + v.problem())));
             statusBar.getChildren().add(chip);
         }
+        statusBar.getChildren().add(trafficChip(lastTraffic));
         Label updated = new Label("updated " + CLOCK.format(Instant.ofEpochMilli(s.atMillis())));
         updated.getStyleClass().add("updated");
         statusBar.getChildren().add(updated);

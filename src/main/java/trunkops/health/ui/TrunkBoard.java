@@ -34,6 +34,7 @@ public final class TrunkBoard extends GridPane {
     private Consumer<TrunkView> onSelect = v -> { };
     private final Map<String, VBox> carrierHeads = new HashMap<>();
     private Map<String, String> callAlarms = Map.of();
+    private boolean callAlarmsCurrent = true;
 
     public TrunkBoard() {
         setId("trunkBoard");
@@ -129,25 +130,36 @@ public final class TrunkBoard extends GridPane {
      * statistics), as one line under the carrier's name: a warning glyph and text, so it reads without colour.
      *
      * @param headlines carrier id to the alarm's one-line headline; empty when none
+     * @param current   false while the call statistics are unavailable: the flags are the last known ones and say
+     *                  so, and no flag does not mean the calls are fine
      */
-    public void showCallAlarms(Map<String, String> headlines) {
-        if (headlines.equals(callAlarms)) {
+    public void showCallAlarms(Map<String, String> headlines, boolean current) {
+        if (headlines.equals(callAlarms) && current == callAlarmsCurrent) {
             return;
         }
         callAlarms = Map.copyOf(headlines);
+        callAlarmsCurrent = current;
         renderCallAlarms();
     }
 
     private void renderCallAlarms() {
         for (Map.Entry<String, VBox> e : carrierHeads.entrySet()) {
             VBox head = e.getValue();
-            head.getChildren().removeIf(n -> n.getStyleClass().contains("board-call-alarm"));
+            head.getChildren().removeIf(n -> n.getStyleClass().contains("board-call-alarm")
+                    || n.getStyleClass().contains("board-call-unknown"));
             String headline = callAlarms.get(e.getKey());
             if (headline != null) {
-                Label l = label("\u26A0 calls failing", "board-call-alarm");
+                Label l = label(callAlarmsCurrent ? "\u26A0 calls failing" : "\u26A0 calls failing (last known)",
+                        "board-call-alarm");
                 l.setId("callAlarm-" + e.getKey());
-                l.setTooltip(new javafx.scene.control.Tooltip(headline));
-                l.setAccessibleText(headline);
+                String tip = callAlarmsCurrent ? headline : headline + "\n(call statistics unavailable: last known)";
+                l.setTooltip(new javafx.scene.control.Tooltip(tip));
+                l.setAccessibleText(tip);
+                head.getChildren().add(l);
+            } else if (!callAlarmsCurrent) {
+                Label l = label("? calls unknown", "board-call-unknown");
+                l.setId("callUnknown-" + e.getKey());
+                l.setTooltip(new javafx.scene.control.Tooltip("call statistics unavailable: see the status bar"));
                 head.getChildren().add(l);
             }
         }

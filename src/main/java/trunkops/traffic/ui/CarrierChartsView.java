@@ -62,6 +62,8 @@ public final class CarrierChartsView extends BorderPane {
     private final ViewExport export;
     private Consumer<TrafficRequest> requests = r -> { };
     private TrafficSnapshot shown;
+    private boolean showing;
+    private BucketSize asked;
 
     /** @param io where export files are written (never the FX thread) */
     public CarrierChartsView(Executor io, UiExecutor ui) {
@@ -89,9 +91,14 @@ public final class CarrierChartsView extends BorderPane {
                 return null;
             }
         });
-        bucket.setOnAction(e -> requests.accept(new TrafficRequest(bucket.getValue(),
-                shown == null ? TrafficRequest.defaults().dimension() : shown.request().dimension(),
-                shown == null ? List.of() : shown.request().servers())));
+        bucket.setOnAction(e -> {
+            if (!showing) {
+                asked = bucket.getValue();
+                requests.accept(new TrafficRequest(bucket.getValue(),
+                        shown == null ? TrafficRequest.defaults().dimension() : shown.request().dimension(),
+                        shown == null ? List.of() : shown.request().servers()));
+            }
+        });
         carrier.setId("carrierChoice");
         carrier.setOnAction(e -> redrawCarrierCharts());
         Button csv = new Button("Export CSV");
@@ -184,6 +191,21 @@ public final class CarrierChartsView extends BorderPane {
         return shown;
     }
 
+    /** Another cluster: nothing of the previous one stays, and no request is outstanding. FX thread. */
+    public void reset() {
+        asked = null;
+        show(TrafficSnapshot.empty(trunkops.traffic.Availability.starting(java.time.Instant.now()),
+                TrafficRequest.defaults()));
+    }
+
+    /** Whether the operator asked for another bucket than {@code s} was built with and its answer is yet to come. */
+    private boolean requestPending(TrafficSnapshot s) {
+        if (asked != null && asked == s.request().bucket()) {
+            asked = null;
+        }
+        return asked != null;
+    }
+
     /** Shows {@code s} (FX thread). */
     public void show(TrafficSnapshot s) {
         shown = Objects.requireNonNull(s, "snapshot");
@@ -193,8 +215,13 @@ public final class CarrierChartsView extends BorderPane {
         banner.setManaged(!b.isEmpty());
         banner.pseudoClassStateChanged(UNAVAILABLE, !b.isEmpty());
         notes.setText(String.join("\n", s.notes()));
-        if (bucket.getValue() != s.request().bucket()) {
-            bucket.setValue(s.request().bucket());
+        if (bucket.getValue() != s.request().bucket() && !requestPending(s)) {
+            showing = true; // the snapshot's bucket, not the operator's choice: no request goes back
+            try {
+                bucket.setValue(s.request().bucket());
+            } finally {
+                showing = false;
+            }
         }
         List<String> carriers = new ArrayList<>();
         carriers.add(ChartData.ALL);

@@ -76,6 +76,7 @@ public final class CarrierReportView extends BorderPane {
     private LocalDateTime heldTo;
     private boolean ranOnce;
     private boolean applyingPreset;
+    private long generation;
     private Map<String, String> dialerIps = Map.of();
 
     /** Builds a report off the FX thread (the console: the carrier statistics service). */
@@ -159,6 +160,8 @@ public final class CarrierReportView extends BorderPane {
     public void reset() {
         shown = null;
         ranOnce = false;
+        generation++; // a report of the previous cluster still on its way is dropped
+        run.setDisable(false);
         heldFrom = null;
         heldTo = null;
         applyingPreset = true;
@@ -246,7 +249,11 @@ public final class CarrierReportView extends BorderPane {
         }
         runStatus.setText("Running\u2026");
         run.setDisable(true);
+        long asked = generation;
         runner.run(w.from(), w.to(), w.servers()).whenComplete((r, e) -> ui.execute(() -> {
+            if (asked != generation) {
+                return;
+            }
             run.setDisable(false);
             if (e != null) {
                 Throwable c = e instanceof java.util.concurrent.CompletionException && e.getCause() != null

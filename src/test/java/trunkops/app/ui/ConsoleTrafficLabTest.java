@@ -19,7 +19,10 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -42,6 +45,7 @@ import trunkops.traffic.ui.CarrierReportView;
  * "calls failing" under the carrier on the board.
  */
 @ExtendWith(ApplicationExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleTrafficLabTest {
 
     /**
@@ -126,6 +130,7 @@ class ConsoleTrafficLabTest {
     }
 
     @Test
+    @Order(1)
     void theReportRunsOnTheDayAndTheTimelineHasTheHistorysIncident(FxRobot robot) {
         waitFor("the carrier report ran by itself", 60, () -> robot.lookup("#carrierReportView").tryQuery()
                 .map(n -> ((CarrierReportView) n).shown() != null).orElse(false));
@@ -186,28 +191,75 @@ class ConsoleTrafficLabTest {
     }
 
     @Test
+    @Order(2)
     void aCarrierFailingItsCallsIsFlaggedOnTheBoardWhileItsProbesStayGreen(FxRobot robot) {
         waitFor("carrier statistics loaded", 60, () -> robot.lookup("#carrierReportView").queryAs(
                 CarrierReportView.class).shown() != null);
         assertTrue(!present(robot, "#callAlarm-BLUELINE"), "no alarm before the failure");
+        assertEquals("\u2714 Call stats", node(robot, "#trafficChip", Label.class).getText());
         lab.faults().failCalls("blueline", 503, 0.85);
         try {
             waitFor("BlueLine is flagged 'calls failing' on the board", 240,
                     () -> present(robot, "#callAlarm-BLUELINE"));
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.TableView<trunkops.health.TrunkView> trunks = node(robot, "#trunkTable",
+                    javafx.scene.control.TableView.class);
+            assertTrue(fx(() -> trunks.getItems().stream().filter(t -> t.carrierId().equals("BLUELINE"))
+                    .allMatch(t -> t.state() == trunkops.health.TrunkState.REACHABLE)),
+                    "qualify still says BlueLine is fine: that is the point of the alarm");
         } finally {
             lab.faults().failCalls("blueline", 503, 0);
         }
         Label flag = node(robot, "#callAlarm-BLUELINE", Label.class);
-        assertTrue(flag.getText().contains("calls failing"), "readable without colour: " + flag.getText());
-        assertTrue(flag.getTooltip().getText().startsWith("BLUELINE: "), flag.getTooltip().getText());
+        assertEquals("\u26A0 calls failing", flag.getText(), "readable without colour");
+        String tip = fx(() -> flag.getTooltip().getText());
+        assertTrue(tip.startsWith("BLUELINE: probe OK but calls failing: "), tip);
         String tab = node(robot, "#tabs", TabPane.class).getTabs().stream()
                 .filter(t -> "chartsTab".equals(t.getId())).findFirst().orElseThrow().getText();
         assertTrue(tab.contains("\u26A0 1"), tab);
-        @SuppressWarnings("unchecked")
-        javafx.scene.control.TableView<trunkops.health.TrunkView> trunks = node(robot, "#trunkTable",
-                javafx.scene.control.TableView.class);
-        assertTrue(trunks.getItems().stream().filter(t -> t.carrierId().equals("BLUELINE"))
-                .allMatch(t -> t.state() == trunkops.health.TrunkState.REACHABLE),
-                "qualify still says BlueLine is fine: that is the point of the alarm");
+
+        // the database goes away: the flag is kept as the last known one and says so; no flag means unknown
+        lab.faults().stopDatabase();
+        try {
+            waitFor("the status bar says the call statistics are unavailable", 60,
+                    () -> robot.lookup("#trafficChip").queryAs(Label.class).getText()
+                            .startsWith("\u2716 Call stats unavailable since "));
+            waitFor("the flag is marked last known", 10, () -> robot.lookup("#callAlarm-BLUELINE")
+                    .queryAs(Label.class).getText().equals("\u26A0 calls failing (last known)"));
+            assertTrue(present(robot, "#callUnknown-NSVOICE"), "no flag for NorthStar is not 'fine'");
+        } finally {
+            lab.faults().startDatabase();
+        }
+        waitFor("the call statistics are back", 60,
+                () -> robot.lookup("#trafficChip").queryAs(Label.class).getText().equals("\u2714 Call stats"));
+        assertTrue(!present(robot, "#callUnknown-NSVOICE"));
     }
+
+    @Test
+    @Order(3)
+    void openingAnotherClusterLeavesNothingOfTheCarrierStatistics(FxRobot robot) {
+        waitFor("carrier statistics loaded", 60, () -> robot.lookup("#carrierReportView").queryAs(
+                CarrierReportView.class).shown() != null);
+        // as TrunkOpsApp does: detach, reset the view, then close (which may take seconds)
+        session.detach();
+        robot.interact(() -> view.resetForCluster("Production east"));
+        session.close();
+        WaitForAsyncUtils.sleep(1, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        CarrierReportView report = node(robot, "#carrierReportView", CarrierReportView.class);
+        assertEquals(null, report.shown(), "no report of the old cluster");
+        javafx.scene.control.Button run = node(robot, "#runReportButton", javafx.scene.control.Button.class);
+        assertTrue(!run.isDisabled());
+        assertTrue(node(robot, "#startOverlay", javafx.scene.Node.class).isVisible(),
+                "the views are covered until the new cluster reports");
+        robot.interact(report::runReport); // what Enter or Alt+U would do underneath
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Not connected to a cluster", node(robot, "#reportRunStatus", Label.class).getText());
+        assertTrue(robot.lookup(".board-call-alarm").tryQuery().isEmpty()
+                && robot.lookup(".board-call-unknown").tryQuery().isEmpty(), "no call flags of the old cluster");
+        trunkops.traffic.ui.CarrierChartsView charts = node(robot, "#carrierChartsView",
+                trunkops.traffic.ui.CarrierChartsView.class);
+        assertEquals(null, charts.shown().databaseNow(), "the charts show nothing loaded");
+    }
+
 }
