@@ -42,6 +42,7 @@ public final class Database implements AutoCloseable {
     }
 
     private final Settings settings;
+    private ScheduledExecutorService prober;
     private final HikariDataSource pool;
     private volatile DbLinkStatus status = new DbLinkStatus(DbLinkState.CONNECTING, "connecting", now());
     private volatile Consumer<DbLinkStatus> listener = s -> { };
@@ -109,9 +110,21 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Starts the periodic health probe on {@code scheduler} (a {@code SELECT 1}). */
-    public void startProbe(ScheduledExecutorService scheduler) {
-        scheduler.scheduleWithFixedDelay(this::probe, 0, settings.probeIntervalMs(), TimeUnit.MILLISECONDS);
+    /**
+     * Starts the periodic health probe (a {@code SELECT 1}) on a thread of its own, stopped by {@link #close()}. A
+     * probe against a dead server blocks for the connection timeout, so it must not share a thread with anything
+     * that has to stay on time (AMI supervision, the board's publishing).
+     */
+    public synchronized void startProbe() {
+        if (prober != null) {
+            return;
+        }
+        prober = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "db-probe");
+            t.setDaemon(true);
+            return t;
+        });
+        prober.scheduleWithFixedDelay(this::probe, 0, settings.probeIntervalMs(), TimeUnit.MILLISECONDS);
     }
 
     private void probe() {
@@ -183,6 +196,11 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (prober != null) {
+                prober.shutdownNow();
+            }
+        }
         pool.close();
         status = new DbLinkStatus(DbLinkState.STOPPED, "closed", now());
     }

@@ -46,6 +46,8 @@ public final class ClusterMonitor implements AutoCloseable, AmiGatewayListener {
     private final Consumer<BoardSnapshot> publish;
     private final AmiGateway.Settings gatewaySettings;
     private final ScheduledExecutorService scheduler;
+    /** JDBC reads of the topology: never on the monitor thread, which must keep up with AMI. */
+    private final java.util.concurrent.ExecutorService dbReads;
     private final ExecutorService monitor;
     private final ClusterHealth health;
     private final Map<String, AmiGateway> gateways = new LinkedHashMap<>();
@@ -72,6 +74,7 @@ public final class ClusterMonitor implements AutoCloseable, AmiGatewayListener {
         this.health = new ClusterHealth(settings);
         this.scheduler = Executors.newScheduledThreadPool(1, daemon("scheduler"));
         this.monitor = Executors.newSingleThreadExecutor(daemon("monitor"));
+        this.dbReads = Executors.newSingleThreadExecutor(daemon("topology-db"));
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -88,7 +91,7 @@ public final class ClusterMonitor implements AutoCloseable, AmiGatewayListener {
             database = new Database(Database.Settings.of(access.jdbcUrl(), access.dbUser()), access.dbPassword().get());
             database.onStatus(s -> change(System.currentTimeMillis(), () -> health.db(s, System.currentTimeMillis())));
             repository = new ViciDialRepository(database);
-            database.startProbe(scheduler);
+            database.startProbe();
         });
         scheduler.scheduleWithFixedDelay(() -> monitor.execute(this::refreshTopology), 0, TOPOLOGY_REFRESH_MS,
                 TimeUnit.MILLISECONDS);
@@ -129,23 +132,60 @@ public final class ClusterMonitor implements AutoCloseable, AmiGatewayListener {
         return CompletableFuture.supplyAsync(() -> health.history(trunk, fromMillis, toMillis), monitor);
     }
 
+    /**
+     * Monitor thread: starts a read of the topology on the {@code topology-db} thread. A read against a dead
+     * database blocks for the connection timeout; the monitor keeps applying AMI observations and publishing
+     * meanwhile, and applies the result when it comes.
+     */
     private void refreshTopology() {
-        if (closed || repository == null) {
+        ViciDialRepository repo = repository;
+        if (closed || repo == null) {
             return;
         }
         try {
-            ViciDialRepository.TopologyRows rows = repository.topologyRows();
-            ClusterTopology t = TopologyBuilder.build(rows.servers(), rows.carriers(), rows.campaigns(), rows.lists());
-            topology = t;
-            health.topology(t);
-            problem = null;
-            connectDialers(t);
-        } catch (DbException e) {
-            problem = e.getMessage();
-            LOG.warn("topology not read: {}", e.getMessage());
-            if (topology == null) {
-                scheduler.schedule(() -> monitor.execute(this::refreshTopology), 5, TimeUnit.SECONDS);
-            }
+            dbReads.execute(() -> {
+                ClusterTopology t;
+                try {
+                    ViciDialRepository.TopologyRows rows = repo.topologyRows();
+                    t = TopologyBuilder.build(rows.servers(), rows.carriers(), rows.campaigns(), rows.lists());
+                } catch (DbException e) {
+                    submitToMonitor(() -> topologyFailed(e.getMessage()));
+                    return;
+                }
+                submitToMonitor(() -> topologyRead(t));
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("monitor closed: topology not read");
+        }
+    }
+
+    private void submitToMonitor(Runnable r) {
+        try {
+            monitor.execute(r);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("monitor closed: topology result dropped");
+        }
+    }
+
+    private void topologyRead(ClusterTopology t) {
+        if (closed) {
+            return;
+        }
+        topology = t;
+        health.topology(t);
+        problem = null;
+        connectDialers(t);
+        change(System.currentTimeMillis(), () -> { });
+    }
+
+    private void topologyFailed(String message) {
+        if (closed) {
+            return;
+        }
+        problem = message;
+        LOG.warn("topology not read: {}", message);
+        if (topology == null) {
+            scheduler.schedule(() -> submitToMonitor(this::refreshTopology), 5, TimeUnit.SECONDS);
         }
         change(System.currentTimeMillis(), () -> { });
     }
@@ -258,6 +298,7 @@ public final class ClusterMonitor implements AutoCloseable, AmiGatewayListener {
     public void close() {
         closed = true;
         monitor.shutdownNow();
+        dbReads.shutdownNow();
         gateways.values().forEach(AmiGateway::close);
         scheduler.shutdownNow();
         if (database != null) {

@@ -34,6 +34,13 @@ class ClusterMonitorLabTest {
     private static LabCluster lab;
     private static Path dir;
     private final AtomicReference<BoardSnapshot> latest = new AtomicReference<>();
+    private final java.util.concurrent.BlockingQueue<BoardSnapshot> updates =
+            new java.util.concurrent.LinkedBlockingQueue<>();
+
+    private void publish(BoardSnapshot s) {
+        latest.set(s);
+        updates.offer(s);
+    }
     private ClusterMonitor monitor;
 
     @BeforeAll
@@ -62,7 +69,7 @@ class ClusterMonitorLabTest {
         // short timeouts so that a hung link is declared within the test's patience
         AmiGateway.Settings fast = new AmiGateway.Settings(3_000, 1_000, 3_000, 300, 2_000, 100_000, 2_000);
         monitor = new ClusterMonitor(new ClusterAccess("lab under test", true, db.jdbcUrl(), db.user(),
-                dbPassword::toCharArray, LabCluster.CONSOLE_AMI_USER, amiSecret::toCharArray), latest::set,
+                dbPassword::toCharArray, LabCluster.CONSOLE_AMI_USER, amiSecret::toCharArray), this::publish,
                 HealthSettings.defaults(), fast);
         monitor.start();
         return monitor;
@@ -72,15 +79,25 @@ class ClusterMonitorLabTest {
         return watch(lab.amiAccess().get(0).secret(), lab.dbAccess().password());
     }
 
+    /**
+     * Waits for the newest snapshot, or one published after it, that passes {@code test} (woken by each
+     * publication, no sleeping; snapshots older than the newest are not looked at).
+     */
     private BoardSnapshot await(String what, Duration timeout, Predicate<BoardSnapshot> test) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            BoardSnapshot s = latest.get();
+        updates.clear();
+        BoardSnapshot s = latest.get();
+        while (true) {
             if (s != null && test.test(s)) {
                 return s;
             }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
             try {
-                Thread.sleep(50);
+                BoardSnapshot next = updates.poll(left, java.util.concurrent.TimeUnit.NANOSECONDS);
+                s = next == null ? s : next;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
@@ -122,6 +139,26 @@ class ClusterMonitorLabTest {
             assertFalse(down.db().message().contains(lab.dbAccess().password()), "no secret in the message");
             assertNotNull(down.topology(), "the last topology read stays on the board");
             monitor.refreshNow();
+            // the refresh waits 6 s for a connection; the board goes on publishing AMI state meanwhile
+            long lastAt = System.currentTimeMillis();
+            long worstGap = 0;
+            long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(3);
+            updates.clear();
+            while (System.nanoTime() < until) {
+                BoardSnapshot next;
+                try {
+                    next = updates.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+                long now = System.currentTimeMillis();
+                worstGap = Math.max(worstGap, now - lastAt);
+                if (next != null) {
+                    lastAt = now;
+                }
+            }
+            assertTrue(worstGap < 2_500, "the board (which republishes at least every second) stalled " + worstGap + " ms while the topology read waited");
             BoardSnapshot refused = await("a refresh says the topology could not be read", Duration.ofSeconds(45),
                     s -> s.problem() != null);
             assertEquals(TrunkState.REACHABLE, state(refused, "DIALER1", "nsvoice"),

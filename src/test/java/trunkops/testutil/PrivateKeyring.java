@@ -77,10 +77,10 @@ public final class PrivateKeyring implements AutoCloseable {
             if (out.contains("boolean true")) {
                 return;
             }
-            if (!daemon.isAlive()) {
+            // the pause before asking the bus again doubles as the watch on the daemon: it returns early if it exits
+            if (daemon.waitFor(100, TimeUnit.MILLISECONDS)) {
                 throw new IOException("gnome-keyring-daemon exited with " + daemon.exitValue());
             }
-            Thread.sleep(100);
         }
         throw new IOException("the private Secret Service did not come up within 15 s");
     }

@@ -366,7 +366,7 @@ public final class MainView {
     }
 
     private void renderStatusBar(BoardSnapshot s) {
-        statusBar.getChildren().clear();
+        java.util.List<javafx.scene.Node> chips = new java.util.ArrayList<>();
         StateChip db = new StateChip();
         db.setId("dbChip");
         DbLinkStatus d = s.db();
@@ -379,7 +379,7 @@ public final class MainView {
             case STOPPED -> db.show(StateChip.Tone.UNKNOWN, "\u25A0", "DB stopped");
         }
         db.setTooltip(new javafx.scene.control.Tooltip(d.message()));
-        statusBar.getChildren().add(db);
+        chips.add(db);
         for (ServerView v : s.servers()) {
             StateChip chip = new StateChip();
             chip.setId("amiChip-" + v.serverId());
@@ -397,11 +397,12 @@ public final class MainView {
                     + (v.link() == null ? "not started" : v.link().message())
                     + "\n" + v.eventsReceived() + " events received, " + v.eventsDropped() + " dropped"
                     + (v.problem() == null ? "" : "\n" + v.problem())));
-            statusBar.getChildren().add(chip);
+            chips.add(chip);
         }
-        statusBar.getChildren().add(trafficChip(lastTraffic));
+        chips.add(trafficChip(lastTraffic));
         Label updated = new Label("updated " + CLOCK.format(Instant.ofEpochMilli(s.atMillis())));
         updated.getStyleClass().add("updated");
-        statusBar.getChildren().add(updated);
+        chips.add(updated);
+        statusBar.getChildren().setAll(chips); // one change to the scene graph, not one per chip
     }
 }

@@ -94,14 +94,16 @@ class MainViewLabTest {
     }
 
     @Test
-    void showsTheLabsDialersAndTrunksFromAmiAndJdbc(FxRobot robot) {
+    void showsTheLabsDialersAndTrunksFromAmiAndJdbc(FxRobot robot) throws Exception {
         waitFor(robot, "every trunk has a verdict", t -> t.getItems().size() == 9
                 && t.getItems().stream().noneMatch(v -> v.state() == TrunkState.UNKNOWN));
         ListView<?> servers = robot.lookup("#serverList").queryAs(ListView.class);
         assertEquals(3, servers.getItems().size());
         assertTrue(robot.lookup("LAB").tryQuery().isPresent(), "the lab is labelled as such");
-        Label dbChip = robot.lookup("#dbChip").queryAs(Label.class);
-        assertTrue(dbChip.getText().contains("DB connected"), dbChip.getText());
+        // the status bar is rebuilt with every snapshot: read it on the FX thread
+        String dbChip = WaitForAsyncUtils.asyncFx(() -> robot.lookup("#dbChip").queryAs(Label.class).getText())
+                .get(5, TimeUnit.SECONDS);
+        assertTrue(dbChip.contains("DB connected"), dbChip);
         assertEquals(TrunkState.UNMONITORED, stateOf(table(robot), "DIALER1", "velox"));
         assertTrue(robot.lookup("Carriers (Ctrl+3)").tryQuery().isPresent());
     }
