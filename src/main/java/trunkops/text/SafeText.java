@@ -26,7 +26,11 @@ public final class SafeText {
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
             i += Character.charCount(cp);
-            appendEscaped(b, cp);
+            if (cp == '\\' && readsAsEscape(s, i)) {
+                b.append("\\\\");
+            } else {
+                appendEscaped(b, cp);
+            }
         }
         return b.toString();
     }
@@ -39,11 +43,21 @@ public final class SafeText {
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
             i += Character.charCount(cp);
-            if (needsEscape(cp)) {
+            if (needsEscape(cp) || cp == '\\' && readsAsEscape(s, i)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** A backslash followed by a letter of an escape this class writes (or another backslash) would be
+     *  read as one: a peer literally named {@code x\\n} must not look like one with a line break. */
+    private static boolean readsAsEscape(String s, int next) {
+        if (next >= s.length()) {
+            return false;
+        }
+        char c = s.charAt(next);
+        return c == 'n' || c == 'r' || c == 't' || c == 'x' || c == 'u' || c == '\\';
     }
 
     /** Control characters (C0, DEL, C1), line/paragraph separators, bidi and other invisible format

@@ -25,6 +25,14 @@ class SafeTextTest {
     }
 
     @Test
+    void aLiteralBackslashEscapeCannotPassForARealControlCharacter() {
+        assertEquals("x\\\\n1", SafeText.display("x\\n1"));
+        assertEquals("x\\n1", SafeText.display("x\n1"));
+        assertEquals("C:\\dir", SafeText.display("C:\\dir"));
+        assertFalse(SafeText.isClean("a\\x1b"));
+    }
+
+    @Test
     void utf8NamesAndPlainNamesAreKept() {
         String plain = "nsvoice-east_1";
         assertSame(plain, SafeText.display(plain));
