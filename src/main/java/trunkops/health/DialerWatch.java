@@ -74,7 +74,7 @@ public final class DialerWatch implements AutoCloseable, AmiGatewayListener {
         return first;
     }
 
-    /** Called (on the watch thread) whenever a trunk's state changes after the first picture. */
+    /** Called (on the watch thread) for every change of a trunk's state after the first picture, in order. */
     public void onChange(Consumer<TrunkView> action) {
         this.onChange = action;
     }
@@ -84,7 +84,18 @@ public final class DialerWatch implements AutoCloseable, AmiGatewayListener {
         return all.stream().filter(v -> v.serverId().equals(serverId)).toList();
     }
 
+    /** Time alone changes states too (STALE when reports stop); events are evaluated as they arrive. */
     private void tick() {
+        evaluate();
+    }
+
+    /**
+     * Runs on the watch thread after every observation the model takes (and on the tick): completes the first
+     * picture, then hands every trunk whose state differs from the one last reported to {@link #onChange}. Because
+     * it runs per event, not per sample, a trunk that goes down and up again within milliseconds reports both
+     * changes, in the order the model made them.
+     */
+    private void evaluate() {
         long now = System.currentTimeMillis();
         AmiLinkStatus link = health.link(serverId);
         if (!first.isDone()) {
@@ -110,7 +121,10 @@ public final class DialerWatch implements AutoCloseable, AmiGatewayListener {
 
     @Override
     public void linkChanged(AmiLinkStatus status) {
-        thread.execute(() -> health.link(status, System.currentTimeMillis()));
+        thread.execute(() -> {
+            health.link(status, System.currentTimeMillis());
+            evaluate();
+        });
     }
 
     @Override
@@ -121,6 +135,7 @@ public final class DialerWatch implements AutoCloseable, AmiGatewayListener {
             }
             health.peersSnapshot(server, peers, atMillis);
             snapshotAt = atMillis;
+            evaluate();
         });
     }
 
@@ -131,6 +146,7 @@ public final class DialerWatch implements AutoCloseable, AmiGatewayListener {
             if (snapshotAt > 0 && timeMs != null) {
                 polled = true;
             }
+            evaluate();
         });
     }
 

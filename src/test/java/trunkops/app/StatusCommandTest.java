@@ -2,7 +2,6 @@ package trunkops.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -154,19 +153,23 @@ class StatusCommandTest {
                     k -> null, keyring));
             assertEquals(1, KeyringCommand.run(List.of("keyring", "check", "ami", a.user(), a.host()), ps, ps,
                     k -> null, keyring));
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> StatusCommand.run(
-                    List.of("status", "--ami", a.host() + ":" + a.port(), "--user", a.user()), ps, ps, k -> null,
-                    CompletableFuture.completedFuture(null), keyring));
-            assertTrue(e.getMessage().contains("no ami " + a.user() + "@" + a.host() + " secret in the OS keyring"),
-                    e.getMessage());
+            ByteArrayOutputStream missingErr = new ByteArrayOutputStream();
+            int missing = StatusCommand.run(List.of("status", "--ami", a.host() + ":" + a.port(), "--user", a.user()),
+                    ps, new PrintStream(missingErr, true, StandardCharsets.UTF_8), k -> null,
+                    CompletableFuture.completedFuture(null), keyring);
+            String message = missingErr.toString(StandardCharsets.UTF_8);
+            assertEquals(2, missing, message);
+            assertTrue(message.contains("no ami " + a.user() + "@" + a.host() + " secret in the OS keyring"), message);
         }
     }
 
     @Test
     void secretsNeverComeFromTheCommandLineAndBadCredentialsSaySo() throws Exception {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> StatusCommand.Args.parse(
-                List.of("status", "--ami", "h:1", "--user", "u", "--secret", "x")));
-        assertTrue(e.getMessage().contains("never go on the command line"), e.getMessage());
+        Result refused = run(List.of("status", "--ami", "h:1", "--user", "u", "--secret", "x"), Map.of(),
+                CompletableFuture.completedFuture(null), new ByteArrayOutputStream());
+        assertEquals(2, refused.code());
+        assertTrue(refused.err().contains("never go on the command line"), refused.err());
+        assertFalse(refused.err().contains(" x"), "the refused secret is not echoed: " + refused.err());
         LabCluster.AmiAccess a = dialer("DIALER2");
         Result r = run(List.of("status", "--ami", a.host() + ":" + a.port(), "--user", a.user(), "--secret-env", "S"),
                 Map.of("S", "wrong-secret"), CompletableFuture.completedFuture(null), new ByteArrayOutputStream());
