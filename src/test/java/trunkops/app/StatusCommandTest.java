@@ -91,6 +91,32 @@ class StatusCommandTest {
     }
 
     @Test
+    void withTheDatabaseADialerIsChosenByNameOrAddressAndAnUnknownOneIsAnError() throws Exception {
+        LabCluster.AmiAccess a = dialer("DIALER2");
+        LabCluster.DbAccess db = lab.dbAccess();
+        Map<String, String> env = Map.of("S", a.secret(), "P", db.password());
+        for (String chosen : List.of("DIALER2", "dialer2", a.host())) {
+            Result r = run(List.of("status", "--ami", chosen, "--user", a.user(), "--secret-env", "S", "--jdbc",
+                    db.jdbcUrl(), "--db-user", db.user(), "--db-password-env", "P"), env,
+                    CompletableFuture.completedFuture(null), new ByteArrayOutputStream());
+            assertEquals(0, r.code(), chosen + ": " + r.err());
+            assertEquals("", r.err());
+            assertTrue(r.out().lines().allMatch(l -> l.startsWith("DIALER2 ")), r.out());
+        }
+        for (String unknown : List.of("10.9.9.9", "DIALER9", "x' OR '1'='1", "a;rm -rf /")) {
+            Result r = run(List.of("status", "--ami", unknown, "--user", a.user(), "--secret-env", "S", "--jdbc",
+                    db.jdbcUrl(), "--db-user", db.user(), "--db-password-env", "P"), env,
+                    CompletableFuture.completedFuture(null), new ByteArrayOutputStream());
+            assertEquals(2, r.code(), unknown + ": " + r.err());
+            assertEquals("", r.out());
+            assertTrue(r.err().startsWith("trunkops status: unknown dialer '" + unknown + "' in --ami; known"
+                    + " dialers: DIALER1 (" + dialer("DIALER1").host() + "), DIALER2 (" + a.host() + "), DIALER3 ("),
+                    r.err());
+            assertEquals(1, r.err().lines().count(), r.err());
+        }
+    }
+
+    @Test
     void watchPrintsAChangeWhenATrunkDies() throws Exception {
         LabCluster.AmiAccess a = dialer("DIALER3");
         CompletableFuture<Void> stop = new CompletableFuture<>();
