@@ -5,24 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.File;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import trunkops.secrets.Keyring;
+import trunkops.testutil.LauncherProcess;
 import trunkops.testutil.ScriptedAmiServer;
 import trunkops.testutil.ScriptedAmiServer.Peer;
 
@@ -38,36 +34,14 @@ class StatusOutputTest {
             new Peer("x\n127.0.0.1 nsvoice", "10.1.1.2", 5060, "OK (21 ms)"),
             new Peer("red\u001b[31m\rcr", "10.1.1.3", 5060, "UNREACHABLE"));
 
-    private record Proc(int code, String out, String err) {
-    }
-
-    /** The real launcher in its own JVM, main classes only (no logback-test.xml), platform encoding Latin-1. */
-    private static Proc launch(Path state, String... args) throws IOException, InterruptedException {
-        String cp = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(e -> !e.endsWith("test-classes")).collect(Collectors.joining(File.pathSeparator));
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dfile.encoding=ISO-8859-1", "-Dsun.stdout.encoding=ISO-8859-1", "-Dsun.stderr.encoding=ISO-8859-1",
-                "-cp", cp, Launcher.class.getName()));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().remove("DISPLAY");
-        pb.environment().remove("WAYLAND_DISPLAY");
-        pb.environment().put("LANG", "C");
-        pb.environment().put("XDG_STATE_HOME", state.toString());
-        pb.environment().put("AMI_SECRET", "anything");
-        Path out = state.resolve("stdout");
-        Path err = state.resolve("stderr");
-        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-        Process p = pb.start();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "launcher did not end");
-        return new Proc(p.exitValue(), new String(Files.readAllBytes(out), StandardCharsets.UTF_8),
-                new String(Files.readAllBytes(err), StandardCharsets.UTF_8));
+    private static LauncherProcess.Result launch(Path state, String... args) throws Exception {
+        return LauncherProcess.run(state, Map.of("AMI_SECRET", "anything"), args);
     }
 
     @Test
     void namesFromAmiCannotForgeLinesAndPrintAsUtf8WithNothingOnStderr(@TempDir Path state) throws Exception {
         try (ScriptedAmiServer ami = new ScriptedAmiServer(HOSTILE)) {
-            Proc r = launch(state, "status", "--ami", ami.host() + ":" + ami.port(), "--user", "noc",
+            LauncherProcess.Result r = launch(state, "status", "--ami", ami.host() + ":" + ami.port(), "--user", "noc",
                     "--secret-env", "AMI_SECRET");
             assertEquals(0, r.code(), r.err());
             assertEquals("", r.err(), "a successful status writes nothing on stderr");
@@ -86,14 +60,14 @@ class StatusOutputTest {
 
     @Test
     void helpAndErrorsNeverReachJavaFxWithoutADisplay(@TempDir Path state) throws Exception {
-        Proc help = launch(state, "--help");
+        LauncherProcess.Result help = launch(state, "--help");
         assertEquals(0, help.code(), help.err());
         assertEquals("", help.err());
         assertTrue(help.out().startsWith("Usage: trunkops"), help.out());
-        Proc unknown = launch(state, "--frobnicate");
+        LauncherProcess.Result unknown = launch(state, "--frobnicate");
         assertEquals(2, unknown.code());
         assertEquals("trunkops: Unknown option: '--frobnicate' (see 'trunkops --help')\n", unknown.err());
-        Proc console = launch(state, "--lab-speed=2");
+        LauncherProcess.Result console = launch(state, "--lab-speed=2");
         assertEquals(1, console.code());
         assertTrue(console.err().startsWith("trunkops: cannot open the console: no display")
                 && console.err().indexOf('\n') == console.err().length() - 1, console.err());

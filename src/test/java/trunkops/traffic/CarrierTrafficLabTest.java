@@ -207,6 +207,20 @@ class CarrierTrafficLabTest {
     }
 
     @Test
+    void theLauncherPrintsTheReportOnStdoutAndNothingOnStderr() throws Exception {
+        java.nio.file.Path state = lab.dir.resolve("launcher-state");
+        trunkops.testutil.LauncherProcess.Result r = trunkops.testutil.LauncherProcess.run(state,
+                Map.of("LAB_PW", lab.lab.password()), "carrier-report", "--jdbc", lab.lab.jdbcUrl(), "--db-user",
+                lab.lab.user(), "--db-password-env", "LAB_PW", "--from", from.toString(), "--to", to.toString(),
+                "--servers", "DIALER1");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("", r.err(), "the result on stdout, the log in its file, nothing on stderr");
+        assertEquals(List.of("BLUELINE", "NSVOICE", "ORBIT", "VELOX"), r.out().lines().map(l -> l.split(" ")[0])
+                .toList(), r.out());
+        assertTrue(java.nio.file.Files.exists(state.resolve("trunkops/log/trunkops.log")), "log file");
+    }
+
+    @Test
     void oddRowsAreCountedAndExplained() throws Exception {
         ViciWrites w = lab.writes();
         LocalDateTime t = to.plusHours(1).withSecond(30);
