@@ -36,7 +36,10 @@ public final class DialerWatch implements AutoCloseable, AmiGatewayListener {
     private final ScheduledExecutorService thread;
     private final CompletableFuture<Picture> first = new CompletableFuture<>();
     private final Map<String, TrunkState> lastStates = new HashMap<>();
-    private volatile Consumer<TrunkView> onChange = v -> { };
+    /** Watch-thread confined: the listener, and the changes made before one was registered (bounded). */
+    private Consumer<TrunkView> onChange;
+    private final java.util.ArrayDeque<TrunkView> unheard = new java.util.ArrayDeque<>();
+    private static final int UNHEARD_MAX = 10_000;
     private long snapshotAt;
     private boolean polled;
 
@@ -74,9 +77,25 @@ public final class DialerWatch implements AutoCloseable, AmiGatewayListener {
         return first;
     }
 
-    /** Called (on the watch thread) for every change of a trunk's state after the first picture, in order. */
+    /**
+     * Called (on the watch thread) for every change of a trunk's state after the first picture, in order. Changes
+     * made between the first picture and this call are not lost: they are delivered first.
+     */
     public void onChange(Consumer<TrunkView> action) {
-        this.onChange = action;
+        thread.execute(() -> {
+            while (!unheard.isEmpty()) {
+                action.accept(unheard.poll());
+            }
+            onChange = action;
+        });
+    }
+
+    private void changed(TrunkView t) {
+        if (onChange != null) {
+            onChange.accept(t);
+        } else if (unheard.size() < UNHEARD_MAX) {
+            unheard.add(t);
+        }
     }
 
     private List<TrunkView> views(long now) {
@@ -112,7 +131,7 @@ public final class DialerWatch implements AutoCloseable, AmiGatewayListener {
         for (TrunkView t : views(now)) {
             TrunkState before = lastStates.put(t.peer(), t.state());
             if (before != t.state()) {
-                onChange.accept(t);
+                changed(t);
             }
         }
     }
