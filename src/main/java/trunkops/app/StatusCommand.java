@@ -128,7 +128,7 @@ final class StatusCommand implements Callable<Integer> {
                 ViciDialRepository.TopologyRows rows = new ViciDialRepository(db).topologyRows();
                 topology = TopologyBuilder.build(rows.servers(), rows.carriers(), rows.campaigns(), rows.lists());
             } catch (DbException e) {
-                err.println("trunkops status: " + e.getMessage());
+                err.println("trunkops status: " + SafeText.display(e.getMessage()));
                 return Cli.FAILED;
             }
             DialerServer s = DialerChoice.resolve(topology, ami, "--ami");
@@ -173,7 +173,7 @@ final class StatusCommand implements Callable<Integer> {
         try {
             ctx.stop().get();
         } catch (java.util.concurrent.ExecutionException e) {
-            err.println("trunkops status: " + e.getCause());
+            err.println("trunkops status: " + SafeText.display(String.valueOf(e.getCause())));
         } finally {
             dialer.close();
         }
