@@ -35,7 +35,10 @@ import trunkops.lab.LabDefaults;
         exitCodeList = {"0:stopped", "1:the lab could not start", "2:bad arguments"})
 final class LabOnlyCommand implements Callable<Integer> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(LabOnlyCommand.class);
+    /** Looked up when the lab runs: help and argument errors never start logging (faster, nothing to write). */
+    private static Logger log() {
+        return LoggerFactory.getLogger(LabOnlyCommand.class);
+    }
 
     private final CliContext ctx;
 
@@ -56,7 +59,7 @@ final class LabOnlyCommand implements Callable<Integer> {
 
     static int run(LaunchOptions options, PrintStream out) throws IOException, InterruptedException {
         Path dir = AppPaths.newLabRunDir();
-        LabCluster lab = LabCluster.start(LabDefaults.cluster(), options.labOptions(dir), msg -> LOG.info("lab: {}", msg));
+        LabCluster lab = LabCluster.start(LabDefaults.cluster(), options.labOptions(dir), msg -> log().info("lab: {}", msg));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             lab.close();
@@ -91,7 +94,7 @@ final class LabOnlyCommand implements Callable<Integer> {
                 }
             }
         } catch (IOException e) {
-            LOG.debug("lab stdin closed: {}", e.toString());
+            log().debug("lab stdin closed: {}", e.toString());
         }
         // stdin closed (e.g. started in the background): keep running until killed
     }
