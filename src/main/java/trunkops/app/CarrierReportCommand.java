@@ -178,7 +178,8 @@ public final class CarrierReportCommand implements Callable<Integer> {
             if (a.csv() != null) {
                 writeCsv(report, a.csv());
             }
-            gap.ifPresent(g -> err.println(spec.qualifiedName() + ": warning: " + g.archivedRows() + " rows before " + g.liveFrom()
+            gap.ifPresent(g -> err.println(spec.qualifiedName() + ": warning: " + g.archivedRows() + " rows before "
+                    + g.liveFrom()
                     + " are only in vicidial_carrier_log_archive (ViciDial's log rotation) and are not counted;"
                     + " use --from " + g.liveFrom() + " or later for complete numbers"));
             return Cli.OK;

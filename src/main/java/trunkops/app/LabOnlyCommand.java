@@ -59,7 +59,8 @@ final class LabOnlyCommand implements Callable<Integer> {
 
     static int run(LaunchOptions options, PrintStream out) throws IOException, InterruptedException {
         Path dir = AppPaths.newLabRunDir();
-        LabCluster lab = LabCluster.start(LabDefaults.cluster(), options.labOptions(dir), msg -> log().info("lab: {}", msg));
+        LabCluster lab = LabCluster.start(LabDefaults.cluster(), options.labOptions(dir),
+                msg -> log().info("lab: {}", msg));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             lab.close();
