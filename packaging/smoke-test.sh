@@ -109,7 +109,7 @@ fi
 
 say "starting: $app --lab-only (waiting up to ${timeout_s}s for a 'jdbc ' line)"
 # setsid: own process group, so that stopping it also stops the mariadbd the lab started
-setsid env "${env_args[@]}" "$app" --lab-only </dev/null >"$out" 2>"$err" &
+setsid env "${env_args[@]}" "$app" --lab-only --verbose </dev/null >"$out" 2>"$err" &
 pid=$!
 pgid=$pid
 t0=$EPOCHREALTIME

@@ -12,7 +12,11 @@ import org.slf4j.LoggerFactory;
 /** Where TrunkOps keeps its files, following the XDG base directories. */
 public final class AppPaths {
 
-    private static final Logger LOG = LoggerFactory.getLogger(AppPaths.class);
+    /** Looked up when used, not at class initialisation: the launcher asks for {@link #logFile()} before logging
+     *  is configured. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(AppPaths.class);
+    }
 
     private AppPaths() {
     }
@@ -29,6 +33,12 @@ public final class AppPaths {
 
     public static Path stateDir() {
         return xdg("XDG_STATE_HOME", ".local/state");
+    }
+
+    /** The log file: {@code $XDG_STATE_HOME/trunkops/log/trunkops.log}, by default
+     *  {@code ~/.local/state/trunkops/log/trunkops.log}. */
+    public static Path logFile() {
+        return stateDir().resolve("log").resolve("trunkops.log");
     }
 
     /** Held for the life of the process: the lock file of this process's lab run. */
@@ -68,7 +78,7 @@ public final class AppPaths {
             } catch (java.nio.channels.OverlappingFileLockException e) {
                 return;
             } catch (IOException e) {
-                LOG.debug("cannot check {}: {}", lock, e.toString());
+                log().debug("cannot check {}: {}", lock, e.toString());
                 return;
             }
         }
@@ -84,11 +94,11 @@ public final class AppPaths {
                 try {
                     Files.deleteIfExists(p);
                 } catch (IOException e) {
-                    LOG.debug("could not delete {}", p, e);
+                    log().debug("could not delete {}", p, e);
                 }
             });
         } catch (IOException | java.io.UncheckedIOException e) {
-            LOG.warn("could not clean {}: {}", dir, e.toString());
+            log().warn("could not clean {}: {}", dir, e.toString());
         }
     }
 }

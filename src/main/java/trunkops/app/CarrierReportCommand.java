@@ -14,11 +14,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
 
-import org.slf4j.LoggerFactory;
-
-import ch.qos.logback.classic.Level;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import trunkops.db.Database;
 import trunkops.db.DbException;
@@ -33,6 +37,7 @@ import trunkops.traffic.CarrierMetrics;
 import trunkops.traffic.CarrierReport;
 import trunkops.traffic.CarrierTrafficEngine;
 import trunkops.traffic.ReportCsv;
+import trunkops.text.SafeText;
 import trunkops.traffic.SeriesKey;
 
 /**
@@ -48,52 +53,124 @@ import trunkops.traffic.SeriesKey;
  * <p>Exit codes: 0 done, 2 bad arguments (one line on stderr), 1 the database or the CSV file failed (one line).
  */
 @ConsoleOutput
-public final class CarrierReportCommand {
+@Command(name = CarrierReportCommand.NAME, mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+        sortOptions = false,
+        description = {"Per-carrier call results from ViciDial's carrier log for a time window.",
+                "One line per carrier: <carrier_id> attempts=<n> answered=<n> asr=<pct> top_failure=<status>:<n>."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done", "1:the database or the CSV file failed",
+                "2:bad arguments (an unknown dialer among them), a missing password variable"})
+public final class CarrierReportCommand implements Callable<Integer> {
 
     static final String NAME = "carrier-report";
-    static final String USAGE = "usage: carrier-report --jdbc <url> --db-user <user> --db-password-env <VAR>"
-            + " --from <ISO time> --to <ISO time> [--csv <file>] [--servers <ip,ip>] [--replica auto|prefer|off]";
 
     /** The parsed command line. */
     record Args(String jdbc, String user, String passwordEnv, LocalDateTime from, LocalDateTime to, Path csv,
                 List<String> servers, ReplicaRoute.Mode replica) {
     }
 
-    private CarrierReportCommand() {
+    private final CliContext ctx;
+
+    @Option(names = "--jdbc", required = true, paramLabel = "<url>",
+            description = "ViciDial's database, jdbc:mariadb://host:3306/asterisk.")
+    private String jdbc;
+
+    @Option(names = "--db-user", required = true, paramLabel = "<user>", description = "The database user.")
+    private String user;
+
+    @Option(names = "--db-password-env", required = true, paramLabel = "<VAR>",
+            description = "The environment variable holding the password (never the password itself).")
+    private String passwordEnv;
+
+    @Option(names = "--from", required = true, paramLabel = "<time>", converter = TimeConverter.class,
+            description = "Window start, inclusive, database wall clock: 2026-11-26T08:00, '2026-11-26 08:00:00'"
+                    + " or 2026-11-26.")
+    private LocalDateTime from;
+
+    @Option(names = "--to", required = true, paramLabel = "<time>", converter = TimeConverter.class,
+            description = "Window end, exclusive.")
+    private LocalDateTime to;
+
+    @Option(names = "--csv", paramLabel = "<file>", description = "Also write the tidy outcome table to <file>.")
+    private Path csv;
+
+    @Option(names = "--servers", paramLabel = "<dialer>", split = ",",
+            description = "Only these dialers, by server_id or server_ip (comma-separated).")
+    private List<String> servers = new ArrayList<>();
+
+    @Option(names = "--replica", paramLabel = "auto|prefer|off", defaultValue = "auto",
+            converter = ReplicaConverter.class,
+            description = "Read ViciDial's read replica: auto (as ViciDial's report does), prefer, off.")
+    private ReplicaRoute.Mode replica;
+
+    @Mixin
+    private CommonOptions common;
+
+    @Spec
+    private CommandSpec spec;
+
+    CarrierReportCommand(CliContext ctx) {
+        this.ctx = ctx;
     }
 
-    public static int run(List<String> args) {
-        quietLogs();
-        return run(args, System::getenv, System.out, System.err);
+    @Option(names = "--db-password", hidden = true, paramLabel = "<refused>")
+    void refusePassword(String ignored) {
+        throw new ParameterException(spec.commandLine(), "passwords are not accepted on the command line: put it"
+                + " in an environment variable and pass its name with --db-password-env");
     }
 
+    /** Runs {@code carrier-report args} through the real command line with this environment and these streams. */
     static int run(List<String> args, Function<String, String> env, PrintStream out, PrintStream err) {
-        Args a;
-        char[] password;
-        try {
-            a = parse(args);
-            String secret = env.apply(a.passwordEnv());
-            if (secret == null) {
-                throw new IllegalArgumentException("environment variable " + a.passwordEnv() + " is not set (the"
-                        + " database password is read only from the variable named by --db-password-env)");
-            }
-            password = secret.toCharArray();
-        } catch (IllegalArgumentException e) {
-            err.println(NAME + ": " + e.getMessage());
-            return 2;
+        List<String> argv = new ArrayList<>(args.size() + 1);
+        argv.add(NAME);
+        argv.addAll(args);
+        return Cli.execute(argv.toArray(String[]::new), new CliContext(out, err, env::apply,
+                () -> { throw new IllegalStateException("carrier-report reads no keyring"); },
+                java.util.concurrent.CompletableFuture.completedFuture(null)));
+    }
+
+    /** Parses {@code args} (without the command's name) as the command line would. */
+    static Args parse(List<String> args) {
+        CarrierReportCommand c = new CarrierReportCommand(null);
+        new picocli.CommandLine(c).parseArgs(args.toArray(String[]::new));
+        return c.args();
+    }
+
+    private Args args() {
+        if (!jdbc.startsWith("jdbc:mariadb:") && !jdbc.startsWith("jdbc:mysql:")) {
+            throw new ParameterException(spec.commandLine(), "--jdbc must be a jdbc:mariadb:// (or jdbc:mysql://)"
+                    + " URL, not " + SafeText.display(jdbc));
         }
+        if (!from.isBefore(to)) {
+            throw new ParameterException(spec.commandLine(), "--from " + from + " is not before --to " + to);
+        }
+        return new Args(jdbc, user, passwordEnv, from, to, csv, List.copyOf(servers), replica);
+    }
+
+    @Override
+    public Integer call() {
+        Args a = args();
+        PrintStream out = ctx.out();
+        PrintStream err = ctx.err();
+        String secret = ctx.env().apply(a.passwordEnv());
+        if (secret == null) {
+            throw new IllegalArgumentException("environment variable " + a.passwordEnv() + " is not set (the"
+                    + " database password is read only from the variable named by --db-password-env)");
+        }
+        char[] password = secret.toCharArray();
         try (CarrierLogSource source = CarrierLogSource.open(Database.Settings.of(a.jdbc(), a.user()),
                 () -> password.clone(), a.replica())) {
             ViciDialRepository.TopologyRows rows = source.topology().topologyRows();
             ClusterTopology topology = TopologyBuilder.build(rows.servers(), rows.carriers(), rows.campaigns(),
                     rows.lists());
+            List<String> serverIps = DialerChoice.serverIps(topology, a.servers(), "--servers");
             CarrierTrafficEngine engine = new CarrierTrafficEngine(source.carrierLog(),
                     CarrierTrafficEngine.Settings.defaults());
             engine.setTopology(topology);
             java.util.Optional<trunkops.db.CarrierLogRepository.ArchiveGap> gap = source.carrierLog()
                     .archiveGap(a.from(), a.to());
             engine.load(a.from(), a.to());
-            CarrierReport report = engine.report(a.from(), a.to(), a.servers());
+            CarrierReport report = engine.report(a.from(), a.to(), serverIps);
             for (String line : lines(report, topology)) {
                 out.println(line);
             }
@@ -101,16 +178,17 @@ public final class CarrierReportCommand {
             if (a.csv() != null) {
                 writeCsv(report, a.csv());
             }
-            gap.ifPresent(g -> err.println(NAME + ": warning: " + g.archivedRows() + " rows before " + g.liveFrom()
+            gap.ifPresent(g -> err.println(spec.qualifiedName() + ": warning: " + g.archivedRows() + " rows before "
+                    + g.liveFrom()
                     + " are only in vicidial_carrier_log_archive (ViciDial's log rotation) and are not counted;"
                     + " use --from " + g.liveFrom() + " or later for complete numbers"));
-            return 0;
+            return Cli.OK;
         } catch (DbException e) {
-            err.println(NAME + ": " + e.getMessage());
-            return 1;
+            err.println(spec.qualifiedName() + ": " + SafeText.display(e.getMessage()));
+            return Cli.FAILED;
         } catch (IOException e) {
-            err.println(NAME + ": cannot write " + a.csv() + ": " + e.getMessage());
-            return 1;
+            err.println(spec.qualifiedName() + ": cannot write " + a.csv() + ": " + e.getMessage());
+            return Cli.FAILED;
         } finally {
             java.util.Arrays.fill(password, '\0');
         }
@@ -143,7 +221,7 @@ public final class CarrierReportCommand {
     static String line(String carrierId, CarrierMetrics m) {
         String asr = m.attempts() == 0 ? "n/a" : String.format(Locale.ROOT, "%.1f", m.asr());
         String top = m.topFailure().map(f -> f.getKey() + ":" + f.getValue()).orElse("none:0");
-        return carrierId + " attempts=" + m.attempts() + " answered=" + m.answered() + " asr=" + asr
+        return SafeText.display(carrierId) + " attempts=" + m.attempts() + " answered=" + m.answered() + " asr=" + asr
                 + " top_failure=" + top;
     }
 
@@ -154,57 +232,6 @@ public final class CarrierReportCommand {
         }
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             ReportCsv.outcomes(report, w);
-        }
-    }
-
-    static Args parse(List<String> args) {
-        String jdbc = null;
-        String user = null;
-        String passwordEnv = null;
-        LocalDateTime from = null;
-        LocalDateTime to = null;
-        Path csv = null;
-        List<String> servers = List.of();
-        ReplicaRoute.Mode replica = ReplicaRoute.Mode.AUTO;
-        for (int i = 0; i < args.size(); i++) {
-            String flag = args.get(i);
-            if (flag.equals("--db-password") || flag.startsWith("--db-password=")) {
-                throw new IllegalArgumentException("passwords are not accepted on the command line: put it in an"
-                        + " environment variable and pass its name with --db-password-env");
-            }
-            if (i + 1 >= args.size()) {
-                throw new IllegalArgumentException("missing value after " + flag + "; " + USAGE);
-            }
-            String v = args.get(++i);
-            switch (flag) {
-                case "--jdbc" -> jdbc = v;
-                case "--db-user" -> user = v;
-                case "--db-password-env" -> passwordEnv = v;
-                case "--from" -> from = time(flag, v);
-                case "--to" -> to = time(flag, v);
-                case "--csv" -> csv = Path.of(v);
-                case "--servers" -> servers = List.of(v.split(","));
-                case "--replica" -> replica = ReplicaRoute.Mode.parse(v);
-                default -> throw new IllegalArgumentException("unknown option " + flag + "; " + USAGE);
-            }
-        }
-        require(jdbc, "--jdbc");
-        require(user, "--db-user");
-        require(passwordEnv, "--db-password-env");
-        require(from, "--from");
-        require(to, "--to");
-        if (!jdbc.startsWith("jdbc:mariadb:") && !jdbc.startsWith("jdbc:mysql:")) {
-            throw new IllegalArgumentException("--jdbc must be a jdbc:mariadb:// (or jdbc:mysql://) URL, not " + jdbc);
-        }
-        if (!from.isBefore(to)) {
-            throw new IllegalArgumentException("--from " + from + " is not before --to " + to);
-        }
-        return new Args(jdbc, user, passwordEnv, from, to, csv, servers, replica);
-    }
-
-    private static void require(Object value, String flag) {
-        if (value == null) {
-            throw new IllegalArgumentException(flag + " is required; " + USAGE);
         }
     }
 
@@ -220,11 +247,27 @@ public final class CarrierReportCommand {
         }
     }
 
-    /** A command's stderr is for its one error line: the console's INFO logging is kept out of it. */
-    private static void quietLogs() {
-        for (String name : List.of("trunkops", "com.zaxxer.hikari", "org.mariadb")) {
-            if (LoggerFactory.getLogger(name) instanceof ch.qos.logback.classic.Logger l) {
-                l.setLevel(Level.ERROR);
+    /** {@code --from} / {@code --to}. */
+    static final class TimeConverter implements picocli.CommandLine.ITypeConverter<LocalDateTime> {
+        @Override
+        public LocalDateTime convert(String value) {
+            try {
+                return time("--from/--to", value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException("'" + SafeText.display(value)
+                        + "' is not an ISO date-time such as 2026-11-26T10:00");
+            }
+        }
+    }
+
+    /** {@code --replica}. */
+    static final class ReplicaConverter implements picocli.CommandLine.ITypeConverter<ReplicaRoute.Mode> {
+        @Override
+        public ReplicaRoute.Mode convert(String value) {
+            try {
+                return ReplicaRoute.Mode.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
             }
         }
     }

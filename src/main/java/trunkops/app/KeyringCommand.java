@@ -5,7 +5,17 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import trunkops.secrets.Keyring;
 import trunkops.secrets.KeyringException;
@@ -18,52 +28,99 @@ import trunkops.secrets.KeyringException;
  * not found ({@code check}), 2 bad arguments.
  */
 @ConsoleOutput
-final class KeyringCommand {
+@Command(name = "keyring", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+        description = {"Store, check or forget a secret in the OS keyring.",
+                "GNOME Keyring / KWallet through secret-tool. <kind> is ami or db; <target> is the dialer's AMI host"
+                + " (status), the cluster's name (the console's AMI login) or the JDBC URL (database). The secret is"
+                + " never printed."},
+        commandListHeading = "%nActions:%n",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done (check: the secret is present)", "1:keyring problem, or check: absent",
+                "2:bad arguments"})
+final class KeyringCommand implements Callable<Integer> {
 
-    static final String USAGE = "keyring store|check|forget ami|db <user> <target> [--from-env VAR]";
+    private final CliContext ctx;
 
-    private KeyringCommand() {
+    @Mixin
+    private CommonOptions common;
+
+    @Spec
+    private CommandSpec spec;
+
+    KeyringCommand(CliContext ctx) {
+        this.ctx = ctx;
     }
 
-    static int run(List<String> argv) {
-        return run(argv, System.out, System.err, System::getenv, Keyring.system());
-    }
-
+    /** Runs {@code argv} (starting with {@code keyring}) through the real command line, with these streams. */
     static int run(List<String> argv, PrintStream out, PrintStream err, UnaryOperator<String> env, Keyring keyring) {
-        if (argv.size() != 5 && !(argv.size() == 7 && argv.get(5).equals("--from-env"))) {
-            throw new IllegalArgumentException("usage: " + USAGE);
+        return Cli.execute(argv.toArray(String[]::new), new CliContext(out, err, env, () -> keyring,
+                java.util.concurrent.CompletableFuture.completedFuture(null)));
+    }
+
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "missing action: store, check or forget");
+    }
+
+    /** The item a secret is filed under. */
+    static final class Item {
+        @Parameters(index = "0", paramLabel = "<kind>", converter = KindConverter.class, description = "ami or db")
+        Keyring.Kind kind;
+        @Parameters(index = "1", paramLabel = "<user>", description = "The AMI or database user.")
+        String user;
+        @Parameters(index = "2", paramLabel = "<target>", description = "AMI host, cluster name or JDBC URL.")
+        String target;
+
+        Keyring.Entry entry() {
+            return new Keyring.Entry(kind, user, target);
         }
-        String verb = argv.get(1);
-        Keyring.Entry entry = new Keyring.Entry(Keyring.Kind.of(argv.get(2)), argv.get(3), argv.get(4));
-        String fromEnv = argv.size() == 7 ? argv.get(6) : null;
+    }
+
+    @Command(name = "store", mixinStandardHelpOptions = true, description = "Store a secret (asked at a prompt,"
+            + " or read from --from-env).")
+    int store(@Mixin Item item, @Option(names = "--from-env", paramLabel = "<VAR>",
+            description = "Read the secret from this environment variable.") String fromEnv) {
+        Keyring.Entry entry = item.entry();
+        char[] secret = read(entry, fromEnv, ctx.env());
         try {
-            switch (verb) {
-                case "store" -> {
-                    char[] secret = read(entry, fromEnv, env);
-                    try {
-                        keyring.store(entry, secret);
-                    } finally {
-                        Arrays.fill(secret, '\0');
-                    }
-                    out.println("stored: " + entry.label());
-                    return 0;
-                }
-                case "check" -> {
-                    Optional<char[]> s = keyring.lookup(entry);
-                    s.ifPresent(c -> Arrays.fill(c, '\0'));
-                    out.println((s.isPresent() ? "present: " : "absent: ") + entry.label());
-                    return s.isPresent() ? 0 : 1;
-                }
-                case "forget" -> {
-                    out.println((keyring.forget(entry) ? "forgotten: " : "absent: ") + entry.label());
-                    return 0;
-                }
-                default -> throw new IllegalArgumentException("unknown keyring action '" + verb + "'; usage: " + USAGE);
-            }
+            ctx.keyring().get().store(entry, secret);
         } catch (KeyringException e) {
-            err.println("trunkops keyring: " + e.getMessage());
-            return 1;
+            return problem(e);
+        } finally {
+            Arrays.fill(secret, '\0');
         }
+        ctx.out().println("stored: " + entry.label());
+        return Cli.OK;
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = "Say whether a secret is stored (present/absent), never the secret.")
+    int check(@Mixin Item item) {
+        Keyring.Entry entry = item.entry();
+        try {
+            Optional<char[]> s = ctx.keyring().get().lookup(entry);
+            s.ifPresent(c -> Arrays.fill(c, '\0'));
+            ctx.out().println((s.isPresent() ? "present: " : "absent: ") + entry.label());
+            return s.isPresent() ? Cli.OK : Cli.FAILED;
+        } catch (KeyringException e) {
+            return problem(e);
+        }
+    }
+
+    @Command(name = "forget", mixinStandardHelpOptions = true, description = "Remove a stored secret.")
+    int forget(@Mixin Item item) {
+        Keyring.Entry entry = item.entry();
+        try {
+            ctx.out().println((ctx.keyring().get().forget(entry) ? "forgotten: " : "absent: ") + entry.label());
+            return Cli.OK;
+        } catch (KeyringException e) {
+            return problem(e);
+        }
+    }
+
+    private int problem(KeyringException e) {
+        ctx.err().println("trunkops keyring: " + e.getMessage());
+        return Cli.FAILED;
     }
 
     private static char[] read(Keyring.Entry entry, String fromEnv, UnaryOperator<String> env) {
@@ -84,5 +141,17 @@ final class KeyringCommand {
             throw new IllegalArgumentException("no secret given");
         }
         return c;
+    }
+
+    /** {@code ami} or {@code db}. */
+    static final class KindConverter implements CommandLine.ITypeConverter<Keyring.Kind> {
+        @Override
+        public Keyring.Kind convert(String value) {
+            try {
+                return Keyring.Kind.of(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
     }
 }

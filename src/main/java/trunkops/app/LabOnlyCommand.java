@@ -6,33 +6,61 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 import trunkops.lab.LabCluster;
 import trunkops.lab.LabCommands;
 import trunkops.lab.LabDefaults;
 
 /**
- * {@code --lab-only}: starts the lab without a window, prints one line per simulated dialer
+ * {@code lab} (or {@code --lab-only}): starts the lab without a window, prints one line per simulated dialer
  * ({@code ami <server> <host>:<port> <user> <secret>}) and one for the database
  * ({@code jdbc <url> <user> <password>}), then runs until killed. Lines typed on stdin are lab commands
  * ({@code help} lists them). These credentials exist only inside this lab run.
  */
 @ConsoleOutput
-final class LabOnlyCommand {
+@Command(name = "lab", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class, sortOptions = false,
+        description = {"Start the embedded lab without a window (also: trunkops --lab-only).",
+                "Prints one line per simulated dialer, 'ami <server> <host>:<port> <user> <secret>', and one for the"
+                + " database, 'jdbc <url> <user> <password>', then runs until killed; lines on stdin are lab"
+                + " commands ('help' lists them)."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:stopped", "1:the lab could not start", "2:bad arguments"})
+final class LabOnlyCommand implements Callable<Integer> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(LabOnlyCommand.class);
-
-    private LabOnlyCommand() {
+    /** Looked up when the lab runs: help and argument errors never start logging (faster, nothing to write). */
+    private static Logger log() {
+        return LoggerFactory.getLogger(LabOnlyCommand.class);
     }
 
-    static int run(LaunchOptions options) throws IOException, InterruptedException {
-        PrintStream out = System.out;
+    private final CliContext ctx;
+
+    @Mixin
+    private LabOptions labOptions;
+
+    @Mixin
+    private CommonOptions common;
+
+    LabOnlyCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        return run(LaunchOptions.ofLab(labOptions), ctx.out());
+    }
+
+    static int run(LaunchOptions options, PrintStream out) throws IOException, InterruptedException {
         Path dir = AppPaths.newLabRunDir();
-        LabCluster lab = LabCluster.start(LabDefaults.cluster(), options.labOptions(dir), msg -> LOG.info("lab: {}", msg));
+        LabCluster lab = LabCluster.start(LabDefaults.cluster(), options.labOptions(dir),
+                msg -> log().info("lab: {}", msg));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             lab.close();
@@ -67,7 +95,7 @@ final class LabOnlyCommand {
                 }
             }
         } catch (IOException e) {
-            LOG.debug("lab stdin closed: {}", e.toString());
+            log().debug("lab stdin closed: {}", e.toString());
         }
         // stdin closed (e.g. started in the background): keep running until killed
     }

@@ -2,75 +2,30 @@ package trunkops.app;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import trunkops.lab.LabCluster;
 
 /**
- * The launcher's command line: {@code --lab-only}, {@code --lab-speed=<x>}, {@code --lab-traffic=<x>},
- * {@code --no-lab-traffic}, {@code --no-lab-history}, {@code --lab-run=<lab command>} (repeatable, e.g.
- * {@code --lab-run="at 20 kill orbit-west"}, or {@code --lab-run=at+20+kill+orbit-west} through Maven),
- * {@code --cluster=<profile name>} (the cluster to open first; {@code lab} for the embedded lab),
- * {@code --screenshot=<png>}, {@code --screenshot-delay=<ms>}, {@code --screenshot-tab=<n>} (the main tab to show,
- * 1 = board, as Ctrl+n) and {@code --exit-after=<ms>};
- * sub-commands ({@code status ...}) keep their own arguments.
+ * What the console and the headless lab were started with (parsed by {@link TrunkOpsCommand} and
+ * {@link LabOnlyCommand}): the lab's speed, traffic, history and start commands, the cluster to open first
+ * ({@code lab} for the embedded lab), and the screenshot / exit-after options used to make the README's images.
  */
-public record LaunchOptions(boolean labOnly, double labSpeed, double labTraffic, boolean labHistory,
-                            String screenshot, long screenshotDelayMs, long exitAfterMs, List<String> labRun,
-                            String cluster, int screenshotTab, List<String> rest) {
+public record LaunchOptions(double labSpeed, double labTraffic, boolean labHistory, String screenshot,
+                            long screenshotDelayMs, long exitAfterMs, List<String> labRun, String cluster,
+                            int screenshotTab) {
 
-    public static LaunchOptions parse(String[] args) {
-        boolean labOnly = false;
-        double speed = 1.0;
-        double traffic = 1.0;
-        boolean history = true;
-        String shot = null;
-        String cluster = null;
-        long exitAfter = 0;
-        long shotDelay = 0;
-        int shotTab = 1;
-        List<String> rest = new ArrayList<>();
-        List<String> labRun = new ArrayList<>();
-        for (String a : args) {
-            if (a.equals("--lab-only")) {
-                labOnly = true;
-            } else if (a.startsWith("--lab-speed=")) {
-                speed = number(a);
-            } else if (a.startsWith("--lab-traffic=")) {
-                traffic = number(a);
-            } else if (a.equals("--no-lab-traffic")) {
-                traffic = 0;
-            } else if (a.equals("--no-lab-history")) {
-                history = false;
-            } else if (a.startsWith("--screenshot=")) {
-                shot = a.substring(a.indexOf('=') + 1);
-            } else if (a.startsWith("--lab-run=")) {
-                // '+' stands for a space, because `mvn javafx:run -Dtrunkops.args=...` splits on spaces
-                labRun.add(a.substring(a.indexOf('=') + 1).replace('+', ' '));
-            } else if (a.startsWith("--cluster=")) {
-                cluster = a.substring(a.indexOf('=') + 1).replace('+', ' ');
-            } else if (a.startsWith("--screenshot-delay=")) {
-                shotDelay = (long) number(a);
-            } else if (a.startsWith("--screenshot-tab=")) {
-                shotTab = (int) number(a);
-            } else if (a.startsWith("--exit-after=")) {
-                exitAfter = (long) number(a);
-            } else {
-                rest.add(a);
-            }
-        }
-        return new LaunchOptions(labOnly, speed, traffic, history, shot, shotDelay, exitAfter, List.copyOf(labRun),
-                cluster, shotTab, List.copyOf(rest));
+    public LaunchOptions {
+        labRun = List.copyOf(labRun);
     }
 
-    private static double number(String arg) {
-        String v = arg.substring(arg.indexOf('=') + 1);
-        try {
-            return Double.parseDouble(v);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("not a number in " + arg);
-        }
+    /** No options: the console on the first configured cluster (or the lab), lab at real speed. */
+    static LaunchOptions defaults() {
+        return new LaunchOptions(1.0, 1.0, true, null, 0, 0, List.of(), null, 1);
+    }
+
+    static LaunchOptions ofLab(LabOptions lab) {
+        return new LaunchOptions(lab.speed, lab.effectiveTraffic(), !lab.noHistory, null, 0, 0, lab.run, null, 1);
     }
 
     LabCluster.Options labOptions(Path dir) {

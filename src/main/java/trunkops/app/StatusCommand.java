@@ -6,9 +6,16 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import trunkops.ami.AmiGateway;
 import trunkops.ami.AmiLinkState;
@@ -22,157 +29,173 @@ import trunkops.health.TrunkState;
 import trunkops.health.TrunkView;
 import trunkops.secrets.Keyring;
 import trunkops.secrets.KeyringException;
+import trunkops.text.SafeText;
 import trunkops.topology.ClusterTopology;
 import trunkops.topology.DialerServer;
 import trunkops.topology.TopologyBuilder;
 
 /**
- * {@code status --ami <host:port> --user <u> [--secret-env VAR] [--jdbc <url> --db-user <u> --db-password-env VAR]
- * [--watch]}: one line per trunk, {@code <server> <peer> <STATE> <latency-ms|-> <calls>}; with {@code --watch}
- * then one line per state change, {@code <ISO-8601 time> <server> <peer> <STATE> <latency-ms|->}, until
- * interrupted. Same gateway and health model as the board. Secrets come from the environment variable named, or
- * a prompt; never from the command line. Exit 0 ok, 1 the dialer or database could not be read, 2 bad arguments.
+ * {@code status --ami <host[:port]|dialer> --user <u> [--secret-env VAR] [--jdbc <url> --db-user <u>
+ * --db-password-env VAR] [--watch]}: one line per trunk, {@code <server> <peer> <STATE> <latency-ms|-> <calls>};
+ * with {@code --watch} then one line per state change, {@code <ISO-8601 time> <server> <peer> <STATE>
+ * <latency-ms|->}, every change the health model makes, in order, until interrupted. Same gateway and health model
+ * as the board. Names from AMI or the database are printed through {@link SafeText#display} (one trunk, one line).
+ * Secrets come from the environment variable named, the OS keyring or a prompt; never from the command line.
+ * Exit 0 ok, 1 the dialer or database could not be read, 2 bad arguments (an unknown dialer among them).
  */
 @ConsoleOutput
-final class StatusCommand {
+@Command(name = "status", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class, sortOptions = false,
+        description = {"Print the state of every trunk of one dialer.",
+                "One line per trunk: <server> <peer> <STATE> <latency-ms|-> <calls>; with --watch then"
+                + " '<ISO time> <server> <peer> <STATE> <latency-ms|->' for every state change, in order."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:ok", "1:the dialer or the database could not be read, or the login was refused",
+                "2:bad arguments (an unknown dialer among them), a missing secret"})
+final class StatusCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
-    /** Parsed arguments. */
-    record Args(String host, int port, String user, String secretEnv, String jdbc, String dbUser, String dbPasswordEnv,
-                boolean watch, int timeoutSeconds) {
+    private final CliContext ctx;
 
-        static Args parse(List<String> a) {
-            String ami = null;
-            String user = null;
-            String secretEnv = null;
-            String jdbc = null;
-            String dbUser = null;
-            String dbPwEnv = null;
-            boolean watch = false;
-            int timeout = 20;
-            for (int i = 1; i < a.size(); i++) {
-                String k = a.get(i);
-                switch (k) {
-                    case "--ami" -> ami = value(a, ++i, k);
-                    case "--user" -> user = value(a, ++i, k);
-                    case "--secret-env" -> secretEnv = value(a, ++i, k);
-                    case "--jdbc" -> jdbc = value(a, ++i, k);
-                    case "--db-user" -> dbUser = value(a, ++i, k);
-                    case "--db-password-env" -> dbPwEnv = value(a, ++i, k);
-                    case "--watch" -> watch = true;
-                    case "--timeout-seconds" -> timeout = Integer.parseInt(value(a, ++i, k));
-                    case "--secret", "--password", "--db-password" -> throw new IllegalArgumentException(k
-                            + " is not accepted: secrets never go on the command line (use --secret-env /"
-                            + " --db-password-env, or answer the prompt)");
-                    default -> throw new IllegalArgumentException("unknown option " + k + "; usage: " + USAGE);
-                }
-            }
-            if (ami == null || user == null) {
-                throw new IllegalArgumentException("--ami and --user are required; usage: " + USAGE);
-            }
-            if (jdbc != null && dbUser == null) {
-                throw new IllegalArgumentException("--jdbc needs --db-user");
-            }
-            int colon = ami.lastIndexOf(':');
-            String host = colon < 0 ? ami : ami.substring(0, colon);
-            int port;
-            try {
-                port = colon < 0 ? 5038 : Integer.parseInt(ami.substring(colon + 1));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--ami must be host:port, got " + ami);
-            }
-            return new Args(host, port, user, secretEnv, jdbc, dbUser, dbPwEnv, watch, timeout);
-        }
+    @Option(names = "--ami", required = true, paramLabel = "<host[:port]|dialer>",
+            description = "The dialer's AMI address (port 5038 when left out); with --jdbc also its server_id"
+                    + " or server_ip from ViciDial's servers table.")
+    private String ami;
 
-        private static String value(List<String> a, int i, String k) {
-            if (i >= a.size()) {
-                throw new IllegalArgumentException(k + " needs a value");
-            }
-            return a.get(i);
-        }
+    @Option(names = "--user", required = true, paramLabel = "<user>", description = "The AMI user (manager.conf).")
+    private String user;
+
+    @Option(names = "--secret-env", paramLabel = "<VAR>",
+            description = "The environment variable holding the AMI secret (else the OS keyring, else a prompt).")
+    private String secretEnv;
+
+    @Option(names = "--jdbc", paramLabel = "<url>", description = "ViciDial's database: name servers, list only"
+            + " carrier trunks (jdbc:mariadb://host:3306/asterisk).")
+    private String jdbc;
+
+    @Option(names = "--db-user", paramLabel = "<user>", description = "The database user (needed with --jdbc).")
+    private String dbUser;
+
+    @Option(names = "--db-password-env", paramLabel = "<VAR>",
+            description = "The environment variable holding the database password.")
+    private String dbPasswordEnv;
+
+    @Option(names = "--watch", description = "Keep running and print every state change.")
+    private boolean watch;
+
+    @Option(names = "--timeout-seconds", paramLabel = "<s>", defaultValue = "20",
+            description = "How long to wait for the dialer's first full picture (default ${DEFAULT-VALUE}).")
+    private int timeoutSeconds;
+
+    @Mixin
+    private CommonOptions common;
+
+    @Spec
+    private CommandSpec spec;
+
+    StatusCommand(CliContext ctx) {
+        this.ctx = ctx;
     }
 
-    static final String USAGE = "status --ami <host:port> --user <u> [--secret-env VAR] [--jdbc <url> --db-user <u>"
-            + " --db-password-env VAR] [--watch]";
-
-    private StatusCommand() {
+    @Option(names = {"--secret", "--password", "--db-password"}, hidden = true, paramLabel = "<refused>")
+    void refuseSecret(String ignored) {
+        throw new ParameterException(spec.commandLine(), "refused: secrets never go on the command line"
+                + " (use --secret-env / --db-password-env, or answer the prompt)");
     }
 
-    static int run(List<String> argv) throws InterruptedException {
-        java.util.concurrent.CompletableFuture<Void> stop = new java.util.concurrent.CompletableFuture<>();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop.complete(null), "status-shutdown"));
-        return run(argv, System.out, System.err, System::getenv, stop, Keyring.system());
-    }
-
-    /** Testable form: output streams, environment and a stop signal for {@code --watch} are passed in. */
+    /** Runs {@code argv} (starting with {@code status}) through the real command line, with these streams. */
     static int run(List<String> argv, PrintStream out, PrintStream err, java.util.function.UnaryOperator<String> env,
-                   java.util.concurrent.CompletableFuture<Void> stop, Keyring keyring) throws InterruptedException {
-        Args a = Args.parse(argv);
-        Supplier<char[]> secret = secret(a.secretEnv(), env, keyring,
-                new Keyring.Entry(Keyring.Kind.AMI, a.user(), a.host()), err);
-        String serverId = a.host();
+                   java.util.concurrent.CompletableFuture<Void> stop, Keyring keyring) {
+        return Cli.execute(argv.toArray(String[]::new), new CliContext(out, err, env, () -> keyring, stop));
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintStream out = ctx.out();
+        PrintStream err = ctx.err();
+        if (jdbc != null && dbUser == null) {
+            throw new ParameterException(spec.commandLine(), "--jdbc needs --db-user");
+        }
+        AmiAddress address = AmiAddress.parse(ami);
+        String host = address.host();
+        int port = address.port();
+        String serverId = host;
         ClusterTopology topology = null;
-        if (a.jdbc() != null) {
-            char[] pw = secret(a.dbPasswordEnv(), env, keyring, new Keyring.Entry(Keyring.Kind.DB, a.dbUser(),
-                    a.jdbc()), err).get();
-            try (Database db = new Database(Database.Settings.of(a.jdbc(), a.dbUser()), pw)) {
+        if (jdbc != null) {
+            char[] pw = secret(dbPasswordEnv, ctx.env(), ctx.keyring().get(), new Keyring.Entry(Keyring.Kind.DB,
+                    dbUser, jdbc), err).get();
+            try (Database db = new Database(Database.Settings.of(jdbc, dbUser), pw)) {
                 ViciDialRepository.TopologyRows rows = new ViciDialRepository(db).topologyRows();
                 topology = TopologyBuilder.build(rows.servers(), rows.carriers(), rows.campaigns(), rows.lists());
             } catch (DbException e) {
-                err.println("trunkops status: " + e.getMessage());
-                return 1;
+                err.println("trunkops status: " + SafeText.display(e.getMessage()));
+                return Cli.FAILED;
             }
-            DialerServer s = topology.servers().stream().filter(d -> d.ami().host().equals(a.host())
-                    && d.ami().port() == a.port()).findFirst().orElse(null);
-            if (s == null) {
-                err.println("trunkops status: no server in the servers table has AMI address " + a.host() + ":"
-                        + a.port() + " (known: " + topology.servers().stream().map(d -> d.serverId() + "="
-                        + d.ami()).toList() + ")");
-                return 1;
-            }
+            DialerServer s = DialerChoice.resolve(topology, ami, "--ami");
             serverId = s.serverId();
+            host = s.ami().host();
+            port = s.ami().port();
         }
-        DialerWatch watch = new DialerWatch(new AmiTarget(serverId, a.host(), a.port(), a.user()), secret, topology,
+        Supplier<char[]> secret = secret(secretEnv, ctx.env(), ctx.keyring().get(),
+                new Keyring.Entry(Keyring.Kind.AMI, user, host), err);
+        String where = SafeText.display(host) + ":" + port;
+        DialerWatch dialer = new DialerWatch(new AmiTarget(serverId, host, port, user), secret, topology,
                 HealthSettings.defaults(), AmiGateway.Settings.defaults().withLatencyPoll(5_000));
-        watch.start();
+        dialer.start();
         DialerWatch.Picture picture;
         try {
-            picture = watch.firstPicture().get(a.timeoutSeconds(), TimeUnit.SECONDS);
+            picture = dialer.firstPicture().get(timeoutSeconds, TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            watch.close();
-            err.println("trunkops status: no answer from " + a.host() + ":" + a.port() + " within "
-                    + a.timeoutSeconds() + " s");
-            return 1;
+            dialer.close();
+            err.println("trunkops status: no answer from " + where + " within " + timeoutSeconds + " s");
+            return Cli.FAILED;
         }
         if (picture.link() == null || picture.link().state() != AmiLinkState.CONNECTED) {
-            watch.close();
-            err.println("trunkops status: " + a.host() + ":" + a.port() + ": "
-                    + (picture.link() == null ? "not connected" : picture.link().message()));
-            return 1;
+            dialer.close();
+            err.println("trunkops status: " + where + ": "
+                    + (picture.link() == null ? "not connected" : SafeText.display(picture.link().message())));
+            return Cli.FAILED;
         }
         List<TrunkView> trunks = picture.trunks().stream().sorted(Comparator.comparing(TrunkView::peer)).toList();
         for (TrunkView t : trunks) {
-            out.println(t.serverId() + " " + t.peer() + " " + t.state().name() + " " + latency(t) + " " + t.calls());
+            out.println(name(t) + " " + t.state().name() + " " + latency(t) + " " + t.calls());
         }
         out.flush();
-        if (!a.watch()) {
-            watch.close();
-            return 0;
+        if (!watch) {
+            dialer.close();
+            return Cli.OK;
         }
-        watch.onChange(t -> {
-            out.println(ISO.format(Instant.now().atZone(java.time.ZoneId.systemDefault())) + " " + t.serverId() + " "
-                    + t.peer() + " " + t.state().name() + " " + latency(t));
+        dialer.onChange(t -> {
+            out.println(ISO.format(Instant.now().atZone(java.time.ZoneId.systemDefault())) + " " + name(t) + " "
+                    + t.state().name() + " " + latency(t));
             out.flush();
         });
         try {
-            stop.get();
+            ctx.stop().get();
         } catch (java.util.concurrent.ExecutionException e) {
-            err.println("trunkops status: " + e.getCause());
+            err.println("trunkops status: " + SafeText.display(String.valueOf(e.getCause())));
         } finally {
-            watch.close();
+            dialer.close();
         }
-        return 0;
+        return Cli.OK;
+    }
+
+    /** {@code <server> <peer>}, each one word that cannot break the line or reach the terminal raw. */
+    static String name(TrunkView t) {
+        return SafeText.display(t.serverId()) + " " + SafeText.display(t.peer());
+    }
+
+    /** {@code --ami}: host and port (5038 when left out). */
+    record AmiAddress(String host, int port) {
+        static AmiAddress parse(String ami) {
+            int colon = ami.lastIndexOf(':');
+            String host = colon < 0 ? ami : ami.substring(0, colon);
+            try {
+                return new AmiAddress(host, colon < 0 ? 5038 : Integer.parseInt(ami.substring(colon + 1)));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--ami must be host:port, got " + SafeText.display(ami));
+            }
+        }
     }
 
     static String latency(TrunkView t) {
@@ -220,7 +243,4 @@ final class StatusCommand {
         return () -> c.clone();
     }
 
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
-    }
 }

@@ -34,7 +34,7 @@ import trunkops.ui.common.Snapshots;
 public final class TrunkOpsApp extends Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrunkOpsApp.class);
-    private static volatile LaunchOptions launchOptions = LaunchOptions.parse(new String[0]);
+    private static volatile LaunchOptions launchOptions = LaunchOptions.defaults();
 
     private final ScheduledExecutorService background = Executors.newScheduledThreadPool(2, r -> {
         Thread t = new Thread(r, "bg-" + System.nanoTime() % 1000);

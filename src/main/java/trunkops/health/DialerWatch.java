@@ -36,7 +36,10 @@ public final class DialerWatch implements AutoCloseable, AmiGatewayListener {
     private final ScheduledExecutorService thread;
     private final CompletableFuture<Picture> first = new CompletableFuture<>();
     private final Map<String, TrunkState> lastStates = new HashMap<>();
-    private volatile Consumer<TrunkView> onChange = v -> { };
+    /** Watch-thread confined: the listener, and the changes made before one was registered (bounded). */
+    private Consumer<TrunkView> onChange;
+    private final java.util.ArrayDeque<TrunkView> unheard = new java.util.ArrayDeque<>();
+    private static final int UNHEARD_MAX = 10_000;
     private long snapshotAt;
     private boolean polled;
 
@@ -74,9 +77,25 @@ public final class DialerWatch implements AutoCloseable, AmiGatewayListener {
         return first;
     }
 
-    /** Called (on the watch thread) whenever a trunk's state changes after the first picture. */
+    /**
+     * Called (on the watch thread) for every change of a trunk's state after the first picture, in order. Changes
+     * made between the first picture and this call are not lost: they are delivered first.
+     */
     public void onChange(Consumer<TrunkView> action) {
-        this.onChange = action;
+        thread.execute(() -> {
+            while (!unheard.isEmpty()) {
+                action.accept(unheard.poll());
+            }
+            onChange = action;
+        });
+    }
+
+    private void changed(TrunkView t) {
+        if (onChange != null) {
+            onChange.accept(t);
+        } else if (unheard.size() < UNHEARD_MAX) {
+            unheard.add(t);
+        }
     }
 
     private List<TrunkView> views(long now) {
@@ -84,7 +103,18 @@ public final class DialerWatch implements AutoCloseable, AmiGatewayListener {
         return all.stream().filter(v -> v.serverId().equals(serverId)).toList();
     }
 
+    /** Time alone changes states too (STALE when reports stop); events are evaluated as they arrive. */
     private void tick() {
+        evaluate();
+    }
+
+    /**
+     * Runs on the watch thread after every observation the model takes (and on the tick): completes the first
+     * picture, then hands every trunk whose state differs from the one last reported to {@link #onChange}. Because
+     * it runs per event, not per sample, a trunk that goes down and up again within milliseconds reports both
+     * changes, in the order the model made them.
+     */
+    private void evaluate() {
         long now = System.currentTimeMillis();
         AmiLinkStatus link = health.link(serverId);
         if (!first.isDone()) {
@@ -101,7 +131,7 @@ public final class DialerWatch implements AutoCloseable, AmiGatewayListener {
         for (TrunkView t : views(now)) {
             TrunkState before = lastStates.put(t.peer(), t.state());
             if (before != t.state()) {
-                onChange.accept(t);
+                changed(t);
             }
         }
     }
@@ -110,7 +140,10 @@ public final class DialerWatch implements AutoCloseable, AmiGatewayListener {
 
     @Override
     public void linkChanged(AmiLinkStatus status) {
-        thread.execute(() -> health.link(status, System.currentTimeMillis()));
+        thread.execute(() -> {
+            health.link(status, System.currentTimeMillis());
+            evaluate();
+        });
     }
 
     @Override
@@ -121,6 +154,7 @@ public final class DialerWatch implements AutoCloseable, AmiGatewayListener {
             }
             health.peersSnapshot(server, peers, atMillis);
             snapshotAt = atMillis;
+            evaluate();
         });
     }
 
@@ -131,6 +165,7 @@ public final class DialerWatch implements AutoCloseable, AmiGatewayListener {
             if (snapshotAt > 0 && timeMs != null) {
                 polled = true;
             }
+            evaluate();
         });
     }
 

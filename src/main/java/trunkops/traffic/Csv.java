@@ -4,7 +4,12 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 
-/** RFC 4180 CSV lines: fields with a comma, quote, CR or LF are quoted, quotes doubled; lines end with CRLF. */
+import trunkops.text.SafeText;
+
+/**
+ * RFC 4180 CSV lines: fields with a comma, quote, CR or LF are quoted, quotes doubled; lines end with CRLF. Control
+ * characters inside a field are escaped first ({@link SafeText#display}), so every row is one physical line.
+ */
 public final class Csv {
 
     private final Writer out;
@@ -31,7 +36,9 @@ public final class Csv {
         if (value == null) {
             return "";
         }
-        String s = value instanceof Double d ? number(d) : value.toString();
+        // names from the database are data: a control character is written as a visible escape (SafeText), so a
+        // cell can neither split a row for a tool that ignores quoting nor carry an ESC sequence to a terminal
+        String s = value instanceof Double d ? number(d) : SafeText.display(value.toString());
         if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
             return '"' + s.replace("\"", "\"\"") + '"';
         }

@@ -34,7 +34,7 @@ class CarrierReportCommandTest {
     private static void assertOneLine(Run r, int code, String fragment) {
         assertEquals(code, r.code(), r.err());
         assertEquals("", r.out());
-        assertTrue(r.err().startsWith("carrier-report: ") && r.err().endsWith("\n")
+        assertTrue(r.err().startsWith("trunkops carrier-report: ") && r.err().endsWith("\n")
                 && r.err().indexOf('\n') == r.err().length() - 1, "one line: " + r.err());
         assertTrue(r.err().contains(fragment), r.err());
     }
@@ -51,9 +51,9 @@ class CarrierReportCommandTest {
 
     @Test
     void badArgumentsExitTwoWithOneLine() {
-        assertOneLine(run(List.of("--jdbc"), Map.of()), 2, "missing value after --jdbc");
-        assertOneLine(run(GOOD.subList(0, 8), Map.of("TEST_PW", "x")), 2, "--to is required");
-        assertOneLine(run(concat(GOOD, "--color", "red"), Map.of()), 2, "unknown option --color");
+        assertOneLine(run(List.of("--jdbc"), Map.of()), 2, "Missing required parameter for option '--jdbc'");
+        assertOneLine(run(GOOD.subList(0, 8), Map.of("TEST_PW", "x")), 2, "Missing required option: '--to=<time>'");
+        assertOneLine(run(concat(GOOD, "--color", "red"), Map.of()), 2, "Unknown option");
         assertOneLine(run(List.of("--jdbc", "jdbc:mariadb://h/db", "--db-user", "u", "--db-password-env", "P",
                 "--from", "2026-11-26T10:00", "--to", "2026-11-26T09:00"), Map.of("P", "x")), 2, "is not before");
         assertOneLine(run(List.of("--jdbc", "jdbc:mariadb://h/db", "--db-user", "u", "--db-password-env", "P",

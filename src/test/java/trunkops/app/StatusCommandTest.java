@@ -2,7 +2,6 @@ package trunkops.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -92,6 +91,32 @@ class StatusCommandTest {
     }
 
     @Test
+    void withTheDatabaseADialerIsChosenByNameOrAddressAndAnUnknownOneIsAnError() throws Exception {
+        LabCluster.AmiAccess a = dialer("DIALER2");
+        LabCluster.DbAccess db = lab.dbAccess();
+        Map<String, String> env = Map.of("S", a.secret(), "P", db.password());
+        for (String chosen : List.of("DIALER2", "dialer2", a.host())) {
+            Result r = run(List.of("status", "--ami", chosen, "--user", a.user(), "--secret-env", "S", "--jdbc",
+                    db.jdbcUrl(), "--db-user", db.user(), "--db-password-env", "P"), env,
+                    CompletableFuture.completedFuture(null), new ByteArrayOutputStream());
+            assertEquals(0, r.code(), chosen + ": " + r.err());
+            assertEquals("", r.err());
+            assertTrue(r.out().lines().allMatch(l -> l.startsWith("DIALER2 ")), r.out());
+        }
+        for (String unknown : List.of("10.9.9.9", "DIALER9", "x' OR '1'='1", "a;rm -rf /")) {
+            Result r = run(List.of("status", "--ami", unknown, "--user", a.user(), "--secret-env", "S", "--jdbc",
+                    db.jdbcUrl(), "--db-user", db.user(), "--db-password-env", "P"), env,
+                    CompletableFuture.completedFuture(null), new ByteArrayOutputStream());
+            assertEquals(2, r.code(), unknown + ": " + r.err());
+            assertEquals("", r.out());
+            assertTrue(r.err().startsWith("trunkops status: unknown dialer '" + unknown + "' in --ami; known"
+                    + " dialers: DIALER1 (" + dialer("DIALER1").host() + "), DIALER2 (" + a.host() + "), DIALER3 ("),
+                    r.err());
+            assertEquals(1, r.err().lines().count(), r.err());
+        }
+    }
+
+    @Test
     void watchPrintsAChangeWhenATrunkDies() throws Exception {
         LabCluster.AmiAccess a = dialer("DIALER3");
         CompletableFuture<Void> stop = new CompletableFuture<>();
@@ -154,19 +179,23 @@ class StatusCommandTest {
                     k -> null, keyring));
             assertEquals(1, KeyringCommand.run(List.of("keyring", "check", "ami", a.user(), a.host()), ps, ps,
                     k -> null, keyring));
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> StatusCommand.run(
-                    List.of("status", "--ami", a.host() + ":" + a.port(), "--user", a.user()), ps, ps, k -> null,
-                    CompletableFuture.completedFuture(null), keyring));
-            assertTrue(e.getMessage().contains("no ami " + a.user() + "@" + a.host() + " secret in the OS keyring"),
-                    e.getMessage());
+            ByteArrayOutputStream missingErr = new ByteArrayOutputStream();
+            int missing = StatusCommand.run(List.of("status", "--ami", a.host() + ":" + a.port(), "--user", a.user()),
+                    ps, new PrintStream(missingErr, true, StandardCharsets.UTF_8), k -> null,
+                    CompletableFuture.completedFuture(null), keyring);
+            String message = missingErr.toString(StandardCharsets.UTF_8);
+            assertEquals(2, missing, message);
+            assertTrue(message.contains("no ami " + a.user() + "@" + a.host() + " secret in the OS keyring"), message);
         }
     }
 
     @Test
     void secretsNeverComeFromTheCommandLineAndBadCredentialsSaySo() throws Exception {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> StatusCommand.Args.parse(
-                List.of("status", "--ami", "h:1", "--user", "u", "--secret", "x")));
-        assertTrue(e.getMessage().contains("never go on the command line"), e.getMessage());
+        Result refused = run(List.of("status", "--ami", "h:1", "--user", "u", "--secret", "x"), Map.of(),
+                CompletableFuture.completedFuture(null), new ByteArrayOutputStream());
+        assertEquals(2, refused.code());
+        assertTrue(refused.err().contains("never go on the command line"), refused.err());
+        assertFalse(refused.err().contains(" x"), "the refused secret is not echoed: " + refused.err());
         LabCluster.AmiAccess a = dialer("DIALER2");
         Result r = run(List.of("status", "--ami", a.host() + ":" + a.port(), "--user", a.user(), "--secret-env", "S"),
                 Map.of("S", "wrong-secret"), CompletableFuture.completedFuture(null), new ByteArrayOutputStream());

@@ -65,7 +65,7 @@ class ArchiveGapLabTest {
     void aWindowReachingIntoTheArchiveSaysWhatItDoesNotCount() throws Exception {
         String[] r = run("2026-11-25T00:00", "2026-11-26T09:00");
         assertTrue(r[0].startsWith("BLUELINE attempts=2 answered=1 asr=50.0 top_failure=CONGESTION:1\n"), r[0]);
-        assertEquals("carrier-report: warning: 3 rows before 2026-11-26T08:00:05 are only in"
+        assertEquals("trunkops carrier-report: warning: 3 rows before 2026-11-26T08:00:05 are only in"
                 + " vicidial_carrier_log_archive (ViciDial's log rotation) and are not counted; use --from"
                 + " 2026-11-26T08:00:05 or later for complete numbers\n", r[1]);
         assertEquals("", run("2026-11-26T08:00", "2026-11-26T09:00")[1],

@@ -176,6 +176,51 @@ class CarrierTrafficLabTest {
     }
 
     @Test
+    void theReportTakesDialersByNameOrAddressAndRefusesUnknownOnes() {
+        List<String> base = List.of("--jdbc", lab.lab.jdbcUrl(), "--db-user", lab.lab.user(), "--db-password-env",
+                "LAB_PW", "--from", from.toString(), "--to", to.toString());
+        java.util.function.Function<List<String>, String[]> run = more -> {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+            int code = trunkops.app.CarrierReportCommandAccess.run(java.util.stream.Stream.concat(base.stream(),
+                    more.stream()).toList(), Map.of("LAB_PW", lab.lab.password())::get,
+                    new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+                    new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+            return new String[] {Integer.toString(code), out.toString(java.nio.charset.StandardCharsets.UTF_8),
+                    err.toString(java.nio.charset.StandardCharsets.UTF_8)};
+        };
+        String[] byIp = run.apply(List.of("--servers", LabDefaults.DIALER1_IP));
+        String[] byName = run.apply(List.of("--servers", "DIALER1"));
+        String[] all = run.apply(List.of());
+        assertEquals("0", byIp[0], byIp[2]);
+        assertEquals("0", byName[0], byName[2]);
+        assertEquals(byIp[1], byName[1], "a dialer's server_id selects what its server_ip does");
+        assertTrue(!byIp[1].equals(all[1]), "one dialer is not the whole cluster:\n" + byIp[1]);
+        for (String unknown : List.of("10.9.9.9", "DIALER1,DIALER9", "x' OR '1'='1", "$(reboot)")) {
+            String[] r = run.apply(List.of("--servers", unknown));
+            assertEquals("2", r[0], unknown + ": " + r[2]);
+            assertEquals("", r[1], "no zeros printed for " + unknown);
+            assertEquals(1, r[2].lines().count(), r[2]);
+            assertTrue(r[2].startsWith("trunkops carrier-report: unknown dialer '") && r[2].contains(
+                    "in --servers; known dialers: DIALER1 (" + LabDefaults.DIALER1_IP + "), DIALER2 ("), r[2]);
+        }
+    }
+
+    @Test
+    void theLauncherPrintsTheReportOnStdoutAndNothingOnStderr() throws Exception {
+        java.nio.file.Path state = lab.dir.resolve("launcher-state");
+        trunkops.testutil.LauncherProcess.Result r = trunkops.testutil.LauncherProcess.run(state,
+                Map.of("LAB_PW", lab.lab.password()), "carrier-report", "--jdbc", lab.lab.jdbcUrl(), "--db-user",
+                lab.lab.user(), "--db-password-env", "LAB_PW", "--from", from.toString(), "--to", to.toString(),
+                "--servers", "DIALER1");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("", r.err(), "the result on stdout, the log in its file, nothing on stderr");
+        assertEquals(List.of("BLUELINE", "NSVOICE", "ORBIT", "VELOX"), r.out().lines().map(l -> l.split(" ")[0])
+                .toList(), r.out());
+        assertTrue(java.nio.file.Files.exists(state.resolve("trunkops/log/trunkops.log")), "log file");
+    }
+
+    @Test
     void oddRowsAreCountedAndExplained() throws Exception {
         ViciWrites w = lab.writes();
         LocalDateTime t = to.plusHours(1).withSecond(30);

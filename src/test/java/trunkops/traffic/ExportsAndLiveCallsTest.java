@@ -24,7 +24,9 @@ class ExportsAndLiveCallsTest {
         assertEquals("plain", Csv.field("plain"));
         assertEquals("\"a,b\"", Csv.field("a,b"));
         assertEquals("\"say \"\"503\"\"\"", Csv.field("say \"503\""));
-        assertEquals("\"two\nlines\"", Csv.field("two\nlines"));
+        assertEquals("two\\nlines", Csv.field("two\nlines"), "a control character is escaped, the row stays one line");
+        assertEquals("\"x,\\x1b[31mred\\r\"", Csv.field("x,\u001b[31mred\r"), "escaped and still quoted");
+        assertEquals("Téléphonie", Csv.field("Téléphonie"), "UTF-8 names are kept");
         assertEquals("", Csv.field(null));
         assertEquals("31.3", Csv.field(31.25));
         assertEquals("", Csv.field(Double.NaN), "an undefined ratio is empty, not NaN");
