@@ -5,15 +5,12 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import trunkops.lab.LabCluster;
 import trunkops.lab.LabCommands;
-import trunkops.lab.LabDefaults;
 
 /**
  * {@code --lab-only}: starts the lab without a window, prints one line per simulated dialer
@@ -31,14 +28,8 @@ final class LabOnlyCommand {
 
     static int run(LaunchOptions options) throws IOException, InterruptedException {
         PrintStream out = System.out;
-        Path dir = AppPaths.newLabRunDir();
-        LabCluster lab = LabCluster.start(LabDefaults.cluster(), options.labOptions(dir), msg -> LOG.info("lab: {}", msg));
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            lab.close();
-            AppPaths.deleteTree(dir);
-            stopped.countDown();
-        }, "lab-shutdown"));
+        LabRun run = LabRun.start(options, msg -> LOG.info("lab: {}", msg));   // until killed: SIGTERM cleans up
+        LabCluster lab = run.lab();
         for (LabCluster.AmiAccess a : lab.amiAccess()) {
             out.println("ami " + a.serverId() + " " + a.host() + ":" + a.port() + " " + a.user() + " " + a.secret());
         }
@@ -52,7 +43,7 @@ final class LabOnlyCommand {
         Thread commands = new Thread(() -> readCommands(labCommands, out), "lab-commands");
         commands.setDaemon(true);
         commands.start();
-        stopped.await();
+        run.awaitClosed();
         return 0;
     }
 
