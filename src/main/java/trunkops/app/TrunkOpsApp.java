@@ -21,7 +21,6 @@ import trunkops.app.ui.MainView;
 import trunkops.app.ui.SecretDialogs;
 import trunkops.health.ClusterAccess;
 import trunkops.lab.LabCluster;
-import trunkops.lab.LabDefaults;
 import trunkops.secrets.Keyring;
 import trunkops.ui.common.Snapshots;
 
@@ -43,6 +42,7 @@ public final class TrunkOpsApp extends Application {
     });
     static final String LAB_NAME = "Lab cluster (3 dialers)";
     private volatile LabCluster lab;
+    private volatile LabRun labRun;
     private volatile trunkops.lab.LabCommands labCommands;
     private volatile ConsoleSession session;
     private volatile List<ClusterProfile> profiles = List.of();
@@ -147,8 +147,8 @@ public final class TrunkOpsApp extends Application {
             Platform.runLater(() -> view.showStarting((profiles.isEmpty() ? "No cluster configured ("
                     + ClusterProfile.file() + " or " + ClusterProfile.directory() + ").\n" : "")
                     + "Starting the embedded lab cluster\u2026"));
-            l = LabCluster.start(LabDefaults.cluster(), launchOptions.labOptions(AppPaths.newLabRunDir()),
-                    msg -> Platform.runLater(() -> view.showStarting(msg + "\u2026")));
+            labRun = LabRun.start(launchOptions, msg -> Platform.runLater(() -> view.showStarting(msg + "\u2026")));
+            l = labRun.lab();
             lab = l;
             labCommands = new trunkops.lab.LabCommands(l);
             for (String c : launchOptions.labRun()) {
@@ -169,9 +169,9 @@ public final class TrunkOpsApp extends Application {
         if (s != null) {
             s.close();
         }
-        LabCluster l = lab;
-        if (l != null) {
-            l.close();
+        LabRun r = labRun;
+        if (r != null) {
+            r.close();
         }
         background.shutdownNow();
     }

@@ -48,7 +48,7 @@ public final class LabCluster implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LabCluster.class);
 
-    /** AMI user the console logs in with (a dedicated, restricted user, as DESIGN.md asks of real clusters). */
+    /** AMI user the console logs in with (a dedicated, restricted user, as docs/design.md asks of real clusters). */
     public static final String CONSOLE_AMI_USER = "trunkops";
 
     /** How the lab runs. */

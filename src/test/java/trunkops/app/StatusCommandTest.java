@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import trunkops.lab.LabCluster;
 import trunkops.lab.LabDefaults;
 import trunkops.secrets.Keyring;
+import trunkops.testutil.NeedsSecretService;
 import trunkops.testutil.PrivateKeyring;
 
 /** The headless status command against a lab dialer: plain AMI, with the database, and --watch. */
@@ -149,6 +150,7 @@ class StatusCommandTest {
     }
 
     @Test
+    @NeedsSecretService
     void theSecretsCanComeFromTheOsKeyring(@org.junit.jupiter.api.io.TempDir Path keyringDir) throws Exception {
         LabCluster.AmiAccess a = dialer("DIALER1");
         LabCluster.DbAccess db = lab.dbAccess();

@@ -31,14 +31,14 @@ import org.junit.jupiter.api.io.TempDir;
 import trunkops.app.ConsoleOutput;
 
 /**
- * The package and threading rules of DESIGN.md §4 and STYLE.md, checked on src/main.
+ * The package and threading rules of docs/design.md §2, checked on src/main.
  *
  * <p>Every rule is also run against small synthetic classes ({@link SyntheticClasses}, compiled
  * into a temporary directory, never into src/main or target/test-classes) to prove that it can
  * fail: each "catches" test names classes that must violate the rule and classes that must not.
  *
  * <p>Decision on JavaFX outside the UI: <em>all</em> of {@code javafx..} is restricted, including
- * {@code javafx.beans} and {@code javafx.collections}. STYLE.md wants FX-free feature packages,
+ * {@code javafx.beans} and {@code javafx.collections}. The conventions want FX-free feature packages,
  * and JavaFX properties belong to the FX thread (only the FX thread touches ViewModel
  * properties), so a property in a service would invite cross-thread writes. Services expose
  * records and plain listeners; ViewModels in {@code ..ui..} adapt them to properties.
@@ -81,7 +81,7 @@ final class ArchitectureTest {
             .that().resideInAPackage(ROOT)
             .and().resideOutsideOfPackage("trunkops.app..")
             .should(notDependOnAnotherFeaturesUi())
-            .because("no package imports another feature's ui; shared UI goes to trunkops.ui.common (STYLE.md)"));
+            .because("no package imports another feature's ui; shared UI goes to trunkops.ui.common (docs/design.md §2)"));
 
     static final ArchRule ONLY_APP_WIRES_THE_LAB = rule(noClasses()
             .that().resideInAPackage(ROOT)
@@ -112,12 +112,12 @@ final class ArchitectureTest {
                     "java.util.logging..", "org.apache.log4j..", "org.apache.logging.log4j..",
                     "org.apache.commons.logging..")
             .orShould().dependOnClassesThat().belongToAnyOf(System.Logger.class, System.LoggerFinder.class)
-            .because("SLF4J everywhere, Logback behind it (STYLE.md)"));
+            .because("SLF4J everywhere, Logback behind it (docs/design.md §2)"));
 
     static final ArchRule NO_SLEEP_IN_UI = rule(noClasses()
             .that().resideInAPackage("trunkops..ui..")
             .should().callMethodWhere(sleep())
-            .because("the FX thread never waits (STYLE.md); use a Timeline, PauseTransition or a background task"));
+            .because("the FX thread never waits (docs/design.md §2); use a Timeline, PauseTransition or a background task"));
 
     static final ArchRule NO_FEATURE_CYCLES = slices()
             .matching("trunkops.(*)..").namingSlices("$1")

@@ -15,7 +15,7 @@ import trunkops.testutil.AmiTranscript;
 import trunkops.testutil.AmiWireClient;
 
 /**
- * Replays every real Asterisk 20.20.1 transcript in shared/fixtures/ami against a lab dialer set up like the
+ * Replays every real Asterisk 20.20.1 transcript in src/test/resources/ami-fixtures against a lab dialer set up like the
  * capture lab: the same client bytes (the MD5 key recomputed for the lab's challenge) must get the same
  * message types, header names, order and values (run-variable values masked), with lab steps
  * ({@code stop trunk2}, {@code write-file ...}) applied at the same points.

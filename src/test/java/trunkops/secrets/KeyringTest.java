@@ -15,9 +15,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import trunkops.testutil.NeedsSecretService;
 import trunkops.testutil.PrivateKeyring;
 
 /** The keyring against a real, private GNOME Keyring on its own D-Bus (never the user's keyring). */
+@NeedsSecretService
 class KeyringTest {
 
     @TempDir

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reader for the "AMI transcript v1" files in shared/fixtures/ami (format in their README): the client and
+ * Reader for the "AMI transcript v1" files in src/test/resources/ami-fixtures (format in their README): the client and
  * server byte streams of each connection, as ordered steps, with lab steps and the file contents they write.
  */
 public final class AmiTranscript {

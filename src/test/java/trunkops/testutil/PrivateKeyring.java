@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -15,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * A real Secret Service for tests, isolated from the user's own: a private D-Bus session bus and a
  * {@code gnome-keyring-daemon} whose data, cache and runtime directories are under a temporary directory,
  * unlocked with a throw-away password. Needs the Debian packages {@code dbus}, {@code gnome-keyring} and
- * {@code libsecret-tools} (installed by {@code .ci/run}).
+ * {@code libsecret-tools} (installed by {@code .ci/run}); tests using it are marked {@link NeedsSecretService}.
  */
 public final class PrivateKeyring implements AutoCloseable {
 
@@ -30,6 +31,12 @@ public final class PrivateKeyring implements AutoCloseable {
     }
 
     public static PrivateKeyring start(Path dir) throws IOException, InterruptedException {
+        List<SecretServiceCondition.Program> missing = SecretServiceCondition.missing(SecretServiceCondition::onPath);
+        if (!missing.isEmpty()) {
+            throw new IOException("cannot start a private Secret Service: no " + SecretServiceCondition.names(missing)
+                    + " on PATH (apt-get install --no-install-recommends " + SecretServiceCondition.packages(missing)
+                    + "; .ci/run installs them)");
+        }
         Map<String, String> env = new HashMap<>();
         env.put("HOME", dir.toString());
         env.put("XDG_RUNTIME_DIR", Files.createDirectories(dir.resolve("run")).toString());

