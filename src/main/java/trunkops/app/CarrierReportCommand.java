@@ -22,6 +22,7 @@ import ch.qos.logback.classic.Level;
 
 import trunkops.db.Database;
 import trunkops.db.DbException;
+import trunkops.db.JdbcUrls;
 import trunkops.db.ReplicaRoute;
 import trunkops.db.ViciDialRepository;
 import trunkops.topology.Carrier;
@@ -72,6 +73,7 @@ public final class CarrierReportCommand {
         char[] password;
         try {
             a = parse(args);
+            JdbcUrls.refuseCredentials(a.jdbc(), "--jdbc");
             String secret = env.apply(a.passwordEnv());
             if (secret == null) {
                 throw new IllegalArgumentException("environment variable " + a.passwordEnv() + " is not set (the"

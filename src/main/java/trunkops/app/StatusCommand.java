@@ -15,6 +15,7 @@ import trunkops.ami.AmiLinkState;
 import trunkops.ami.AmiTarget;
 import trunkops.db.Database;
 import trunkops.db.DbException;
+import trunkops.db.JdbcUrls;
 import trunkops.db.ViciDialRepository;
 import trunkops.health.DialerWatch;
 import trunkops.health.HealthSettings;
@@ -109,6 +110,9 @@ final class StatusCommand {
     static int run(List<String> argv, PrintStream out, PrintStream err, java.util.function.UnaryOperator<String> env,
                    java.util.concurrent.CompletableFuture<Void> stop, Keyring keyring) throws InterruptedException {
         Args a = Args.parse(argv);
+        if (a.jdbc() != null) {
+            JdbcUrls.refuseCredentials(a.jdbc(), "--jdbc"); // before any secret is looked up or asked for
+        }
         Supplier<char[]> secret = secret(a.secretEnv(), env, keyring,
                 new Keyring.Entry(Keyring.Kind.AMI, a.user(), a.host()), err);
         String serverId = a.host();
