@@ -146,7 +146,10 @@ public final class SessionSecret implements Supplier<char[]> {
         declined = false;
     }
 
-    /** The current secret, asking the source first if there is none ({@link Supplier} for callers without logins). */
+    /**
+     * The current secret, asking the source first if there is none: the {@link Supplier} view for callers that do
+     * not report how their login went. Empty when none was given (as the session's prompt always answered).
+     */
     @Override
     public char[] get() {
         synchronized (this) {
@@ -159,7 +162,7 @@ public final class SessionSecret implements Supplier<char[]> {
             undecided(s);
             return s;
         } catch (RefusedException e) {
-            throw new IllegalStateException(e.getMessage(), e);
+            return new char[0];
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the secret", e);
