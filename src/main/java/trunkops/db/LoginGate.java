@@ -63,6 +63,11 @@ final class LoginGate {
         return healthy;
     }
 
+    /** Whether the server refused the session's password and no new one has been given yet. */
+    boolean passwordRefused() {
+        return secret.refusedNow();
+    }
+
     /** A query saw the connection break: the next query logs in directly, which fails fast if the server is gone. */
     void suspect() {
         healthy = false;

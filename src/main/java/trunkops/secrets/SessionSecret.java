@@ -136,9 +136,9 @@ public final class SessionSecret implements Supplier<char[]> {
         done(used);
     }
 
-    /** Whether the current secret was refused (or none given) and no new one has come yet. */
+    /** Whether a server refused the current secret and no new one has come yet. */
     public synchronized boolean refusedNow() {
-        return refusal != null || declined;
+        return refusal != null;
     }
 
     /** The operator asks to try again: a source that declined is asked once more at the next {@link #take()}. */
