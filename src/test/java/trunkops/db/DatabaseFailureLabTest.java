@@ -63,11 +63,16 @@ class DatabaseFailureLabTest {
     }
 
     /** Logins the server refused since it started (MariaDB's Access_denied_errors). */
-    static long accessDenied(javax.sql.DataSource ds) throws SQLException {
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SHOW GLOBAL STATUS LIKE 'Access_denied_errors'")) {
+    static long accessDenied() throws SQLException {
+        try (Connection c = java.sql.DriverManager.getConnection(lab.jdbcUrl(), lab.user(), lab.password())) {
+            return accessDenied(c);
+        }
+    }
+
+    private static int selectOne(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT 1")) {
             rs.next();
-            return rs.getLong(2);
+            return rs.getInt(1);
         }
     }
 
@@ -76,7 +81,7 @@ class DatabaseFailureLabTest {
 
     private static Failure fail(Database db) {
         long t0 = System.nanoTime();
-        DbException e = assertThrows(DbException.class, () -> db.query("test read", c -> 1));
+        DbException e = assertThrows(DbException.class, () -> db.query("test read", DatabaseFailureLabTest::selectOne));
         long ms = (System.nanoTime() - t0) / 1_000_000;
         LOG.info("{} in {} ms: {}", e.failure(), ms, e.getMessage());
         return new Failure(e, ms);
@@ -84,7 +89,7 @@ class DatabaseFailureLabTest {
 
     @Test
     void aWrongPasswordIsNamedAtOnceAndSentOnlyOnce() throws Exception {
-        long before = accessDenied(lab.dataSource());
+        long before = accessDenied();
         try (Database db = new Database(settings(lab.jdbcUrl()), "not-the-password".toCharArray())) {
             Failure f = fail(db);
             assertEquals(DbFailure.AUTH, f.error().failure());
@@ -99,7 +104,7 @@ class DatabaseFailureLabTest {
             db.retryNow(); // an operator's refresh does not resend a refused password either
             assertEquals(DbFailure.AUTH, fail(db).error().failure());
         }
-        assertEquals(1, accessDenied(lab.dataSource()) - before, "one login with the wrong password, no retries");
+        assertEquals(1, accessDenied() - before, "one login with the wrong password, no retries");
     }
 
     @Test
@@ -158,24 +163,19 @@ class DatabaseFailureLabTest {
 
     @Test
     void theRightPasswordConnectsAndLaterQueriesUseThePool() throws Exception {
-        long before = accessDenied(lab.dataSource());
+        long before = accessDenied();
         try (Database db = new Database(settings(lab.jdbcUrl()), lab.password().toCharArray())) {
             for (int i = 0; i < 3; i++) {
-                assertEquals(Integer.valueOf(1), db.query("test read", c -> {
-                    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT 1")) {
-                        rs.next();
-                        return rs.getInt(1);
-                    }
-                }));
+                assertEquals(Integer.valueOf(1), db.query("test read", DatabaseFailureLabTest::selectOne));
             }
             assertEquals(DbLinkState.UP, db.status().state());
         }
-        assertEquals(0, accessDenied(lab.dataSource()) - before);
+        assertEquals(0, accessDenied() - before);
     }
 
     @Test
     void aRefusedPasswordIsAskedForAgainWithTheReasonAndTheNewOneWorks() throws Exception {
-        long before = accessDenied(lab.dataSource());
+        long before = accessDenied();
         java.util.List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
         SessionSecret secret = new SessionSecret(refusal -> {
             asked.add(String.valueOf(refusal));
@@ -196,12 +196,12 @@ class DatabaseFailureLabTest {
         assertEquals(2, asked.size(), asked.toString());
         assertEquals("null", asked.get(0));
         assertTrue(asked.get(1).startsWith("wrong password"), asked.get(1));
-        assertEquals(1, accessDenied(lab.dataSource()) - before, "the refused password was sent once");
+        assertEquals(1, accessDenied() - before, "the refused password was sent once");
     }
 
     @Test
     void poolsSharingAWrongPasswordSendItOnceBetweenThem() throws Exception {
-        long before = accessDenied(lab.dataSource());
+        long before = accessDenied();
         SessionSecret shared = SessionSecret.fixed("not-the-password".toCharArray());
         ExecutorService threads = Executors.newFixedThreadPool(4);
         List<Database> dbs = new java.util.ArrayList<>();
@@ -219,6 +219,53 @@ class DatabaseFailureLabTest {
             threads.shutdownNow();
             dbs.forEach(Database::close);
         }
-        assertEquals(1, accessDenied(lab.dataSource()) - before, "four pools, one refused login");
+        assertEquals(1, accessDenied() - before, "four pools, one refused login");
+    }
+
+    @Test
+    void aPasswordChangedOnTheServerIsRefusedOnceThenNotResentByThePool() throws Exception {
+        String url = lab.jdbcUrl();
+        String changed = "changed-" + Long.toHexString(System.nanoTime());
+        try (Database db = new Database(settings(url), lab.password().toCharArray())) {
+            db.query("warm up", DatabaseFailureLabTest::selectOne);
+            db.query("through the pool", DatabaseFailureLabTest::selectOne);
+            try (Connection admin = java.sql.DriverManager.getConnection(url, lab.user(), lab.password());
+                 Statement st = admin.createStatement()) {
+                st.execute("SET PASSWORD = PASSWORD('" + changed + "')");
+                // every other session of the account ends, as when a server restarts: the pool has to log in again
+                try (ResultSet rs = st.executeQuery("SELECT id FROM information_schema.processlist WHERE user = '"
+                        + lab.user() + "' AND id <> CONNECTION_ID()")) {
+                    List<Long> ids = new java.util.ArrayList<>();
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
+                    for (long id : ids) {
+                        st.execute("KILL CONNECTION " + id);
+                    }
+                }
+                try {
+                    DbFailure first = null;
+                    for (int i = 0; i < 10 && first != DbFailure.AUTH; i++) {
+                        first = fail(db).error().failure();
+                    }
+                    assertEquals(DbFailure.AUTH, first, "the changed password is reported as such");
+                    long afterRefusal = accessDenied(admin);
+                    for (int i = 0; i < 5; i++) {
+                        assertEquals(DbFailure.AUTH, fail(db).error().failure());
+                    }
+                    assertEquals(afterRefusal, accessDenied(admin), "no login after the refusal, from the pool or not");
+                } finally {
+                    st.execute("SET PASSWORD = PASSWORD('" + lab.password() + "')");
+                }
+            }
+        }
+    }
+
+    private static long accessDenied(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SHOW GLOBAL STATUS LIKE 'Access_denied_errors'")) {
+            rs.next();
+            return rs.getLong(2);
+        }
     }
 }
