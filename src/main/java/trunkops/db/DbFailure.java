@@ -43,11 +43,6 @@ public enum DbFailure {
         return explanation;
     }
 
-    /** Whether trying again later may help without anyone changing anything (never for {@link #AUTH}). */
-    public boolean transientCause() {
-        return this == REFUSED || this == UNREACHABLE || this == TIMEOUT || this == OTHER;
-    }
-
     /** The cause of a failed connection attempt or query, from the exception chain (server codes first). */
     public static DbFailure of(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {

@@ -1,6 +1,5 @@
 package trunkops.db;
 
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -8,9 +7,12 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.util.Arrays;
 import java.util.Properties;
 import java.util.function.LongSupplier;
-import java.util.logging.Logger;
 
 import javax.sql.DataSource;
+import javax.sql.PooledConnection;
+import javax.sql.XAConnection;
+
+import org.mariadb.jdbc.MariaDbDataSource;
 
 import trunkops.secrets.SessionSecret;
 
@@ -159,9 +161,11 @@ final class LoginGate {
         retryAtMs = clockMs.getAsLong() + backoff;
     }
 
-    /** The pool's data source: logins only through the gate. */
-    private final class PoolView implements DataSource {
-        private int loginTimeout;
+    /**
+     * The pool's data source: logins only through the gate. (A subclass of the driver's data source, which also
+     * supplies the {@code CommonDataSource} plumbing; none of its own ways to log in is reachable.)
+     */
+    private final class PoolView extends MariaDbDataSource {
 
         @Override
         public Connection getConnection() throws SQLException {
@@ -174,38 +178,23 @@ final class LoginGate {
         }
 
         @Override
-        public PrintWriter getLogWriter() {
-            return null;
+        public PooledConnection getPooledConnection() throws SQLException {
+            throw new SQLFeatureNotSupportedException("logins go through the gate");
         }
 
         @Override
-        public void setLogWriter(PrintWriter out) {
-            // no driver log writer: SLF4J only
+        public PooledConnection getPooledConnection(String username, String password) throws SQLException {
+            throw new SQLFeatureNotSupportedException("logins go through the gate");
         }
 
         @Override
-        public void setLoginTimeout(int seconds) {
-            loginTimeout = seconds;
+        public XAConnection getXAConnection() throws SQLException {
+            throw new SQLFeatureNotSupportedException("logins go through the gate");
         }
 
         @Override
-        public int getLoginTimeout() {
-            return loginTimeout;
-        }
-
-        @Override
-        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-            throw new SQLFeatureNotSupportedException("no java.util.logging");
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> iface) throws SQLException {
-            throw new SQLException("not a wrapper");
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> iface) {
-            return false;
+        public XAConnection getXAConnection(String username, String password) throws SQLException {
+            throw new SQLFeatureNotSupportedException("logins go through the gate");
         }
     }
 }
