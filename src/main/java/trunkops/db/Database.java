@@ -216,7 +216,7 @@ public final class Database implements AutoCloseable {
         String where = describeUrl();
         String msg = e.getMessage() == null ? e.getClass().getSimpleName() : shorten(e.getMessage());
         String text = switch (f) {
-            case AUTH -> e instanceof LoginGate.Denied && e.getCause() == null
+            case AUTH -> e instanceof LoginGate.Denied && !gate.passwordRefused()
                     ? "no password given for user '" + settings.user() + "' at " + where + " (" + msg
                     + "); refresh to be asked again"
                     : "wrong password \u2014 " + where + " refused user '" + settings.user()
@@ -224,8 +224,9 @@ public final class Database implements AutoCloseable {
             case NO_DATABASE -> "no such database \u2014 " + where + ": it does not exist or user '"
                     + settings.user() + "' may not use it (" + msg + ")";
             case REFUSED, UNREACHABLE -> f.label() + " \u2014 " + where + ": " + f.explanation() + " (" + msg + ")";
-            case TIMEOUT -> "timed out \u2014 " + where + " sent no answer within " + settings.connectTimeoutMs()
-                    + " ms (" + msg + ")";
+            case TIMEOUT -> "timed out \u2014 " + where + " did not answer in time (connect timeout "
+                    + settings.connectTimeoutMs() + " ms, query timeout " + settings.socketTimeoutMs() + " ms: " + msg
+                    + ")";
             case OTHER -> "failed on " + where + ": " + msg;
         };
         return new DbException(what + ": " + text, e, f);
