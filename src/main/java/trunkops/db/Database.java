@@ -112,12 +112,11 @@ public final class Database implements AutoCloseable {
     public <T> T query(String what, SqlWork<T> work) throws DbException {
         try {
             HikariDataSource p = poolIfHealthy();
-            if (p == null && gate.passwordRefused()) {
-                // another pool of this session was refused: say so while the login below waits for a new password
-                report(DbLinkState.AUTH_FAILED, DbFailure.AUTH, what + ": wrong password \u2014 " + describeUrl()
-                        + " refused user '" + settings.user() + "'; waiting for it to be re-entered");
-            }
-            try (Connection c = p != null ? p.getConnection() : gate.connect()) {
+            // refused here or by another pool of the session: said while the login waits for a new password
+            Runnable whileRefused = () -> report(DbLinkState.AUTH_FAILED, DbFailure.AUTH, what + ": wrong password"
+                    + " \u2014 " + describeUrl() + " refused user '" + settings.user() + "'; waiting for it to be"
+                    + " re-entered");
+            try (Connection c = p != null ? p.getConnection() : gate.connect(whileRefused)) {
                 if (p == null) {
                     startPool();
                 }

@@ -65,7 +65,7 @@ final class LoginGate {
         return healthy;
     }
 
-    /** Whether the server refused the session's password and no new one has been given yet. */
+    /** Whether a server refused the session's password and no new one has been given yet. */
     boolean passwordRefused() {
         return secret.refusedNow();
     }
@@ -81,12 +81,15 @@ final class LoginGate {
         secret.retry();
     }
 
-    /** One login, asking for the secret if there is none yet or the last was refused (may block on a prompt). */
-    Connection connect() throws SQLException {
+    /**
+     * One login, asking for the secret if there is none yet or the last was refused (may block on a prompt);
+     * {@code whileRefused} runs when the secret turns out refused, before asking or waiting for a new one.
+     */
+    Connection connect(Runnable whileRefused) throws SQLException {
         checkBackoff();
         char[] pw;
         try {
-            pw = secret.take();
+            pw = secret.take(whileRefused);
         } catch (SessionSecret.RefusedException e) {
             throw new Denied(DbFailure.AUTH, e.getMessage(), lastFailure);
         } catch (InterruptedException e) {

@@ -67,9 +67,26 @@ public final class SessionSecret implements Supplier<char[]> {
      * @throws RefusedException when the last secret was refused or none was given, and no new one comes
      */
     public char[] take() throws RefusedException, InterruptedException {
+        return take(() -> { });
+    }
+
+    /**
+     * As {@link #take()}; {@code whileRefused} runs once (under this object's lock: keep it short, never blocking) as
+     * soon as this call finds the secret refused, before it asks or waits for someone else's prompt, so that a
+     * caller can show "wrong password" while the operator is being asked.
+     */
+    public char[] take(Runnable whileRefused) throws RefusedException, InterruptedException {
         String why;
+        boolean told = false;
         synchronized (this) {
-            while (busy) {
+            while (true) {
+                if (refusal != null && !told) {
+                    told = true;
+                    whileRefused.run();
+                }
+                if (!busy) {
+                    break;
+                }
                 wait();
             }
             if (current != null && refusal == null) {
