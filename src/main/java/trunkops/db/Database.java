@@ -215,10 +215,9 @@ public final class Database implements AutoCloseable {
         String where = describeUrl();
         String msg = e.getMessage() == null ? e.getClass().getSimpleName() : shorten(e.getMessage());
         String text = switch (f) {
-            case AUTH -> e instanceof LoginGate.Denied && !gate.passwordRefused()
-                    ? "no password given for user '" + settings.user() + "' at " + where + " (" + msg
-                    + "); refresh to be asked again"
-                    : "wrong password \u2014 " + where + " refused user '" + settings.user()
+            case NO_PASSWORD -> "no password given for user '" + settings.user() + "' at " + where
+                    + "; refresh to be asked again";
+            case AUTH -> "wrong password \u2014 " + where + " refused user '" + settings.user()
                     + "' (access denied, SQLState 28000); not tried again until the password is re-entered";
             case NO_DATABASE -> "no such database \u2014 " + where + ": it does not exist or user '"
                     + settings.user() + "' may not use it (" + msg + ")";

@@ -14,6 +14,8 @@ import java.sql.SQLTimeoutException;
 public enum DbFailure {
     /** The server refused the user or password (MariaDB 1045, SQLState 28000). */
     AUTH("wrong password", "the server refused the user or password"),
+    /** No password to log in with: the operator cancelled the prompt (nothing was sent). */
+    NO_PASSWORD("no password given", "the password prompt was cancelled; refresh to be asked again"),
     /** The database in the URL does not exist, or the user may not use it (1049; 1044 when it is not granted). */
     NO_DATABASE("no such database", "the database does not exist or the user may not use it"),
     /** Nothing listens at the address (TCP reset). */

@@ -65,11 +65,6 @@ final class LoginGate {
         return healthy;
     }
 
-    /** Whether a server refused the session's password and no new one has been given yet. */
-    boolean passwordRefused() {
-        return secret.refusedNow();
-    }
-
     /** A query saw the connection break: the next query logs in directly, which fails fast if the server is gone. */
     void suspect() {
         healthy = false;
@@ -91,7 +86,8 @@ final class LoginGate {
         try {
             pw = secret.take(whileRefused);
         } catch (SessionSecret.RefusedException e) {
-            throw new Denied(DbFailure.AUTH, e.getMessage(), lastFailure);
+            throw new Denied(secret.refusedNow() ? DbFailure.AUTH : DbFailure.NO_PASSWORD, e.getMessage(),
+                    lastFailure);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Denied(DbFailure.OTHER, "interrupted while waiting for the password", e);

@@ -268,4 +268,17 @@ class DatabaseFailureLabTest {
             return rs.getLong(2);
         }
     }
+
+    @Test
+    void aCancelledPromptSendsNothingAndSaysSo() throws Exception {
+        long before = accessDenied();
+        SessionSecret cancelled = new SessionSecret(refusal -> Optional.empty());
+        try (Database db = new Database(settings(lab.jdbcUrl()), cancelled)) {
+            Failure f = fail(db);
+            assertEquals(DbFailure.NO_PASSWORD, f.error().failure(), f.error().getMessage());
+            assertTrue(f.error().getMessage().contains("no password given"), f.error().getMessage());
+            assertEquals(DbLinkState.DOWN, db.status().state());
+        }
+        assertEquals(0, accessDenied() - before);
+    }
 }
