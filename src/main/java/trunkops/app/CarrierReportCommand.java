@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
 
 import trunkops.db.Database;
 import trunkops.db.DbException;
+import trunkops.db.JdbcUrls;
 import trunkops.db.ReplicaRoute;
 import trunkops.db.ViciDialRepository;
 import trunkops.topology.Carrier;
@@ -137,6 +138,7 @@ public final class CarrierReportCommand implements Callable<Integer> {
     }
 
     private Args args() {
+        JdbcUrls.refuseCredentials(jdbc, "--jdbc");
         if (!jdbc.startsWith("jdbc:mariadb:") && !jdbc.startsWith("jdbc:mysql:")) {
             throw new ParameterException(spec.commandLine(), "--jdbc must be a jdbc:mariadb:// (or jdbc:mysql://)"
                     + " URL, not " + SafeText.display(jdbc));

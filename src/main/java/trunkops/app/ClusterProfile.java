@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 
+import trunkops.db.JdbcUrls;
+
 /**
  * A configured cluster: a properties file with {@code name}, {@code jdbc.url}, {@code db.user} and
  * {@code ami.user} — {@code ~/.config/trunkops/cluster.properties} for a single cluster, and one file per cluster
@@ -96,6 +98,11 @@ public record ClusterProfile(String name, String jdbcUrl, String dbUser, String 
             }
         }
         String url = required(p, "jdbc.url", f);
+        try {
+            JdbcUrls.refuseCredentials(url, "jdbc.url");
+        } catch (IllegalArgumentException e) {
+            throw new IOException(f + ": " + e.getMessage(), e);
+        }
         if (!url.startsWith("jdbc:mariadb://") && !url.startsWith("jdbc:mysql://")) {
             throw new IOException(f + ": jdbc.url must start with jdbc:mariadb:// (got '" + url + "')");
         }

@@ -22,6 +22,7 @@ import trunkops.ami.AmiLinkState;
 import trunkops.ami.AmiTarget;
 import trunkops.db.Database;
 import trunkops.db.DbException;
+import trunkops.db.JdbcUrls;
 import trunkops.db.ViciDialRepository;
 import trunkops.health.DialerWatch;
 import trunkops.health.HealthSettings;
@@ -115,6 +116,9 @@ final class StatusCommand implements Callable<Integer> {
         PrintStream err = ctx.err();
         if (jdbc != null && dbUser == null) {
             throw new ParameterException(spec.commandLine(), "--jdbc needs --db-user");
+        }
+        if (jdbc != null) {
+            JdbcUrls.refuseCredentials(jdbc, "--jdbc"); // before any secret is looked up or asked for
         }
         AmiAddress address = AmiAddress.parse(ami);
         String host = address.host();

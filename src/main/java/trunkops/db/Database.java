@@ -4,18 +4,17 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-
-import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+
+import trunkops.secrets.SessionSecret;
 
 /**
  * A cluster's ViciDial database as the console uses it: a small HikariCP pool over MariaDB Connector/J with
@@ -42,19 +41,31 @@ public final class Database implements AutoCloseable {
     }
 
     private final Settings settings;
+    private final LoginGate gate;
     private ScheduledExecutorService prober;
-    private final HikariDataSource pool;
+    /** Built after the first login succeeded: a server that refuses or is down fails at once, not after a pool wait. */
+    private HikariDataSource pool;
+    private boolean closed;
     private volatile DbLinkStatus status = new DbLinkStatus(DbLinkState.CONNECTING, "connecting", now());
     private volatile Consumer<DbLinkStatus> listener = s -> { };
 
+    /** With a password known up front (the command line's environment variable, the lab); {@code password} is wiped. */
     public Database(Settings settings, char[] password) {
+        this(settings, SessionSecret.fixed(password));
+        java.util.Arrays.fill(password, '\0');
+    }
+
+    /** With a session's password, asked for again (when its source can ask) after the server refused it. */
+    public Database(Settings settings, SessionSecret password) {
+        JdbcUrls.refuseCredentials(settings.jdbcUrl(), "the JDBC URL");
         this.settings = settings;
+        this.gate = new LoginGate(withTimeouts(settings), settings.user(), password, System::currentTimeMillis);
+    }
+
+    private HikariDataSource newPool() {
         HikariConfig cfg = new HikariConfig();
         cfg.setPoolName("db-" + Math.abs(settings.jdbcUrl().hashCode() % 1000));
-        cfg.setJdbcUrl(withTimeouts(settings));
-        cfg.setUsername(settings.user());
-        cfg.setPassword(new String(password));
-        java.util.Arrays.fill(password, '\0');
+        cfg.setDataSource(gate.pooled());
         cfg.setMaximumPoolSize(settings.poolSize());
         cfg.setMinimumIdle(1);
         cfg.setConnectionTimeout(settings.connectTimeoutMs() + 1_000L);
@@ -63,7 +74,7 @@ public final class Database implements AutoCloseable {
         cfg.setKeepaliveTime(60_000);
         cfg.setMaxLifetime(600_000);
         cfg.setIdleTimeout(300_000);
-        this.pool = new HikariDataSource(cfg);
+        return new HikariDataSource(cfg);
     }
 
     /** Adds the driver's connect and socket timeouts unless the URL sets them already. */
@@ -93,21 +104,53 @@ public final class Database implements AutoCloseable {
         this.listener = listener;
     }
 
-    DataSource dataSource() {
-        return pool;
-    }
-
-    /** Runs {@code work} on a pooled connection; failures become a {@link DbException} with a clear message. */
+    /**
+     * Runs {@code work} on a connection; failures become a {@link DbException} naming the cause. While the last login
+     * succeeded the pool serves it; otherwise (first use, after a failure) one direct login is made, which fails at
+     * once with its real cause (wrong password, no such database, refused) and only waits for a silent server.
+     */
     public <T> T query(String what, SqlWork<T> work) throws DbException {
-        try (Connection c = pool.getConnection()) {
-            T result = work.run(c);
-            report(DbLinkState.UP, "connected to " + describeUrl());
-            return result;
+        try {
+            HikariDataSource p = poolIfHealthy();
+            // refused here or by another pool of the session: said while the login waits for a new password
+            Runnable whileRefused = () -> report(DbLinkState.AUTH_FAILED, DbFailure.AUTH, what + ": wrong password"
+                    + " \u2014 " + describeUrl() + " refused user '" + settings.user() + "'; waiting for it to be"
+                    + " re-entered");
+            try (Connection c = p != null ? p.getConnection() : gate.connect(whileRefused)) {
+                if (p == null) {
+                    startPool();
+                }
+                T result = work.run(c);
+                report(DbLinkState.UP, null, "connected to " + describeUrl());
+                return result;
+            }
         } catch (SQLException e) {
+            if (e.getSQLState() != null && e.getSQLState().startsWith("08")) {
+                gate.suspect(); // the connection broke: the next query finds out directly, at once
+            }
             DbException ex = translate(what, e);
-            report(ex.authFailure() ? DbLinkState.AUTH_FAILED : DbLinkState.DOWN, ex.getMessage());
+            report(ex.failure() == DbFailure.AUTH ? DbLinkState.AUTH_FAILED : DbLinkState.DOWN, ex.failure(),
+                    ex.getMessage());
             throw ex;
         }
+    }
+
+    private synchronized HikariDataSource poolIfHealthy() throws DbException {
+        if (closed) {
+            throw new DbException("the connection to " + describeUrl() + " is closed", null, DbFailure.OTHER);
+        }
+        return pool != null && gate.healthy() ? pool : null;
+    }
+
+    private synchronized void startPool() {
+        if (pool == null && !closed) {
+            pool = newPool();
+        }
+    }
+
+    /** The operator asks to try now (Refresh): the backoff ends, and a declined password prompt comes back. */
+    public void retryNow() {
+        gate.retryNow();
     }
 
     /**
@@ -128,8 +171,10 @@ public final class Database implements AutoCloseable {
     }
 
     private void probe() {
-        if (pool.isClosed()) {
-            return;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
         }
         try {
             query("health check", c -> {
@@ -139,15 +184,25 @@ public final class Database implements AutoCloseable {
             });
         } catch (DbException e) {
             LOG.debug("database probe failed: {}", e.getMessage());
+            if (e.failure() == DbFailure.AUTH && !(e.getCause() instanceof LoginGate.Denied)) {
+                reprobe(); // the server just refused the password: ask for it again now, not at the next tick
+            }
         }
     }
 
-    private void report(DbLinkState state, String message) {
+    private synchronized void reprobe() {
+        if (prober != null && !closed) {
+            prober.execute(this::probe);
+        }
+    }
+
+    private void report(DbLinkState state, DbFailure failure, String message) {
         DbLinkStatus prev = status;
         if (prev.state() == state && prev.message().equals(message)) {
             return;
         }
-        DbLinkStatus next = new DbLinkStatus(state, message, prev.state() == state ? prev.sinceMillis() : now());
+        DbLinkStatus next = new DbLinkStatus(state, message, prev.state() == state ? prev.sinceMillis() : now(),
+                failure);
         status = next;
         if (prev.state() != state) {
             LOG.info("database {}: {} ({})", describeUrl(), state, message);
@@ -156,26 +211,23 @@ public final class Database implements AutoCloseable {
     }
 
     DbException translate(String what, SQLException e) {
-        SQLException root = e;
-        while (root.getNextException() != null) {
-            root = root.getNextException();
-        }
-        int code = e.getErrorCode();
-        Throwable cause = e.getCause();
-        if (cause instanceof SQLException c && c.getErrorCode() != 0) {
-            code = c.getErrorCode();
-        }
+        DbFailure f = DbFailure.of(e);
         String where = describeUrl();
-        String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        if (code == 1045 || msg.contains("Access denied")) {
-            return new DbException(what + " failed: " + where + " refused user '" + settings.user()
-                    + "' (check the database user and password)", e, true);
-        }
-        if (e instanceof SQLTransientConnectionException || msg.contains("Connection refused")
-                || msg.contains("Socket fail") || msg.contains("timed out") || msg.contains("Connection is not available")) {
-            return new DbException(what + " failed: " + where + " is unreachable (" + shorten(msg) + ")", e, false);
-        }
-        return new DbException(what + " failed on " + where + ": " + shorten(msg), e, false);
+        String msg = e.getMessage() == null ? e.getClass().getSimpleName() : shorten(e.getMessage());
+        String text = switch (f) {
+            case NO_PASSWORD -> "no password given for user '" + settings.user() + "' at " + where
+                    + "; refresh to be asked again";
+            case AUTH -> "wrong password \u2014 " + where + " refused user '" + settings.user()
+                    + "' (access denied, SQLState 28000); not tried again until the password is re-entered";
+            case NO_DATABASE -> "no such database \u2014 " + where + ": it does not exist or user '"
+                    + settings.user() + "' may not use it (" + msg + ")";
+            case REFUSED, UNREACHABLE -> f.label() + " \u2014 " + where + ": " + f.explanation() + " (" + msg + ")";
+            case TIMEOUT -> "timed out \u2014 " + where + " did not answer in time (connect timeout "
+                    + settings.connectTimeoutMs() + " ms, query timeout " + settings.socketTimeoutMs() + " ms: " + msg
+                    + ")";
+            case OTHER -> "failed on " + where + ": " + msg;
+        };
+        return new DbException(what + ": " + text, e, f);
     }
 
     private static String shorten(String msg) {
@@ -201,7 +253,14 @@ public final class Database implements AutoCloseable {
                 prober.shutdownNow();
             }
         }
-        pool.close();
+        HikariDataSource p;
+        synchronized (this) {
+            closed = true;
+            p = pool;
+        }
+        if (p != null) {
+            p.close();
+        }
         status = new DbLinkStatus(DbLinkState.STOPPED, "closed", now());
     }
 }

@@ -24,6 +24,7 @@ import trunkops.db.DbException;
 import trunkops.db.DbLinkState;
 import trunkops.db.DbLinkStatus;
 import trunkops.db.ViciDialRepository;
+import trunkops.secrets.SessionSecret;
 import trunkops.topology.ClusterTopology;
 import trunkops.topology.DialerServer;
 import trunkops.topology.TopologyBuilder;
@@ -88,7 +89,9 @@ public final class ClusterMonitor implements AutoCloseable, AmiGatewayListener {
 
     public void start() {
         monitor.execute(() -> {
-            database = new Database(Database.Settings.of(access.jdbcUrl(), access.dbUser()), access.dbPassword().get());
+            // the password is asked for by the first login (on the probe's thread), not here on the monitor thread
+            database = new Database(Database.Settings.of(access.jdbcUrl(), access.dbUser()),
+                    SessionSecret.of(access.dbPassword()));
             database.onStatus(s -> change(System.currentTimeMillis(), () -> health.db(s, System.currentTimeMillis())));
             repository = new ViciDialRepository(database);
             database.startProbe();
@@ -101,7 +104,12 @@ public final class ClusterMonitor implements AutoCloseable, AmiGatewayListener {
 
     /** Re-reads the topology now (e.g. the operator pressed refresh). */
     public void refreshNow() {
-        monitor.execute(this::refreshTopology);
+        monitor.execute(() -> {
+            if (database != null) {
+                database.retryNow(); // the operator's refresh is a retry: no backoff, a declined prompt again
+            }
+            refreshTopology();
+        });
     }
 
     public ClusterTopology topology() {

@@ -12,6 +12,7 @@ import trunkops.db.Database;
 import trunkops.db.DbException;
 import trunkops.db.ReplicaRoute;
 import trunkops.db.ViciDialRepository;
+import trunkops.secrets.SessionSecret;
 
 /**
  * Where carrier statistics are read: the cluster's database, or ViciDial's read replica when
@@ -59,7 +60,7 @@ public final class CarrierLogSource implements AutoCloseable {
             if (r.isEmpty()) {
                 return false;
             }
-            try (Database probe = new Database(r.get(), password.get())) {
+            try (Database probe = new Database(r.get(), replicaSecret(password))) {
                 new CarrierLogRepository(probe).schema();
                 return true;
             }
@@ -82,7 +83,7 @@ public final class CarrierLogSource implements AutoCloseable {
      */
     public static CarrierLogSource open(Database.Settings settings, Supplier<char[]> password, ReplicaRoute.Mode mode,
                                         boolean avoidReplica) throws DbException {
-        Database primary = new Database(CarrierLogRepository.readerSettings(settings), password.get());
+        Database primary = new Database(CarrierLogRepository.readerSettings(settings), SessionSecret.of(password));
         try {
             CarrierLogSchema schema = new CarrierLogRepository(primary).schema();
             Optional<Database.Settings> replicaSettings;
@@ -105,7 +106,7 @@ public final class CarrierLogSource implements AutoCloseable {
                 fallback.replicaMissed = true;
                 return fallback;
             }
-            Database replica = new Database(replicaSettings.get(), password.get());
+            Database replica = new Database(replicaSettings.get(), replicaSecret(password));
             try {
                 CarrierLogSchema onReplica = new CarrierLogRepository(replica).schema();
                 LOG.info("carrier statistics read from the replica {}", replica.describeUrl());
@@ -114,14 +115,30 @@ public final class CarrierLogSource implements AutoCloseable {
             } catch (DbException e) {
                 replica.close();
                 LOG.warn("replica {} unusable, reading the primary: {}", schema.slaveDbServer(), e.getMessage());
+                boolean refused = e.authFailure();
                 CarrierLogSource fallback = new CarrierLogSource(primary, null, schema, "replica "
-                        + schema.slaveDbServer() + " unreachable, reading the primary: " + e.getMessage(), mode);
-                fallback.replicaMissed = true;
+                        + schema.slaveDbServer() + (refused ? " refused the password (not tried again)"
+                        : " unreachable") + ", reading the primary: " + e.getMessage(), mode);
+                // a refused password is not retried every 10 minutes: that is how accounts get locked
+                fallback.replicaMissed = !refused;
                 return fallback;
             }
         } catch (DbException | RuntimeException e) {
             primary.close();
             throw e;
+        }
+    }
+
+    /**
+     * The replica is another server: its refusal of the password must not mark the primary's (shared) secret as
+     * refused, so it gets a copy that is used for this one pool and never asked for again.
+     */
+    private static SessionSecret replicaSecret(Supplier<char[]> password) {
+        char[] pw = password.get();
+        try {
+            return SessionSecret.fixed(pw);
+        } finally {
+            java.util.Arrays.fill(pw, '\0');
         }
     }
 

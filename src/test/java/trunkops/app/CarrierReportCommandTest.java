@@ -76,7 +76,20 @@ class CarrierReportCommandTest {
     @Test
     void anUnreachableDatabaseExitsOneWithOneLine() {
         Run r = run(GOOD, Map.of("TEST_PW", "x"));
-        assertOneLine(r, 1, "127.0.0.1:1/asterisk is unreachable");
+        assertOneLine(r, 1, "connection refused \u2014 jdbc:mariadb://127.0.0.1:1/asterisk");
+    }
+
+    @Test
+    void aPasswordInTheJdbcUrlExitsTwoNamingItNotEchoingIt() {
+        for (String url : List.of("jdbc:mariadb://127.0.0.1:1/asterisk?password=Hunter2x9",
+                "jdbc:mariadb://127.0.0.1:1/asterisk?user=ro&pwd=Hunter2x9",
+                "jdbc:mariadb://ro:Hunter2x9@127.0.0.1:1/asterisk")) {
+            List<String> args = new java.util.ArrayList<>(GOOD);
+            args.set(1, url);
+            Run r = run(args, Map.of("TEST_PW", "x"));
+            assertOneLine(r, 2, "--jdbc holds ");
+            assertTrue(!r.err().contains("Hunter2x9"), r.err());
+        }
     }
 
     @Test

@@ -63,4 +63,23 @@ class ClusterProfileTest {
         assertTrue(all.contains("another profile is already named 'd'"), all);
         assertTrue(!all.contains("hunter2"), "the secret found in a file is not repeated");
     }
+
+    @Test
+    void aPasswordInTheJdbcUrlIsRefusedAndNamedNotEchoed() throws IOException {
+        write("clusters/a.properties", "name = A\njdbc.url = jdbc:mariadb://h/asterisk?password=Hunter2x9\n"
+                + "db.user = u\nami.user = a\n");
+        write("clusters/b.properties", "name = B\njdbc.url = jdbc:mariadb://u:Hunter2x9@h/asterisk\n"
+                + "db.user = u\nami.user = a\n");
+        write("clusters/c.properties", "name = C\njdbc.url = jdbc:mariadb://h/asterisk?pwd=Hunter2x9\n"
+                + "db.user = u\nami.user = a\n");
+        write("clusters/d.properties", "name = D\njdbc.url = jdbc:mariadb://h/asterisk\ndb.user = u\nami.user = a\n");
+        ClusterProfile.Catalog c = ClusterProfile.loadAll(config);
+        assertEquals(List.of("D"), c.profiles().stream().map(ClusterProfile::name).toList());
+        String all = String.join("\n", c.problems());
+        assertEquals(3, c.problems().size(), all);
+        assertTrue(all.contains("a.properties: jdbc.url holds the parameter 'password'"), all);
+        assertTrue(all.contains("b.properties: jdbc.url holds credentials before '@' (user:password@host)"), all);
+        assertTrue(all.contains("c.properties: jdbc.url holds the parameter 'pwd'"), all);
+        assertTrue(!all.contains("Hunter2x9"), "the secret found in the URL is not repeated");
+    }
 }

@@ -139,7 +139,7 @@ class ClusterMonitorLabTest {
             assertFalse(down.db().message().contains(lab.dbAccess().password()), "no secret in the message");
             assertNotNull(down.topology(), "the last topology read stays on the board");
             monitor.refreshNow();
-            // the refresh waits 6 s for a connection; the board goes on publishing AMI state meanwhile
+            // a refresh during the outage must not stall the board, which goes on publishing AMI state
             long lastAt = System.currentTimeMillis();
             long worstGap = 0;
             long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(3);
@@ -224,11 +224,31 @@ class ClusterMonitorLabTest {
     }
 
     @Test
-    void wrongDatabaseCredentialsAreNamed() {
+    void wrongDatabaseCredentialsAreNamedAndNeverRetried() throws Exception {
+        long before = accessDenied();
         watch(lab.amiAccess().get(0).secret(), "not-the-password");
         BoardSnapshot s = await("the database refuses the login", Duration.ofSeconds(60),
                 b -> b.db().state() == DbLinkState.AUTH_FAILED && b.problem() != null);
         assertFalse(s.db().message().contains("not-the-password"), "no secret in the message");
+        assertTrue(s.db().message().contains("wrong password"), s.db().message());
+        assertEquals(trunkops.db.DbFailure.AUTH, s.db().failure());
         assertTrue(s.trunks().isEmpty(), "no topology, so no trunks are claimed");
+        // the probe (every 5 s) and the topology read (again after 5 s) keep going: they must not log in again
+        long refusedAt = s.atMillis();
+        await("two probe intervals later", Duration.ofSeconds(30), b -> b.atMillis() >= refusedAt + 11_000);
+        monitor.refreshNow(); // nor does the operator's refresh resend a password nobody re-entered
+        await("after the refresh", Duration.ofSeconds(30), b -> b.atMillis() >= refusedAt + 13_000);
+        assertEquals(1, accessDenied() - before, "one login with the wrong password, not one per probe or read");
+    }
+
+    /** Logins the lab's MariaDB refused since it started (Access_denied_errors). */
+    private static long accessDenied() throws java.sql.SQLException {
+        LabCluster.DbAccess db = lab.dbAccess();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+             java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SHOW GLOBAL STATUS LIKE 'Access_denied_errors'")) {
+            rs.next();
+            return rs.getLong(2);
+        }
     }
 }

@@ -373,9 +373,9 @@ public final class MainView {
         switch (d.state()) {
             case UP -> db.show(StateChip.Tone.OK, "\u2714", "DB connected");
             case CONNECTING -> db.show(StateChip.Tone.UNKNOWN, "\u2026", "DB connecting");
-            case AUTH_FAILED -> db.show(StateChip.Tone.CRIT, "\u2716", "DB login refused");
-            case DOWN -> db.show(StateChip.Tone.CRIT, "\u2716", "DB unavailable since " + CLOCK.format(
-                    Instant.ofEpochMilli(d.sinceMillis())));
+            case AUTH_FAILED -> db.show(StateChip.Tone.CRIT, "\u2716", "DB login refused \u2014 wrong password");
+            case DOWN -> db.show(StateChip.Tone.CRIT, "\u2716", "DB " + (d.failure() == null ? "unavailable"
+                    : d.failure().label()) + " since " + CLOCK.format(Instant.ofEpochMilli(d.sinceMillis())));
             case STOPPED -> db.show(StateChip.Tone.UNKNOWN, "\u25A0", "DB stopped");
         }
         db.setTooltip(new javafx.scene.control.Tooltip(d.message()));

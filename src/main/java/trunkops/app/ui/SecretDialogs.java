@@ -1,10 +1,8 @@
 package trunkops.app.ui;
 
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.function.Supplier;
 
 import javafx.application.Platform;
 import javafx.scene.control.CheckBox;
@@ -18,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import trunkops.secrets.Keyring;
 import trunkops.secrets.KeyringException;
+import trunkops.secrets.SessionSecret;
 
 /**
  * Secrets for one session: taken from the OS keyring when it holds them, otherwise asked from the operator
@@ -31,21 +30,23 @@ public final class SecretDialogs {
     private SecretDialogs() {
     }
 
-    public static Supplier<char[]> sessionSecret(Keyring keyring, Keyring.Entry entry, String prompt) {
-        return new Supplier<>() {
-            private char[] cached;
-
-            @Override
-            public synchronized char[] get() {
-                if (Platform.isFxApplicationThread()) {
-                    throw new IllegalStateException("secrets are never asked for on the FX thread");
-                }
-                if (cached == null) {
-                    cached = fromKeyringOrOperator(keyring, entry, prompt);
-                }
-                return Arrays.copyOf(cached, cached.length);
+    /**
+     * The session's secret for {@code entry}. After a server refused it the operator is asked again, with the reason
+     * above the prompt ("wrong password — ... re-enter it"), never the keyring (which holds the refused one).
+     */
+    public static SessionSecret sessionSecret(Keyring keyring, Keyring.Entry entry, String prompt) {
+        return new SessionSecret(refusal -> {
+            if (Platform.isFxApplicationThread()) {
+                throw new IllegalStateException("secrets are never asked for on the FX thread");
             }
-        };
+            char[] s = refusal == null ? fromKeyringOrOperator(keyring, entry, prompt)
+                    : fromOperator(keyring, entry, capitalized(refusal) + "\n" + prompt, null);
+            return s.length == 0 ? Optional.empty() : Optional.of(s);
+        });
+    }
+
+    private static String capitalized(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     private static char[] fromKeyringOrOperator(Keyring keyring, Keyring.Entry entry, String prompt) {
@@ -61,6 +62,10 @@ public final class SecretDialogs {
             keyringProblem = e.getMessage();
             LOG.info("{}; asking the operator for the {} secret", keyringProblem, entry.label());
         }
+        return fromOperator(keyring, entry, prompt, keyringProblem);
+    }
+
+    private static char[] fromOperator(Keyring keyring, Keyring.Entry entry, String prompt, String keyringProblem) {
         Answer a = ask(prompt, keyringProblem);
         if (a.remember() && a.secret().length > 0) {
             try {
