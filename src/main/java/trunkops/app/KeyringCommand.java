@@ -72,6 +72,9 @@ final class KeyringCommand implements Callable<Integer> {
         String target;
 
         Keyring.Entry entry() {
+            if (kind == Keyring.Kind.DB) {
+                trunkops.db.JdbcUrls.refuseCredentials(target, "<target>"); // a URL with a password in it is refused
+            }
             return new Keyring.Entry(kind, user, target);
         }
     }

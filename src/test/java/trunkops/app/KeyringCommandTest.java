@@ -72,5 +72,13 @@ class KeyringCommandTest {
         assertEquals(2, tooMany.code());
         assertEquals(1, tooMany.err().lines().count(), tooMany.err());
         assertFalse((stored.out() + stored.err()).contains("s3cret-value"), "the secret is never printed");
+
+        Run urlWithPassword = run(keyring, env, "keyring", "store", "db", "ro",
+                "jdbc:mariadb://h/db?password=Hunter2x9", "--from-env", "S");
+        assertEquals(2, urlWithPassword.code(), urlWithPassword.err());
+        assertEquals(1, urlWithPassword.err().lines().count(), urlWithPassword.err());
+        assertFalse(urlWithPassword.err().contains("Hunter2x9"), urlWithPassword.err());
+        assertEquals(1, run(keyring, env, "keyring", "check", "db", "ro", "jdbc:mariadb://h/db").code(),
+                "nothing was stored under a URL carrying a password");
     }
 }
