@@ -14,7 +14,8 @@ import java.util.function.Consumer;
  * {@link WireLimits#maxLineBytes()}, or more lines or bytes than the frame limits) is dropped whole and reported
  * to {@code dropped} with the reason — asterisk-java's reader never sees a piece of it. An endless line costs
  * no more than one line buffer: its bytes are skipped until the next CRLF. The banner line
- * ({@code Asterisk Call Manager/...}), which no empty line follows, is handed out on its own.
+ * ({@code Asterisk Call Manager/...}), which no empty line follows, is handed out on its own. Frames that would kill
+ * asterisk-java's reader thread ({@link AsteriskJavaFrameGuard}) are dropped and reported the same way.
  */
 final class AmiFrameReader {
 
@@ -61,9 +62,15 @@ final class AmiFrameReader {
                     oversize = null;
                     bytes = 0;
                 } else if (!lines.isEmpty()) {
-                    pending.addAll(lines);
-                    pending.add("");
-                    return pending.poll();
+                    String fatal = AsteriskJavaFrameGuard.check(lines);
+                    if (fatal == null) {
+                        pending.addAll(lines);
+                        pending.add("");
+                        return pending.poll();
+                    }
+                    dropped.accept("frame with " + fatal);
+                    lines.clear();
+                    bytes = 0;
                 }
             } else if (oversize == null) {
                 if (lines.isEmpty() && isBanner(l)) {

@@ -27,6 +27,7 @@ public final class AmiLibraryLogThrottle extends TurboFilter {
 
     private static final Logger SUMMARY = LoggerFactory.getLogger("trunkops.ami.asterisk-java");
     private static final long WINDOW_NANOS = TimeUnit.MINUTES.toNanos(1);
+    private static final int MAX_KINDS = 64;
 
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
     private final long windowNanos;
@@ -60,7 +61,9 @@ public final class AmiLibraryLogThrottle extends TurboFilter {
         return FilterReply.DENY;
     }
 
-    private void count(String kind, String message) {
+    private void count(String someKind, String message) {
+        String kind = windows.size() < MAX_KINDS || windows.containsKey(someKind) ? someKind
+                : "other asterisk-java warning";
         Window w = windows.computeIfAbsent(kind, k -> new Window());
         long n = w.count.incrementAndGet();
         long now = System.nanoTime();
@@ -91,9 +94,23 @@ public final class AmiLibraryLogThrottle extends TurboFilter {
         if (message.contains(": no setter")) {
             return "AMI field asterisk-java does not know";
         }
-        String simple = logger.substring(logger.lastIndexOf('.') + 1);
-        int cut = Math.min(message.length(), 40);
-        int space = message.lastIndexOf(' ', cut);
-        return simple + ": " + (space > 10 ? message.substring(0, space) : message.substring(0, cut));
+        if (message.startsWith("Unable to set property")) {
+            return "AMI field asterisk-java could not set";
+        }
+        return logger.substring(logger.lastIndexOf('.') + 1) + ": " + wordsBeforeData(message);
+    }
+
+    /** At most the first five words, up to the first quote, bracket, colon or digit: the kind, never the data. */
+    private static String wordsBeforeData(String message) {
+        int end = 0;
+        int words = 0;
+        while (end < message.length() && "'\"[:(=\n".indexOf(message.charAt(end)) < 0
+                && !Character.isDigit(message.charAt(end))) {
+            if (message.charAt(end) == ' ' && ++words == 5) {
+                break;
+            }
+            end++;
+        }
+        return message.substring(0, end).strip();
     }
 }

@@ -114,13 +114,23 @@ class AmiWireLimitsTest {
     }
 
     @Test
+    void framesThatWouldKillAsteriskJavasReaderDropTheFrameNotTheLink() throws Exception {
+        // each of these makes asterisk-java's reader thread die (ClassCastException, NullPointerException)
+        server.send("Response: Success\r\nActionID: 1\r\nActionID: 2\r\nMessage: x\r\n\r\n"
+                + "Response: Success\r\nresponse: Error\r\n\r\n"
+                + "Event: BridgeEnter\r\nPrivilege: call,all\r\nChannel: SIP/trunk1-00000001\r\n\r\n");
+        assertLinkKeptAndNextEventApplied();
+        assertEquals(3, gateway.eventsMalformed());
+    }
+
+    @Test
     void anEndlessLineCostsOneLineBufferNotItsLength() throws Exception {
         long before = liveHeap();
-        server.send("Event: PeerStatus\r\nPeer: SIP/trunk1\r\nX-Endless: ");
         byte[] chunk = new byte[1 << 20];
         Arrays.fill(chunk, (byte) 'x');
-        byte[][] line = new byte[96][];
+        byte[][] line = new byte[97][];
         Arrays.fill(line, chunk);
+        line[0] = "Event: PeerStatus\r\nPeer: SIP/trunk1\r\nX-Endless: ".getBytes(StandardCharsets.US_ASCII);
         server.send(line); // returns once the client has taken all but the socket buffers' worth
         long during = liveHeap() - before;
         assertTrue(during < 24L << 20, "96 MB of one line made the console hold " + (during >> 20) + " MB");

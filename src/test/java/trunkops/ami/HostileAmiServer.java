@@ -23,15 +23,16 @@ import javax.net.ServerSocketFactory;
  * SIPpeers with {@link #peers}, CoreShowChannels, SIPpeerstatus, Ping) and lets a test write any bytes to the
  * connected clients between those answers: the hostile server of the hardening tests.
  */
-final class HostileAmiServer implements AutoCloseable {
+public final class HostileAmiServer implements AutoCloseable {
 
     private final ServerSocket server;
     private final List<String> peers;
     private final List<Conn> conns = new CopyOnWriteArrayList<>();
     private final AtomicInteger logins = new AtomicInteger();
+    private final AtomicInteger accepted = new AtomicInteger();
     private volatile byte[] banner = "Asterisk Call Manager/9.0.0\r\n".getBytes(StandardCharsets.US_ASCII);
 
-    HostileAmiServer(List<String> peers) throws IOException {
+    public HostileAmiServer(List<String> peers) throws IOException {
         this(ServerSocketFactory.getDefault(), peers);
     }
 
@@ -44,20 +45,25 @@ final class HostileAmiServer implements AutoCloseable {
         t.start();
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
-    int logins() {
+    public int logins() {
         return logins.get();
     }
 
-    void banner(String raw) {
+    /** Connections accepted so far (each got the banner). */
+    public int accepted() {
+        return accepted.get();
+    }
+
+    public void banner(String raw) {
         banner = raw.getBytes(StandardCharsets.ISO_8859_1);
     }
 
     /** Writes raw bytes to every logged-in client, all parts in one piece between two answers. */
-    void send(byte[]... parts) {
+    public void send(byte[]... parts) {
         for (Conn c : conns) {
             if (c.loggedIn) {
                 c.write(parts);
@@ -65,12 +71,37 @@ final class HostileAmiServer implements AutoCloseable {
         }
     }
 
-    void send(String text) {
+    public void send(String text) {
         send(text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Slowloris: writes {@code bytes} one at a time, one every {@code periodMillis}, on a timer; the future
+     * completes after the last one.
+     */
+    public java.util.concurrent.CompletableFuture<Void> drip(byte[] bytes, long periodMillis) {
+        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors
+                .newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "hostile-ami-drip");
+                    t.setDaemon(true);
+                    return t;
+                });
+        AtomicInteger next = new AtomicInteger();
+        timer.scheduleAtFixedRate(() -> {
+            int i = next.getAndIncrement();
+            if (i >= bytes.length) {
+                done.complete(null);
+                timer.shutdown();
+                return;
+            }
+            send(new byte[] {bytes[i]});
+        }, 0, periodMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        return done;
+    }
+
     /** Closes every client connection (the listener stays). */
-    void dropClients() {
+    public void dropClients() {
         for (Conn c : conns) {
             c.close();
         }
@@ -82,6 +113,7 @@ final class HostileAmiServer implements AutoCloseable {
                 Socket s = server.accept();
                 Conn c = new Conn(s);
                 conns.add(c);
+                accepted.incrementAndGet();
                 Thread t = new Thread(c::run, "hostile-ami-conn");
                 t.setDaemon(true);
                 t.start();
