@@ -270,7 +270,10 @@ public final class AmiGateway implements AutoCloseable {
         }
     }
 
-    /** asterisk-java's reader thread: a frame too large for {@link WireLimits} was dropped; counted as malformed. */
+    /**
+     * asterisk-java's reader thread: a frame over the {@link WireLimits}, or one its reader would die on, was
+     * dropped before it; counted as malformed.
+     */
     private void frameDropped(String why) {
         submit(() -> malformed("dropped a " + why));
     }

@@ -4,6 +4,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Frames that kill asterisk-java 3.41's reader thread (the link then drops and is re-established, losing events):
@@ -27,7 +29,8 @@ final class AsteriskJavaFrameGuard {
     private static final Set<String> BRIDGE_EVENTS = Set.of("bridgecreate", "bridgeenter", "bridgeleave",
             "bridgedestroy");
 
-    private static final java.util.regex.Pattern UNIQUE_ID_END = java.util.regex.Pattern.compile("([0-9]+)\\.([0-9]+)$");
+    /** What asterisk-java's BridgeEnterEventComparator parses into a long and an int. */
+    private static final Pattern UNIQUE_ID_END = Pattern.compile("([0-9]+)\\.([0-9]+)$");
 
     private AsteriskJavaFrameGuard() {
     }
@@ -79,7 +82,7 @@ final class AsteriskJavaFrameGuard {
         if (uniqueId == null) {
             return false;
         }
-        java.util.regex.Matcher m = UNIQUE_ID_END.matcher(uniqueId);
+        Matcher m = UNIQUE_ID_END.matcher(uniqueId);
         return !m.find() || m.group(1).length() <= 18 && m.group(2).length() <= 9;
     }
 }
