@@ -20,8 +20,9 @@ import trunkops.text.SafeText;
  * WARN with a ~2 KB stack trace, once per event: a hostile or broken manager port filled stderr with 27 MB in one
  * run. This Logback turbo filter (installed in logback.xml) takes asterisk-java's WARN and ERROR lines that their
  * logger's level lets through, counts them per kind, and writes one line per kind per minute with the count and the
- * last message (escaped, no stack trace). The full lines, stack included, are kept at DEBUG: set
- * {@code org.asteriskjava} to DEBUG to see each one.
+ * last message (escaped, no stack trace): the first of a kind at once, then the count of each minute when the next
+ * one arrives after it (a minute with no later line is not reported). The full lines, stack included, are kept at
+ * DEBUG: set {@code org.asteriskjava} to DEBUG to see each one. At most 64 kinds; further ones count as "other".
  */
 public final class AmiLibraryLogThrottle extends TurboFilter {
 

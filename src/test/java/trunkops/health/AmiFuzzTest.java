@@ -42,7 +42,8 @@ import trunkops.ami.SipPeerInfo;
  * transcripts ({@link AmiFrameMutator}) and connection attacks (slowloris, close mid-frame, garbage banner, flood,
  * an endless line) to the real gateway and health model. After every batch one valid PeerStatus must be applied
  * and the trunk's state be the one it says; no error may escape; the live heap and stderr stay under stated caps.
- * Seeded and bounded: 100,000 frames by default (well under a minute); {@code -Dtrunkops.fuzz.frames=1000000}
+ * Seeded and bounded: 100,000 frames by default (about 25 s here; it fails after 120 s, or 1.25 ms a frame in long
+ * runs, and a batch whose valid event is not applied within 60 s fails it); {@code -Dtrunkops.fuzz.frames=1000000}
  * for the long run of docs/benchmarks.md, {@code -Dtrunkops.fuzz.seed=N} for another sequence.
  */
 class AmiFuzzTest {
@@ -94,7 +95,9 @@ class AmiFuzzTest {
             try {
                 gateway.start();
                 sync(server, round);
+                long deadline = start + TimeUnit.SECONDS.toNanos(Math.max(120, frames / 800));
                 while (sent < frames) {
+                    assertTrue(System.nanoTime() < deadline, "time bound exceeded after " + sent + " frames");
                     round++;
                     sent += round % 20 == 0 ? attack(server, mutator, round / 20) : batch(server, mutator, BATCH);
                     sync(server, round);
