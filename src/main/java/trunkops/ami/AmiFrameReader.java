@@ -14,8 +14,9 @@ import java.util.function.Consumer;
  * {@link WireLimits#maxLineBytes()}, or more lines or bytes than the frame limits) is dropped whole and reported
  * to {@code dropped} with the reason — asterisk-java's reader never sees a piece of it. An endless line costs
  * no more than one line buffer: its bytes are skipped until the next CRLF. The banner line
- * ({@code Asterisk Call Manager/...}), which no empty line follows, is handed out on its own. Frames that would kill
- * asterisk-java's reader thread ({@link AsteriskJavaFrameGuard}) are dropped and reported the same way.
+ * ({@code Asterisk Call Manager/...}), which no empty line follows, is handed out on its own. Frames asterisk-java's
+ * reader cannot survive or would hold without bound ({@link AsteriskJavaFrameGuard}) are dropped and reported the
+ * same way.
  */
 final class AmiFrameReader {
 
@@ -23,6 +24,7 @@ final class AmiFrameReader {
 
     private final InputStream in;
     private final WireLimits limits;
+    private final AsteriskJavaFrameGuard guard;
     private final Consumer<String> dropped;
     private final byte[] buf = new byte[8192];
     private final byte[] line;
@@ -31,9 +33,10 @@ final class AmiFrameReader {
     private int limit;
     private int rawBytes;
 
-    AmiFrameReader(InputStream in, WireLimits limits, Consumer<String> dropped) {
+    AmiFrameReader(InputStream in, WireLimits limits, AsteriskJavaFrameGuard guard, Consumer<String> dropped) {
         this.in = in;
         this.limits = limits;
+        this.guard = guard;
         this.dropped = dropped;
         this.line = new byte[limits.maxLineBytes()];
     }
@@ -62,7 +65,7 @@ final class AmiFrameReader {
                     oversize = null;
                     bytes = 0;
                 } else if (!lines.isEmpty()) {
-                    String fatal = AsteriskJavaFrameGuard.check(lines);
+                    String fatal = guard.check(lines);
                     if (fatal == null) {
                         pending.addAll(lines);
                         pending.add("");

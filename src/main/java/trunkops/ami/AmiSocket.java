@@ -20,9 +20,10 @@ final class AmiSocket implements SocketConnectionFacade {
     private final AmiFrameReader reader;
     private final BufferedWriter writer;
 
-    AmiSocket(Socket socket, WireLimits limits, Consumer<String> dropped) throws IOException {
+    AmiSocket(Socket socket, WireLimits limits, AsteriskJavaFrameGuard guard, Consumer<String> dropped)
+            throws IOException {
         this.socket = socket;
-        this.reader = new AmiFrameReader(socket.getInputStream(), limits, dropped);
+        this.reader = new AmiFrameReader(socket.getInputStream(), limits, guard, dropped);
         this.writer = new BufferedWriter(new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8));
     }
 

@@ -21,6 +21,8 @@ final class BoundedManagerConnection extends ManagerConnectionImpl {
     private final AmiTarget target;
     private final WireLimits limits;
     private final Consumer<String> dropped;
+    /** asterisk-java keeps one reader (and its bridge bookkeeping) for the life of this object: so does the guard. */
+    private final AsteriskJavaFrameGuard guard = new AsteriskJavaFrameGuard();
     private volatile int connectTimeoutMs;
     private volatile int readTimeoutMs;
 
@@ -65,7 +67,7 @@ final class BoundedManagerConnection extends ManagerConnectionImpl {
                 }
                 ssl.startHandshake(); // fails here, before any secret is sent, when the certificate is not trusted
             }
-            return new AmiSocket(s, limits, dropped);
+            return new AmiSocket(s, limits, guard, dropped);
         } catch (IOException | RuntimeException e) {
             s.close();
             throw e;

@@ -15,10 +15,11 @@ import org.junit.jupiter.api.Test;
 class AmiFrameReaderTest {
 
     private final List<String> dropped = new ArrayList<>();
+    private final AsteriskJavaFrameGuard guard = new AsteriskJavaFrameGuard();
 
     private List<String> read(String wire) throws IOException {
         AmiFrameReader r = new AmiFrameReader(new ByteArrayInputStream(wire.getBytes(StandardCharsets.UTF_8)),
-                new WireLimits(256, 16, 1024), dropped::add);
+                new WireLimits(256, 16, 1024), guard, dropped::add);
         List<String> out = new ArrayList<>();
         for (String l = r.readLine(); l != null; l = r.readLine()) {
             out.add(l);
@@ -59,8 +60,32 @@ class AmiFrameReaderTest {
     }
 
     @Test
+    void asteriskJavasBridgeBookkeepingIsBounded() throws IOException {
+        StringBuilder wire = new StringBuilder();
+        for (int i = 0; i <= AsteriskJavaFrameGuard.MAX_BRIDGES; i++) {
+            wire.append("Event: BridgeCreate\r\nBridgeUniqueid: b").append(i).append("\r\n\r\n");
+        }
+        wire.append("Event: BridgeDestroy\r\nBridgeUniqueid: b0\r\n\r\n")
+                .append("Event: BridgeCreate\r\nBridgeUniqueid: again\r\n\r\n");
+        for (int i = 0; i <= AsteriskJavaFrameGuard.MAX_MEMBERS; i++) {
+            wire.append("Event: BridgeEnter\r\nBridgeUniqueid: b1\r\nBridgeTechnology: simple_bridge\r\nChannel: SIP/c-")
+                    .append(i).append("\r\nUniqueid: 1795680749.").append(i).append("\r\n\r\n");
+        }
+        wire.append("Event: BridgeLeave\r\nBridgeUniqueid: b1\r\nChannel: SIP/c-0\r\n\r\n")
+                .append("Event: BridgeEnter\r\nBridgeUniqueid: b1\r\nChannel: SIP/late\r\nUniqueid: 1.2\r\n\r\n")
+                .append("Event: BridgeEnter\r\nBridgeUniqueid: b2\r\nBridgeTechnology: holding_bridge\r\n"
+                        + "Channel: SIP/held\r\nUniqueid: 1.3\r\n\r\n");
+        List<String> passed = read(wire.toString());
+        assertEquals(List.of("frame with a bridgecreate event beyond " + AsteriskJavaFrameGuard.MAX_BRIDGES
+                + " open bridges", "frame with a bridgeenter event beyond " + AsteriskJavaFrameGuard.MAX_MEMBERS
+                + " members of one bridge"), dropped);
+        assertEquals(true, passed.contains("BridgeUniqueid: again"), "a destroyed bridge makes room");
+        assertEquals(true, passed.contains("Channel: SIP/late"), "a member that left makes room");
+    }
+
+    @Test
     void anEndlessLineEndsWithTheStream() throws IOException {
         assertNull(new AmiFrameReader(new ByteArrayInputStream(("X: " + "e".repeat(100_000))
-                .getBytes(StandardCharsets.US_ASCII)), new WireLimits(256, 16, 1024), dropped::add).readLine());
+                .getBytes(StandardCharsets.US_ASCII)), new WireLimits(256, 16, 1024), guard, dropped::add).readLine());
     }
 }

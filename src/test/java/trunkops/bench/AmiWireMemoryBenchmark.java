@@ -22,10 +22,10 @@ import trunkops.ami.SipPeerInfo;
 /**
  * What one hostile AMI connection costs the console (issue 15 items 4 and 5): the JVM's peak RSS, the live heap
  * after GC and the time until the next valid event is applied, after a server sends 1 MB lines, 10,000-line frames
- * or one endless line. One scenario per JVM, so the peak RSS is the scenario's.
+ * or one endless line, or 200,000 BridgeCreate events that are never destroyed. One scenario per JVM, so the peak RSS is the scenario's.
  *
  * <p>Run: {@code mvn -q test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=trunkops.bench.AmiWireMemoryBenchmark -Dexec.args="line1m|headers10k|endless [MB]"}
+ * -Dexec.mainClass=trunkops.bench.AmiWireMemoryBenchmark -Dexec.args="line1m|headers10k|bridges|endless [MB]"}
  */
 public final class AmiWireMemoryBenchmark {
 
@@ -79,6 +79,17 @@ public final class AmiWireMemoryBenchmark {
                     String frame = sb.append("\r\n").toString();
                     for (int i = 0; i < 5; i++) {
                         server.send(frame);
+                    }
+                }
+                case "bridges" -> { // asterisk-java keeps every open bridge of its Bridge-event emulation
+                    for (int batch = 0; batch < 50; batch++) {
+                        StringBuilder sb = new StringBuilder();
+                        for (int i = 0; i < 4_000; i++) {
+                            sb.append("Event: BridgeCreate\r\nPrivilege: call,all\r\nBridgeUniqueid: ")
+                                    .append(java.util.UUID.randomUUID()).append("\r\nBridgeType: basic\r\n"
+                                            + "BridgeTechnology: simple_bridge\r\nBridgeNumChannels: 0\r\n\r\n");
+                        }
+                        server.send(sb.toString());
                     }
                 }
                 default -> {
