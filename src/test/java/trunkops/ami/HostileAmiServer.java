@@ -144,7 +144,7 @@ public final class HostileAmiServer implements AutoCloseable {
                     out.write(b);
                 }
                 out.flush();
-            } catch (IOException | NullPointerException e) {
+            } catch (IOException e) {
                 close();
             }
         }
