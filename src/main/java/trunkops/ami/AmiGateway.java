@@ -16,7 +16,6 @@ import java.util.function.Supplier;
 
 import org.asteriskjava.manager.AuthenticationFailedException;
 import org.asteriskjava.manager.ManagerConnection;
-import org.asteriskjava.manager.ManagerConnectionFactory;
 import org.asteriskjava.manager.ManagerConnectionState;
 import org.asteriskjava.manager.ResponseEvents;
 import org.asteriskjava.manager.TimeoutException;
@@ -159,8 +158,7 @@ public final class AmiGateway implements AutoCloseable {
         }
         setStatus(AmiLinkState.CONNECTING, "connecting to " + target.host() + ":" + target.port());
         char[] pw = secret.get();
-        ManagerConnection c = new ManagerConnectionFactory(target.host(), target.port(), target.username(),
-                new String(pw)).createManagerConnection();
+        ManagerConnection c = new BoundedManagerConnection(target, pw, WireLimits.defaults(), this::frameDropped);
         java.util.Arrays.fill(pw, '\0');
         c.setSocketReadTimeout(settings.readTimeoutMs());
         c.setSocketTimeout(settings.actionTimeoutMs());
@@ -270,6 +268,14 @@ public final class AmiGateway implements AutoCloseable {
             LOG.warn("{}: skipped a malformed AMI event ({}), {} so far", target.serverId(), what, n);
             listener.gatewayProblem(target.serverId(), "skipped " + n + " malformed AMI event(s), last: " + what);
         }
+    }
+
+    /**
+     * asterisk-java's reader thread: a frame over the {@link WireLimits}, or one its reader would die on, was
+     * dropped before it; counted as malformed.
+     */
+    private void frameDropped(String why) {
+        submit(() -> malformed("dropped a " + why));
     }
 
     /** SIPpeerstatus: every qualified peer's round trip; the list items arrive as PeerStatus events. */

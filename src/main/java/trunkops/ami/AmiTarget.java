@@ -2,8 +2,15 @@ package trunkops.ami;
 
 import java.util.Objects;
 
-/** One dialer's manager interface and the user the console logs in as (the secret is supplied separately, never stored here). */
-public record AmiTarget(String serverId, String host, int port, String username) {
+/**
+ * One dialer's manager interface and the user the console logs in as (the secret is supplied separately, never
+ * stored here); {@code tls} is null for plain TCP.
+ */
+public record AmiTarget(String serverId, String host, int port, String username, AmiTls tls) {
+    public AmiTarget(String serverId, String host, int port, String username) {
+        this(serverId, host, port, username, null);
+    }
+
     public AmiTarget {
         Objects.requireNonNull(serverId);
         Objects.requireNonNull(host);
@@ -15,6 +22,6 @@ public record AmiTarget(String serverId, String host, int port, String username)
 
     @Override
     public String toString() {
-        return serverId + " (" + username + "@" + host + ":" + port + ")";
+        return serverId + " (" + username + "@" + host + ":" + port + (tls == null ? "" : ", TLS") + ")";
     }
 }

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 
+import trunkops.ami.AmiTls;
 import trunkops.db.JdbcUrls;
 
 /**
@@ -21,8 +22,11 @@ import trunkops.db.JdbcUrls;
  * {@code ami.user} — {@code ~/.config/trunkops/cluster.properties} for a single cluster, and one file per cluster
  * in {@code ~/.config/trunkops/clusters/*.properties}. No secrets: a file holding {@code password} or
  * {@code secret} keys is refused; passwords come from the OS keyring or are asked for each session.
+ * AMI over TLS: {@code ami.tls = true}, {@code ami.tls.port} (default 5039) and {@code ami.tls.trust}, the PEM file
+ * of the dialers' certificate or CA (relative to the profile's directory) or {@code sha256:<fingerprint>}.
  */
-public record ClusterProfile(String name, String jdbcUrl, String dbUser, String amiUser, Path source) {
+public record ClusterProfile(String name, String jdbcUrl, String dbUser, String amiUser, Path source,
+                             AmiTls amiTls) {
 
     /** Every readable profile, sorted by name, and one message per file that could not be used. */
     public record Catalog(List<ClusterProfile> profiles, List<String> problems) {
@@ -113,7 +117,28 @@ public record ClusterProfile(String name, String jdbcUrl, String dbUser, String 
         String amiUser = required(p, "ami.user", f);
         checkText(f, "db.user", dbUser);
         checkText(f, "ami.user", amiUser);
-        return new ClusterProfile(name.isEmpty() ? defaultName : name, url, dbUser, amiUser, f);
+        return new ClusterProfile(name.isEmpty() ? defaultName : name, url, dbUser, amiUser, f, amiTls(p, f));
+    }
+
+    /** {@code ami.tls}, {@code ami.tls.port}, {@code ami.tls.trust}; null when AMI is plain TCP. */
+    private static AmiTls amiTls(Properties p, Path f) throws IOException {
+        String on = p.getProperty("ami.tls", "false").strip().toLowerCase(Locale.ROOT);
+        if (!on.equals("true") && !on.equals("false")) {
+            throw new IOException(f + ": ami.tls must be true or false (got '" + on + "')");
+        }
+        if (on.equals("false")) {
+            return null;
+        }
+        String trust = required(p, "ami.tls.trust", f);
+        try {
+            int port = Integer.parseInt(p.getProperty("ami.tls.port", String.valueOf(AmiTls.DEFAULT_PORT)).strip());
+            AmiTls tls = AmiTls.of(port, trust);
+            Path dir = f.toAbsolutePath().getParent();
+            return tls.caFile() == null || dir == null ? tls : new AmiTls(port, dir.resolve(tls.caFile()), null);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(f + ": " + e.getMessage() + " (ami.tls.port is a port number, ami.tls.trust a PEM"
+                    + " file or sha256:<fingerprint>)", e);
+        }
     }
 
     private static void checkText(Path f, String key, String v) throws IOException {

@@ -137,7 +137,7 @@ public final class TrunkOpsApp extends Application {
                             "Database password for " + p.dbUser() + " @ " + p.jdbcUrl()),
                     p.amiUser(), SecretDialogs.sessionSecret(keyring,
                             new Keyring.Entry(Keyring.Kind.AMI, p.amiUser(), p.name()),
-                            "AMI secret for user " + p.amiUser() + " on the dialers of " + p.name()));
+                            "AMI secret for user " + p.amiUser() + " on the dialers of " + p.name()), p.amiTls());
         });
     }
 

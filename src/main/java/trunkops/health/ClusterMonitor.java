@@ -203,7 +203,9 @@ public final class ClusterMonitor implements AutoCloseable, AmiGatewayListener {
             if (!s.dials() || gateways.containsKey(s.serverId())) {
                 continue;
             }
-            AmiTarget target = new AmiTarget(s.serverId(), s.ami().host(), s.ami().port(), access.amiUser());
+            trunkops.ami.AmiTls tls = access.amiTls();
+            AmiTarget target = new AmiTarget(s.serverId(), s.ami().host(), tls == null ? s.ami().port() : tls.port(),
+                    access.amiUser(), tls);
             AmiGateway g = new AmiGateway(target, access.amiSecret(), this, scheduler, gatewaySettings);
             gateways.put(s.serverId(), g);
             g.start();

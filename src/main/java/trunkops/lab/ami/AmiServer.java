@@ -33,6 +33,9 @@ public final class AmiServer implements AutoCloseable {
     private volatile ServerSocket serverSocket;
     private volatile int port;
     private volatile boolean frozen;
+    private volatile ServerSocket tlsServerSocket;
+    private volatile LabTlsCertificate tlsCertificate;
+    private volatile int tlsPort;
 
     public AmiServer(String name, ManagerCore core, InetAddress bindAddress, int port) {
         this.name = name;
@@ -61,19 +64,56 @@ public final class AmiServer implements AutoCloseable {
         acceptor.setDaemon(true);
         acceptor.start();
         LOG.info("lab AMI for {} listening on {}:{}", name, bindAddress.getHostAddress(), port);
+        if (tlsCertificate != null) {
+            openTls();
+        }
+    }
+
+    /**
+     * Also serves the manager port over TLS (Asterisk's {@code tlsenable}; port 0 picks a free one), with a
+     * self-signed certificate made now; the same sessions, the same restarts as the plain port.
+     */
+    public synchronized LabTlsCertificate startTls(int tlsPort) throws IOException {
+        if (tlsCertificate == null) {
+            tlsCertificate = LabTlsCertificate.generate("lab AMI " + name);
+            this.tlsPort = tlsPort;
+        }
+        if (serverSocket != null && tlsServerSocket == null) {
+            openTls();
+        }
+        return tlsCertificate;
+    }
+
+    private void openTls() throws IOException {
+        ServerSocket ss = tlsCertificate.serverSocketFactory().createServerSocket();
+        ss.setReuseAddress(true);
+        ss.bind(new InetSocketAddress(bindAddress, tlsPort), 64);
+        tlsPort = ss.getLocalPort();
+        tlsServerSocket = ss;
+        Thread acceptor = new Thread(() -> acceptLoop(ss), "ami-accept-tls-" + name);
+        acceptor.setDaemon(true);
+        acceptor.start();
+        LOG.info("lab AMI for {} listening with TLS on {}:{}", name, bindAddress.getHostAddress(), tlsPort);
+    }
+
+    /** The TLS manager port, 0 when {@link #startTls} was not called. */
+    public int tlsPort() {
+        return tlsCertificate == null ? 0 : tlsPort;
     }
 
     /** Closes the port and every session (clients see the TCP connection drop). */
     public synchronized void stop() {
-        ServerSocket ss = serverSocket;
-        serverSocket = null;
-        if (ss != null) {
-            try {
-                ss.close();
-            } catch (IOException e) {
-                LOG.debug("closing AMI listener", e);
+        for (ServerSocket ss : new ServerSocket[] {serverSocket, tlsServerSocket}) {
+            if (ss != null) {
+                try {
+                    ss.close();
+                } catch (IOException e) {
+                    LOG.debug("closing AMI listener", e);
+                }
             }
         }
+        serverSocket = null;
+        tlsServerSocket = null;
         for (AmiSession s : sessions) {
             s.close();
         }
