@@ -25,6 +25,7 @@ import trunkops.db.DbLinkState;
 import trunkops.db.DbLinkStatus;
 import trunkops.db.ViciDialRepository;
 import trunkops.topology.ClusterTopology;
+import trunkops.topology.Tech;
 import trunkops.topology.DialerServer;
 import trunkops.topology.TopologyBuilder;
 import trunkops.topology.TrunkKey;
@@ -229,8 +230,8 @@ public final class ClusterMonitor implements AutoCloseable, AmiGatewayListener {
     }
 
     @Override
-    public void peerStatus(String serverId, String peer, String status, Integer timeMs, long atMillis) {
-        change(atMillis, () -> health.peerStatus(serverId, peer, status, timeMs, atMillis));
+    public void peerStatus(String serverId, Tech tech, String peer, String status, Integer timeMs, long atMillis) {
+        change(atMillis, () -> health.peerStatus(serverId, tech, peer, status, timeMs, atMillis));
     }
 
     @Override

@@ -17,6 +17,7 @@ import trunkops.ami.AmiLinkStatus;
 import trunkops.ami.AmiTarget;
 import trunkops.ami.SipPeerInfo;
 import trunkops.topology.ClusterTopology;
+import trunkops.topology.Tech;
 
 /**
  * One dialer watched headless (the {@code status} command): the same gateway and health model as the board,
@@ -125,9 +126,9 @@ public final class DialerWatch implements AutoCloseable, AmiGatewayListener {
     }
 
     @Override
-    public void peerStatus(String server, String peer, String status, Integer timeMs, long atMillis) {
+    public void peerStatus(String server, Tech tech, String peer, String status, Integer timeMs, long atMillis) {
         thread.execute(() -> {
-            health.peerStatus(server, peer, status, timeMs, atMillis);
+            health.peerStatus(server, tech, peer, status, timeMs, atMillis);
             if (snapshotAt > 0 && timeMs != null) {
                 polled = true;
             }

@@ -15,6 +15,7 @@ import trunkops.ami.AmiLinkStatus;
 import trunkops.ami.SipPeerInfo;
 import trunkops.topology.ClusterTopology;
 import trunkops.topology.LabRows;
+import trunkops.topology.Tech;
 
 /** The board's rules on the lab topology: never green without fresh data, and where the trouble lies. */
 class ClusterHealthTest {
@@ -95,6 +96,19 @@ class ClusterHealthTest {
         assertEquals(2, health.calls("DIALER3", "orbit-east"));
         assertEquals(0, health.calls("DIALER3", "nsvoice"));
         assertEquals("orbit-east", ClusterHealth.peerOfChannel("SIP/orbit-east-0000002b"));
+    }
+
+    @Test
+    void aStatusChangesOnlyATrunkOfTheTechnologyItNames() {
+        connect("DIALER1", 0);
+        health.peersSnapshot("DIALER1", allOk("nsvoice", "blueline"), 0);
+        health.peerStatus("DIALER1", Tech.PJSIP, "nsvoice", "Unreachable", -1, 1_000);
+        health.peerStatus("DIALER1", Tech.IAX2, "NSVOICE", "Unreachable", -1, 1_100);
+        assertEquals(TrunkState.REACHABLE, views(1_200).get("DIALER1/nsvoice").state(),
+                "chan_sip's nsvoice is not PJSIP's or IAX2's");
+        health.peerStatus("DIALER1", Tech.SIP, "NSVoice", "Unreachable", -1, 1_300);
+        assertEquals(TrunkState.UNREACHABLE, views(1_400).get("DIALER1/nsvoice").state(),
+                "chan_sip peer names are case-insensitive");
     }
 
     @Test
