@@ -42,6 +42,11 @@ class AmiGatewayLabTest {
                                long atMillis) {
             seen.add(tech + "/" + peer + "=" + status);
         }
+
+        @Override
+        public void gatewayProblem(String serverId, String message) {
+            seen.add("problem: " + message);
+        }
     };
 
     @BeforeEach
@@ -143,6 +148,15 @@ class AmiGatewayLabTest {
             @SuppressWarnings("unchecked")
             List<SipPeerInfo> after = await(List.class, l -> !l.isEmpty());
             assertEquals(SipPeerInfo.QualifyStatus.UNREACHABLE, after.get(1).status(), after.toString());
+        }
+    }
+
+    @Test
+    void aUserWithMoreThanTheConsoleNeedsIsWarned() throws Exception {
+        try (AmiGateway g = gateway(FixtureLab.SECRET)) {
+            g.start();
+            String w = await(String.class, s -> s.startsWith("problem: AMI user 'noc'"));
+            assertTrue(w.contains("write class 'command' runs any CLI command"), w);
         }
     }
 

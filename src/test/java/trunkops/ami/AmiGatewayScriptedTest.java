@@ -175,6 +175,22 @@ class AmiGatewayScriptedTest {
     }
 
     @Test
+    void excessPrivilegesAreWarnedAboutOncePerGateway() throws Exception {
+        server.listCommands.add("Command: Execute Asterisk CLI Command. (Priv: command)\r\n");
+        try (AmiGateway g = gateway(ScriptedAmiServer.SECRET)) {
+            g.start();
+            String w = await(String.class, s -> s.startsWith("problem: AMI user 'noc' on scripted"));
+            assertTrue(w.contains("'command'"), w);
+            await(String.class, s -> s.equals("SIP/v2=Reachable")); // the first latency poll: connect() is done
+            server.dropClients();
+            await(AmiLinkStatus.class, s -> s.state() == AmiLinkState.CONNECTED);
+            await(String.class, s -> s.equals("SIP/v2=Reachable"));
+            assertEquals(1, all.stream().filter(o -> o.toString().startsWith("problem: AMI user")).count(),
+                    "said once, not at every reconnect: " + all);
+        }
+    }
+
+    @Test
     void aRefusedLoginIsNotRetriedOnTheBackoffLoop() throws Exception {
         try (AmiGateway g = gateway("not-the-secret")) {
             g.start();

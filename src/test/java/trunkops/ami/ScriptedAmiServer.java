@@ -35,6 +35,10 @@ final class ScriptedAmiServer implements AutoCloseable {
     final Map<String, String> peers = new java.util.concurrent.ConcurrentHashMap<>();
     /** Raw frames sent after the client's Login arrives and before its response (a hostile or broken server). */
     final List<String> beforeLoginResponse = new CopyOnWriteArrayList<>();
+    /** The ListCommands answer's lines ({@code Name: synopsis (Priv: classes)\r\n}): what the user may do. */
+    final List<String> listCommands = new CopyOnWriteArrayList<>(List.of(
+            "Ping: Keepalive command. (Priv: <none>)\r\n",
+            "SIPpeers: List SIP peers (text format). (Priv: system,reporting)\r\n"));
     final AtomicInteger connections = new AtomicInteger();
     final AtomicInteger logins = new AtomicInteger();
     final AtomicInteger snapshots = new AtomicInteger();
@@ -202,6 +206,7 @@ final class ScriptedAmiServer implements AutoCloseable {
                             + "Event: SIPpeerstatusComplete\r\nActionID: " + id + "\r\nEventList: Complete\r\n"
                             + "ListItems: " + items.size() + "\r\n\r\n");
                 }
+                case "listcommands" -> write(head + String.join("", listCommands) + "\r\n");
                 case "ping" -> write(head + "Ping: Pong\r\nTimestamp: 1796397043.397407\r\n\r\n");
                 case "logoff" -> {
                     write("Response: Goodbye\r\nActionID: " + id + "\r\nMessage: Thanks for all the fish.\r\n\r\n");
