@@ -38,6 +38,9 @@ public final class DialerWatch implements AutoCloseable, AmiGatewayListener {
     private final CompletableFuture<Picture> first = new CompletableFuture<>();
     private final Map<String, TrunkState> lastStates = new HashMap<>();
     private volatile Consumer<TrunkView> onChange = v -> { };
+    private volatile Consumer<String> onProblem = m -> { };
+    private final java.util.Set<String> problemsSaid = new java.util.HashSet<>();
+    private final CompletableFuture<AmiLinkStatus> refused = new CompletableFuture<>();
     private long snapshotAt;
     private boolean polled;
 
@@ -75,6 +78,19 @@ public final class DialerWatch implements AutoCloseable, AmiGatewayListener {
         return first;
     }
 
+    /** Called (on the watch thread) once per distinct problem the gateway reports (e.g. excess AMI privileges). */
+    public void onProblem(Consumer<String> action) {
+        this.onProblem = action;
+    }
+
+    /**
+     * Completes when the dialer refuses the login after the first picture (a secret changed while watching): the
+     * gateway will not retry for minutes, so a watch should stop and say so.
+     */
+    public CompletableFuture<AmiLinkStatus> loginRefused() {
+        return refused;
+    }
+
     /** Called (on the watch thread) whenever a trunk's state changes after the first picture. */
     public void onChange(Consumer<TrunkView> action) {
         this.onChange = action;
@@ -98,6 +114,9 @@ public final class DialerWatch implements AutoCloseable, AmiGatewayListener {
                 first.complete(new Picture(v, link));
             }
             return;
+        }
+        if (link != null && link.state() == AmiLinkState.AUTH_FAILED) {
+            refused.complete(link);
         }
         for (TrunkView t : views(now)) {
             TrunkState before = lastStates.put(t.peer(), t.state());
@@ -148,6 +167,15 @@ public final class DialerWatch implements AutoCloseable, AmiGatewayListener {
     @Override
     public void channelEnded(String server, String channel, long atMillis) {
         thread.execute(() -> health.channelEnded(server, channel));
+    }
+
+    @Override
+    public void gatewayProblem(String server, String message) {
+        thread.execute(() -> {
+            if (problemsSaid.add(message)) {
+                onProblem.accept(message);
+            }
+        });
     }
 
     @Override

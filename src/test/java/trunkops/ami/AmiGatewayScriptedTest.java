@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import trunkops.testutil.ScriptedAmiServer;
 import trunkops.topology.Tech;
 
 /** The gateway's semantics against a scripted manager that misbehaves the way real networks and servers do. */

@@ -1,4 +1,4 @@
-package trunkops.ami;
+package trunkops.testutil;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -24,39 +24,42 @@ import java.util.concurrent.atomic.AtomicInteger;
  * wire format of /work/shared/fixtures/ami (banner, MD5 challenge login, FullyBooted, SIPpeers, CoreShowChannels,
  * SIPpeerstatus, Ping, Logoff) for one user, with the peer list given by the test.
  */
-final class ScriptedAmiServer implements AutoCloseable {
+public final class ScriptedAmiServer implements AutoCloseable {
 
-    static final String USER = "noc";
-    static final String SECRET = "nocsecret";
+    public static final String USER = "noc";
+    public static final String SECRET = "nocsecret";
 
     private final ServerSocket server;
     private final List<Conn> conns = new CopyOnWriteArrayList<>();
     /** peer name → SIPpeers Status text, e.g. {@code OK (20 ms)} or {@code UNREACHABLE}. */
-    final Map<String, String> peers = new java.util.concurrent.ConcurrentHashMap<>();
+    public final Map<String, String> peers = new java.util.concurrent.ConcurrentHashMap<>();
     /** Raw frames sent after the client's Login arrives and before its response (a hostile or broken server). */
-    final List<String> beforeLoginResponse = new CopyOnWriteArrayList<>();
+    public final List<String> beforeLoginResponse = new CopyOnWriteArrayList<>();
     /** The ListCommands answer's lines ({@code Name: synopsis (Priv: classes)\r\n}): what the user may do. */
-    final List<String> listCommands = new CopyOnWriteArrayList<>(List.of(
+    public final List<String> listCommands = new CopyOnWriteArrayList<>(List.of(
             "Ping: Keepalive command. (Priv: <none>)\r\n",
             "SIPpeers: List SIP peers (text format). (Priv: system,reporting)\r\n"));
-    final AtomicInteger connections = new AtomicInteger();
-    final AtomicInteger logins = new AtomicInteger();
-    final AtomicInteger snapshots = new AtomicInteger();
+    public final AtomicInteger connections = new AtomicInteger();
+    public final AtomicInteger logins = new AtomicInteger();
+    public final AtomicInteger snapshots = new AtomicInteger();
     private volatile boolean closed;
 
-    ScriptedAmiServer() throws IOException {
+    /** The secret the server accepts for {@link #USER} from now on (a changed manager.conf). */
+    public volatile String secret = SECRET;
+
+    public ScriptedAmiServer() throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread t = new Thread(this::acceptLoop, "scripted-ami-accept");
         t.setDaemon(true);
         t.start();
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
     /** A chan_sip PeerStatus event as Asterisk 20 writes it (fixture 04-*), for any Peer/ChannelType pair. */
-    static String peerStatus(String channelType, String peer, String status) {
+    public static String peerStatus(String channelType, String peer, String status) {
         return "Event: PeerStatus\r\nPrivilege: system,all\r\n"
                 + (channelType == null ? "" : "ChannelType: " + channelType + "\r\n")
                 + "Peer: " + peer + "\r\nPeerStatus: " + status + "\r\n"
@@ -64,7 +67,7 @@ final class ScriptedAmiServer implements AutoCloseable {
     }
 
     /** Sends a raw frame to every logged-in client. */
-    void sendToLoggedIn(String frame) {
+    public void sendToLoggedIn(String frame) {
         for (Conn c : conns) {
             if (c.loggedIn) {
                 c.write(frame);
@@ -73,7 +76,7 @@ final class ScriptedAmiServer implements AutoCloseable {
     }
 
     /** Closes every client connection (the listening socket stays: a restart the client can re-attach to at once). */
-    void dropClients() {
+    public void dropClients() {
         for (Conn c : conns) {
             c.close();
         }
@@ -166,7 +169,7 @@ final class ScriptedAmiServer implements AutoCloseable {
                 case "login" -> {
                     logins.incrementAndGet();
                     beforeLoginResponse.forEach(this::write);
-                    String expected = md5Hex(challenge + SECRET);
+                    String expected = md5Hex(challenge + secret);
                     if (!USER.equalsIgnoreCase(m.get("username")) || !expected.equalsIgnoreCase(m.get("key"))) {
                         write("Response: Error\r\nActionID: " + id + "\r\nMessage: Authentication failed\r\n\r\n");
                         return false;
