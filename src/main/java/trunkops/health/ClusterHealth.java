@@ -34,7 +34,7 @@ final class ClusterHealth {
     private final Map<TrunkKey, TrunkHealth> trunks = new HashMap<>();
     private final Map<String, AmiLinkStatus> links = new HashMap<>();
     private final Map<String, Boolean> fresh = new HashMap<>();
-    private final Map<String, Map<String, String>> channels = new HashMap<>();
+    private final ChannelTable channels = new ChannelTable(ChannelTable.DEFAULT_CAP);
     private final Map<String, String> problems = new HashMap<>();
     private final Deque<TimelineEntry> timeline = new ArrayDeque<>();
     private final Map<String, Map<String, String>> adopted = new HashMap<>();
@@ -133,57 +133,26 @@ final class ClusterHealth {
     }
 
     void channels(String serverId, List<String> names) {
-        Map<String, String> m = new HashMap<>();
-        for (String n : names) {
-            String peer = peerOfChannel(n);
-            if (peer != null) {
-                m.put(n, peer);
-            }
-        }
-        channels.put(serverId, m);
+        channels.resync(serverId, names);
     }
 
     void channelStarted(String serverId, String channel) {
-        String peer = peerOfChannel(channel);
-        if (peer != null) {
-            channels.computeIfAbsent(serverId, k -> new HashMap<>()).put(channel, peer);
+        if (channels.started(serverId, channel)) {
+            problem(serverId, "more than " + channels.cap() + " live channels: new ones are not counted until the next"
+                    + " CoreShowChannels resync (within a minute)");
         }
     }
 
     void channelEnded(String serverId, String channel) {
-        Map<String, String> m = channels.get(serverId);
-        if (m != null) {
-            m.remove(channel);
-        }
-    }
-
-    /** {@code SIP/nsvoice-0000002a} → {@code nsvoice}; Local and other technologies are not trunks here. */
-    static String peerOfChannel(String channel) {
-        if (channel == null || !channel.regionMatches(true, 0, "SIP/", 0, 4)) {
-            return null;
-        }
-        int dash = channel.lastIndexOf('-');
-        return dash <= 4 ? null : channel.substring(4, dash).toLowerCase(Locale.ROOT);
+        channels.ended(serverId, channel);
     }
 
     int calls(String serverId, String peer) {
-        Map<String, String> m = channels.get(serverId);
-        if (m == null) {
-            return 0;
-        }
-        String p = peer.toLowerCase(Locale.ROOT);
-        int n = 0;
-        for (String v : m.values()) {
-            if (v.equals(p)) {
-                n++;
-            }
-        }
-        return n;
+        return channels.calls(serverId, peer);
     }
 
     int calls(String serverId) {
-        Map<String, String> m = channels.get(serverId);
-        return m == null ? 0 : m.size();
+        return channels.calls(serverId);
     }
 
     private void note(long at, String serverId, String subject, String from, String to, String detail) {

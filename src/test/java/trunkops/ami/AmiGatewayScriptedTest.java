@@ -70,6 +70,11 @@ class AmiGatewayScriptedTest {
         }
 
         @Override
+        public void channelsSnapshot(String serverId, List<String> channels, long atMillis) {
+            add("channels");
+        }
+
+        @Override
         public void gatewayProblem(String serverId, String message) {
             add("problem: " + message);
         }
@@ -188,6 +193,17 @@ class AmiGatewayScriptedTest {
             await(String.class, s -> s.equals("SIP/v2=Reachable"));
             assertEquals(1, all.stream().filter(o -> o.toString().startsWith("problem: AMI user")).count(),
                     "said once, not at every reconnect: " + all);
+        }
+    }
+
+    @Test
+    void theLiveChannelsAreReadAgainPeriodically() throws Exception {
+        try (AmiGateway g = new AmiGateway(new AmiTarget("scripted", "127.0.0.1", server.port(),
+                ScriptedAmiServer.USER), ScriptedAmiServer.SECRET::toCharArray, recorder, scheduler,
+                new AmiGateway.Settings(10_000, 5_000, 5_000, 100, 200, 10_000, 0).withChannelResync(100))) {
+            g.start();
+            awaitTrue(() -> all.stream().filter("channels"::equals).count() >= 3, "three CoreShowChannels: " + all);
+            assertEquals(1, server.connections.get(), "on the same connection, no reconnect");
         }
     }
 

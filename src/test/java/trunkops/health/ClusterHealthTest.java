@@ -95,7 +95,7 @@ class ClusterHealthTest {
         health.channelEnded("DIALER3", "SIP/nsvoice-0000002a");
         assertEquals(2, health.calls("DIALER3", "orbit-east"));
         assertEquals(0, health.calls("DIALER3", "nsvoice"));
-        assertEquals("orbit-east", ClusterHealth.peerOfChannel("SIP/orbit-east-0000002b"));
+        assertEquals("orbit-east", ChannelTable.peerOfChannel("SIP/orbit-east-0000002b"));
     }
 
     @Test
@@ -109,6 +109,19 @@ class ClusterHealthTest {
         health.peerStatus("DIALER1", Tech.SIP, "NSVoice", "Unreachable", -1, 1_300);
         assertEquals(TrunkState.UNREACHABLE, views(1_400).get("DIALER1/nsvoice").state(),
                 "chan_sip peer names are case-insensitive");
+    }
+
+    @Test
+    void channelsWhoseHangupWasMissedAreBoundedAndAgeOutAtTheResync() {
+        connect("DIALER3", 0);
+        for (int i = 0; i < 100_000; i++) {
+            health.channelStarted("DIALER3", String.format("SIP/nsvoice-%08x", i));
+        }
+        assertEquals(ChannelTable.DEFAULT_CAP, health.calls("DIALER3"));
+        assertTrue(health.problem("DIALER3").contains("not counted until the next CoreShowChannels resync"),
+                health.problem("DIALER3"));
+        health.channels("DIALER3", List.of("SIP/nsvoice-00000001"));
+        assertEquals(1, health.calls("DIALER3", "nsvoice"));
     }
 
     @Test

@@ -42,6 +42,7 @@ public final class ScriptedAmiServer implements AutoCloseable {
     public final AtomicInteger connections = new AtomicInteger();
     public final AtomicInteger logins = new AtomicInteger();
     public final AtomicInteger snapshots = new AtomicInteger();
+    public final AtomicInteger channelLists = new AtomicInteger();
     private volatile boolean closed;
 
     /** The secret the server accepts for {@link #USER} from now on (a changed manager.conf). */
@@ -193,9 +194,12 @@ public final class ScriptedAmiServer implements AutoCloseable {
                             .append("\r\nEventList: Complete\r\nListItems: ").append(now.size()).append("\r\n\r\n");
                     write(b.toString());
                 }
-                case "coreshowchannels" -> write(head + "EventList: start\r\nMessage: Channels will follow\r\n\r\n"
+                case "coreshowchannels" -> {
+                    channelLists.incrementAndGet();
+                    write(head + "EventList: start\r\nMessage: Channels will follow\r\n\r\n"
                         + "Event: CoreShowChannelsComplete\r\nActionID: " + id + "\r\nEventList: Complete\r\n"
                         + "ListItems: 0\r\n\r\n");
+                }
                 case "sippeerstatus" -> {
                     List<String> items = new ArrayList<>();
                     peers.forEach((name, status) -> {
