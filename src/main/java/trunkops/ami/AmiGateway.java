@@ -179,7 +179,6 @@ public final class AmiGateway implements AutoCloseable {
         char[] pw = secret.get();
         ManagerConnection c = new ManagerConnectionFactory(target.host(), target.port(), target.username(),
                 new String(pw)).createManagerConnection();
-        java.util.Arrays.fill(pw, '\0');
         c.setSocketReadTimeout(settings.readTimeoutMs());
         c.setSocketTimeout(settings.actionTimeoutMs());
         c.setKeepAliveAfterAuthenticationFailure(false);
@@ -194,14 +193,11 @@ public final class AmiGateway implements AutoCloseable {
         } catch (AuthenticationFailedException e) {
             g.end();
             AmiLists.quietLogoff(c);
-            long minutes = Math.max(1, settings.authRetryMs() / 60_000);
-            failed(AmiLinkState.AUTH_FAILED, "login refused for user '" + target.username() + "' — wrong"
-                    + " secret? Not retried for " + minutes + " min (next attempt at " + java.time.LocalTime.now()
-                    .plusNanos(settings.authRetryMs() * 1_000_000L).withNano(0) + "); check the AMI user and secret"
-                    + " (manager.conf)");
+            refused(pw);
             return;
         } catch (IOException | TimeoutException e) {
             g.end();
+            java.util.Arrays.fill(pw, '\0');
             AmiLists.quietLogoff(c);
             failed(AmiLinkState.DOWN, AmiLists.describe(e));
             return;
@@ -209,10 +205,12 @@ public final class AmiGateway implements AutoCloseable {
             // whatever asterisk-java throws, the link is retried: a gateway must never stop trying
             LOG.warn("AMI {}: login failed unexpectedly", target, e);
             g.end();
+            java.util.Arrays.fill(pw, '\0');
             AmiLists.quietLogoff(c);
             failed(AmiLinkState.DOWN, AmiLists.describe(e));
             return;
         }
+        java.util.Arrays.fill(pw, '\0');
         connection = c;
         gate = g;
         failures = 0;
@@ -246,6 +244,26 @@ public final class AmiGateway implements AutoCloseable {
         } catch (IOException | TimeoutException | IllegalStateException e) {
             LOG.info("AMI {}: ListCommands failed, privileges not checked: {}", target, AmiLists.describe(e));
         }
+    }
+
+    /**
+     * A refused login: never the backoff loop. A secret the operator can enter again is asked for at once; any
+     * other waits {@code authRetryMs} (minutes), and the link says so.
+     */
+    private void refused(char[] pw) {
+        // an empty secret (a cancelled prompt) is asked for again only after the wait
+        boolean askAgain = secret instanceof RefusableSecret r && r.refused(pw) && pw.length > 0;
+        java.util.Arrays.fill(pw, '\0');
+        String who = "login refused for user '" + target.username() + "' \u2014 wrong secret? ";
+        if (askAgain) {
+            failures++;
+            setStatus(AmiLinkState.AUTH_FAILED, who + "Waiting for the secret to be entered again");
+            scheduler.schedule(() -> submit(this::connect), settings.minBackoffMs(), TimeUnit.MILLISECONDS);
+            return;
+        }
+        failed(AmiLinkState.AUTH_FAILED, who + "Not retried for " + Math.max(1, settings.authRetryMs() / 60_000)
+                + " min (next attempt at " + java.time.LocalTime.now().plusNanos(settings.authRetryMs() * 1_000_000L)
+                .withNano(0) + "); check the AMI user and its secret (manager.conf)");
     }
 
     private void failed(AmiLinkState state, String message) {
