@@ -35,9 +35,11 @@ import trunkops.ami.actions.SipQualifyPeerDoneEvent;
 /**
  * The console's supervised manager link to one dialer, on asterisk-java. asterisk-java's own thread only hands
  * events over (O(1), bounded, drops counted); everything else runs on this gateway's single "ami-&lt;server&gt;"
- * thread. A dead link is noticed through the socket read timeout plus a periodic Ping; every (re)connect,
- * including after a failed first login, is retried with backoff, and each successful login is followed by a
- * full SIPpeers snapshot, because events missed while disconnected are gone.
+ * thread. A dead link is noticed through the connection's own disconnect, the socket read timeout and a periodic
+ * Ping; the gateway owns every reconnect (asterisk-java's built-in one is never believed, see {@link SessionGate}),
+ * retries with backoff (a refused login only after minutes, or once the operator entered the secret again), and
+ * follows each successful login with a full resync (SIPpeers, CoreShowChannels), because events missed while
+ * disconnected are gone; nothing the server sends before that login changes state.
  */
 public final class AmiGateway implements AutoCloseable {
 
