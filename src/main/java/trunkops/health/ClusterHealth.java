@@ -134,13 +134,20 @@ final class ClusterHealth {
 
     void channels(String serverId, List<String> names) {
         channels.resync(serverId, names);
+        if (channels.overflowed(serverId) > 0) {
+            tooManyChannels(serverId);
+        }
     }
 
     void channelStarted(String serverId, String channel) {
         if (channels.started(serverId, channel)) {
-            problem(serverId, "more than " + channels.cap() + " live channels: new ones are not counted until the next"
-                    + " CoreShowChannels resync (within a minute)");
+            tooManyChannels(serverId);
         }
+    }
+
+    private void tooManyChannels(String serverId) {
+        problem(serverId, "more than " + channels.cap() + " live channels: the others are not counted until the next"
+                + " CoreShowChannels resync (within a minute)");
     }
 
     void channelEnded(String serverId, String channel) {

@@ -122,6 +122,11 @@ class ClusterHealthTest {
                 health.problem("DIALER3"));
         health.channels("DIALER3", List.of("SIP/nsvoice-00000001"));
         assertEquals(1, health.calls("DIALER3", "nsvoice"));
+        ClusterHealth fresh = new ClusterHealth(HealthSettings.defaults());
+        fresh.channels("DIALER1", java.util.stream.IntStream.range(0, ChannelTable.DEFAULT_CAP + 5)
+                .mapToObj(i -> String.format("SIP/blueline-%08x", i)).toList());
+        assertEquals(ChannelTable.DEFAULT_CAP, fresh.calls("DIALER1"));
+        assertTrue(fresh.problem("DIALER1") != null, "a resync that does not fit is said too");
     }
 
     @Test
