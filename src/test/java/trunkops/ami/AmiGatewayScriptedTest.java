@@ -18,13 +18,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import trunkops.testutil.ScriptedAmiServer;
+import trunkops.testutil.ScriptedManager;
 import trunkops.topology.Tech;
 
 /** The gateway's semantics against a scripted manager that misbehaves the way real networks and servers do. */
 class AmiGatewayScriptedTest {
 
-    private ScriptedAmiServer server;
+    private ScriptedManager server;
     private RecordingScheduler scheduler;
     private final BlockingQueue<Object> seen = new LinkedBlockingQueue<>();
     private final List<Object> all = new CopyOnWriteArrayList<>();
@@ -82,7 +82,7 @@ class AmiGatewayScriptedTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = new ScriptedAmiServer();
+        server = new ScriptedManager();
         server.peers.put("v1", "UNREACHABLE");
         server.peers.put("v2", "OK (20 ms)");
         scheduler = new RecordingScheduler();
@@ -96,7 +96,7 @@ class AmiGatewayScriptedTest {
 
     /** Ping every 5 s: a link loss must be noticed by the connection itself, not by the supervision tick. */
     private AmiGateway gateway(String secret) {
-        return new AmiGateway(new AmiTarget("scripted", "127.0.0.1", server.port(), ScriptedAmiServer.USER),
+        return new AmiGateway(new AmiTarget("scripted", "127.0.0.1", server.port(), ScriptedManager.USER),
                 secret::toCharArray, recorder, scheduler,
                 new AmiGateway.Settings(10_000, 5_000, 5_000, 100, 200, 10_000, 0, 0, 60_000));
     }
@@ -132,13 +132,13 @@ class AmiGatewayScriptedTest {
 
     @Test
     void eventsSentBeforeTheLoginResponseChangeNothing() throws Exception {
-        server.beforeLoginResponse.add(ScriptedAmiServer.peerStatus("SIP", "SIP/v1", "Reachable"));
-        try (AmiGateway g = gateway(ScriptedAmiServer.SECRET)) {
+        server.beforeLoginResponse.add(ScriptedManager.peerStatus("SIP", "SIP/v1", "Reachable"));
+        try (AmiGateway g = gateway(ScriptedManager.SECRET)) {
             g.start();
             await(AmiLinkStatus.class, s -> s.state() == AmiLinkState.CONNECTED);
             await(List.class, l -> hasStatus(l, "v1", SipPeerInfo.QualifyStatus.UNREACHABLE));
             // an event after the login is believed: it also proves everything sent earlier was processed
-            server.sendToLoggedIn(ScriptedAmiServer.peerStatus("SIP", "SIP/v2", "Lagged"));
+            server.sendToLoggedIn(ScriptedManager.peerStatus("SIP", "SIP/v2", "Lagged"));
             await(String.class, s -> s.equals("SIP/v2=Lagged"));
             assertFalse(all.contains("SIP/v1=Reachable"), "a PeerStatus sent before the login answer was believed: "
                     + all);
@@ -147,14 +147,14 @@ class AmiGatewayScriptedTest {
 
     @Test
     void aPeerStatusAppliesOnlyToTheTechnologyItNames() throws Exception {
-        try (AmiGateway g = gateway(ScriptedAmiServer.SECRET)) {
+        try (AmiGateway g = gateway(ScriptedManager.SECRET)) {
             g.start();
             await(List.class, l -> !l.isEmpty());
-            server.sendToLoggedIn(ScriptedAmiServer.peerStatus("IAX2", "IAX2/v2", "Unreachable"));
-            server.sendToLoggedIn(ScriptedAmiServer.peerStatus("PJSIP", "PJSIP/v2", "Unreachable"));
-            server.sendToLoggedIn(ScriptedAmiServer.peerStatus(null, "v2", "Unreachable"));
-            server.sendToLoggedIn(ScriptedAmiServer.peerStatus("IAX2", "SIP/v2", "Unreachable"));
-            server.sendToLoggedIn(ScriptedAmiServer.peerStatus("SIP", "SIP/v1", "Reachable"));
+            server.sendToLoggedIn(ScriptedManager.peerStatus("IAX2", "IAX2/v2", "Unreachable"));
+            server.sendToLoggedIn(ScriptedManager.peerStatus("PJSIP", "PJSIP/v2", "Unreachable"));
+            server.sendToLoggedIn(ScriptedManager.peerStatus(null, "v2", "Unreachable"));
+            server.sendToLoggedIn(ScriptedManager.peerStatus("IAX2", "SIP/v2", "Unreachable"));
+            server.sendToLoggedIn(ScriptedManager.peerStatus("SIP", "SIP/v1", "Reachable"));
             await(String.class, s -> s.equals("SIP/v1=Reachable"));
             assertTrue(all.contains("IAX2/v2=Unreachable"), all.toString());
             assertTrue(all.contains("PJSIP/v2=Unreachable"), all.toString());
@@ -166,7 +166,7 @@ class AmiGatewayScriptedTest {
     @Test
     void aRestartFasterThanAnyPollIsSeenAndResynchronised() throws Exception {
         server.peers.put("v1", "OK (20 ms)");
-        try (AmiGateway g = gateway(ScriptedAmiServer.SECRET)) {
+        try (AmiGateway g = gateway(ScriptedManager.SECRET)) {
             g.start();
             await(List.class, l -> hasStatus(l, "v1", SipPeerInfo.QualifyStatus.OK));
             await(String.class, s -> s.equals("SIP/v1=Reachable")); // the first latency poll: connect() is done
@@ -187,7 +187,7 @@ class AmiGatewayScriptedTest {
         RefusableSecret operator = new RefusableSecret() {
             @Override
             public char[] get() {
-                return (asked.incrementAndGet() == 1 ? "typo" : ScriptedAmiServer.SECRET).toCharArray();
+                return (asked.incrementAndGet() == 1 ? "typo" : ScriptedManager.SECRET).toCharArray();
             }
 
             @Override
@@ -197,7 +197,7 @@ class AmiGatewayScriptedTest {
             }
         };
         try (AmiGateway g = new AmiGateway(new AmiTarget("scripted", "127.0.0.1", server.port(),
-                ScriptedAmiServer.USER), operator, recorder, scheduler,
+                ScriptedManager.USER), operator, recorder, scheduler,
                 new AmiGateway.Settings(10_000, 5_000, 5_000, 100, 200, 10_000, 0, 0, 60_000))) {
             g.start();
             AmiLinkStatus s = await(AmiLinkStatus.class, st -> st.state() == AmiLinkState.AUTH_FAILED);
@@ -212,7 +212,7 @@ class AmiGatewayScriptedTest {
     @Test
     void excessPrivilegesAreWarnedAboutOncePerGateway() throws Exception {
         server.listCommands.add("Command: Execute Asterisk CLI Command. (Priv: command)\r\n");
-        try (AmiGateway g = gateway(ScriptedAmiServer.SECRET)) {
+        try (AmiGateway g = gateway(ScriptedManager.SECRET)) {
             g.start();
             String w = await(String.class, s -> s.startsWith("problem: AMI user 'noc' on scripted"));
             assertTrue(w.contains("'command'"), w);
@@ -228,7 +228,7 @@ class AmiGatewayScriptedTest {
     @Test
     void theLiveChannelsAreReadAgainPeriodically() throws Exception {
         try (AmiGateway g = new AmiGateway(new AmiTarget("scripted", "127.0.0.1", server.port(),
-                ScriptedAmiServer.USER), ScriptedAmiServer.SECRET::toCharArray, recorder, scheduler,
+                ScriptedManager.USER), ScriptedManager.SECRET::toCharArray, recorder, scheduler,
                 new AmiGateway.Settings(10_000, 5_000, 5_000, 100, 200, 10_000, 0).withChannelResync(100))) {
             g.start();
             awaitTrue(() -> all.stream().filter("channels"::equals).count() >= 3, "three CoreShowChannels: " + all);

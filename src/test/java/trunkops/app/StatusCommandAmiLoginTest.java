@@ -18,20 +18,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import trunkops.secrets.Keyring;
-import trunkops.testutil.ScriptedAmiServer;
+import trunkops.testutil.ScriptedManager;
 
 /** {@code status} and the manager login: a refused secret is tried once; excess privileges are said once. */
 class StatusCommandAmiLoginTest {
 
     private static final Keyring NO_KEYRING = new Keyring("no-such-secret-tool", Map.of());
-    private ScriptedAmiServer server;
+    private ScriptedManager server;
 
     private record Result(int code, String out, String err) {
     }
 
     @BeforeEach
     void start() throws Exception {
-        server = new ScriptedAmiServer();
+        server = new ScriptedManager();
         server.peers.put("v1", "OK (20 ms)");
         server.peers.put("v2", "OK (25 ms)");
     }
@@ -45,7 +45,7 @@ class StatusCommandAmiLoginTest {
             throws Exception {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         List<String> args = new java.util.ArrayList<>(List.of("status", "--ami", "127.0.0.1:" + server.port(),
-                "--user", ScriptedAmiServer.USER, "--secret-env", "S"));
+                "--user", ScriptedManager.USER, "--secret-env", "S"));
         args.addAll(List.of(extra));
         int code = StatusCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), Map.of("S", secret)::get, stop, NO_KEYRING);
@@ -65,7 +65,7 @@ class StatusCommandAmiLoginTest {
     @Test
     void excessPrivilegesAreOneLineOnStderr() throws Exception {
         server.listCommands.add("Command: Execute Asterisk CLI Command. (Priv: command)\r\n");
-        Result r = run(ScriptedAmiServer.SECRET, CompletableFuture.completedFuture(null), new ByteArrayOutputStream());
+        Result r = run(ScriptedManager.SECRET, CompletableFuture.completedFuture(null), new ByteArrayOutputStream());
         assertEquals(0, r.code(), r.err());
         assertEquals(2, r.out().lines().count(), r.out());
         List<String> lines = r.err().lines().toList();
@@ -80,7 +80,7 @@ class StatusCommandAmiLoginTest {
         CompletableFuture<Void> never = new CompletableFuture<>();
         CompletableFuture<Result> running = CompletableFuture.supplyAsync(() -> {
             try {
-                return run(ScriptedAmiServer.SECRET, never, out, "--watch");
+                return run(ScriptedManager.SECRET, never, out, "--watch");
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }

@@ -20,11 +20,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A scripted Asterisk 20 manager on loopback, small enough to read in one go, for what the lab will not do on
- * purpose (a server that sends events before answering the login, a restart faster than any poll). It speaks the
- * wire format of /work/shared/fixtures/ami (banner, MD5 challenge login, FullyBooted, SIPpeers, CoreShowChannels,
- * SIPpeerstatus, Ping, Logoff) for one user, with the peer list given by the test.
+ * purpose (a server that sends events before answering the login, a restart faster than any poll, a secret that
+ * changes). It speaks the wire format of the Asterisk 20 AMI transcripts (banner, MD5 challenge login checked
+ * against {@link #secret}, FullyBooted, SIPpeers, CoreShowChannels, SIPpeerstatus, ListCommands, Ping, Logoff)
+ * for one user, with the peer list given by the test, and counts connections, logins and list requests.
  */
-public final class ScriptedAmiServer implements AutoCloseable {
+public final class ScriptedManager implements AutoCloseable {
 
     public static final String USER = "noc";
     public static final String SECRET = "nocsecret";
@@ -48,9 +49,9 @@ public final class ScriptedAmiServer implements AutoCloseable {
     /** The secret the server accepts for {@link #USER} from now on (a changed manager.conf). */
     public volatile String secret = SECRET;
 
-    public ScriptedAmiServer() throws IOException {
+    public ScriptedManager() throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread t = new Thread(this::acceptLoop, "scripted-ami-accept");
+        Thread t = new Thread(this::acceptLoop, "scripted-manager-accept");
         t.setDaemon(true);
         t.start();
     }
@@ -90,7 +91,7 @@ public final class ScriptedAmiServer implements AutoCloseable {
                 connections.incrementAndGet();
                 Conn c = new Conn(s);
                 conns.add(c);
-                Thread t = new Thread(c::run, "scripted-ami-conn");
+                Thread t = new Thread(c::run, "scripted-manager-conn");
                 t.setDaemon(true);
                 t.start();
             } catch (IOException e) {
