@@ -37,7 +37,7 @@ import trunkops.ami.actions.SipQualifyPeerDoneEvent;
  * events over (O(1), bounded, drops counted); everything else runs on this gateway's single "ami-&lt;server&gt;"
  * thread. A dead link is noticed through the connection's own disconnect, the socket read timeout and a periodic
  * Ping; the gateway owns every reconnect (asterisk-java's built-in one is never believed, see {@link SessionGate}),
- * retries with backoff (a refused login only after minutes, or once the operator entered the secret again), and
+ * retries with backoff (a refused login only after minutes, saying so), and
  * follows each successful login with a full resync (SIPpeers, CoreShowChannels), because events missed while
  * disconnected are gone; nothing the server sends before that login changes state.
  */
@@ -249,23 +249,15 @@ public final class AmiGateway implements AutoCloseable {
     }
 
     /**
-     * A refused login: never the backoff loop. A secret the operator can enter again is asked for at once; any
-     * other waits {@code authRetryMs} (minutes), and the link says so.
+     * A refused login: never the backoff loop (a wrong secret retried every 30 s locks accounts and fills logs). The
+     * same secret is tried again only after {@code authRetryMs} (minutes), and the link says when.
      */
     private void refused(char[] pw) {
-        // an empty secret (a cancelled prompt) is asked for again only after the wait
-        boolean askAgain = secret instanceof RefusableSecret r && r.refused(pw) && pw.length > 0;
         java.util.Arrays.fill(pw, '\0');
-        String who = "login refused for user '" + target.username() + "' \u2014 wrong secret? ";
-        if (askAgain) {
-            failures++;
-            setStatus(AmiLinkState.AUTH_FAILED, who + "Waiting for the secret to be entered again");
-            scheduler.schedule(() -> submit(this::connect), settings.minBackoffMs(), TimeUnit.MILLISECONDS);
-            return;
-        }
-        failed(AmiLinkState.AUTH_FAILED, who + "Not retried for " + Math.max(1, settings.authRetryMs() / 60_000)
-                + " min (next attempt at " + java.time.LocalTime.now().plusNanos(settings.authRetryMs() * 1_000_000L)
-                .withNano(0) + "); check the AMI user and its secret (manager.conf)");
+        failed(AmiLinkState.AUTH_FAILED, "login refused for user '" + target.username() + "' \u2014 wrong secret?"
+                + " Not retried for " + Math.max(1, settings.authRetryMs() / 60_000) + " min (next attempt at "
+                + java.time.LocalTime.now().plusNanos(settings.authRetryMs() * 1_000_000L).withNano(0)
+                + "); check the AMI user and its secret (manager.conf)");
     }
 
     private void failed(AmiLinkState state, String message) {
@@ -273,7 +265,6 @@ public final class AmiGateway implements AutoCloseable {
         setStatus(state, message);
         long backoff = Math.min(settings.maxBackoffMs(), (long) settings.minBackoffMs() << Math.min(failures - 1, 5));
         if (state == AmiLinkState.AUTH_FAILED) {
-            // never the normal backoff loop: a wrong secret retried every 30 s locks accounts and fills logs
             backoff = settings.authRetryMs();
         }
         scheduler.schedule(() -> submit(this::connect), backoff, TimeUnit.MILLISECONDS);

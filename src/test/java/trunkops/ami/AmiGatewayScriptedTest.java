@@ -181,35 +181,6 @@ class AmiGatewayScriptedTest {
     }
 
     @Test
-    void aSecretThatCanBeAskedAgainIsAskedAgainNotRetried() throws Exception {
-        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
-        List<String> refused = new CopyOnWriteArrayList<>();
-        RefusableSecret operator = new RefusableSecret() {
-            @Override
-            public char[] get() {
-                return (asked.incrementAndGet() == 1 ? "typo" : ScriptedManager.SECRET).toCharArray();
-            }
-
-            @Override
-            public boolean refused(char[] secret) {
-                refused.add(new String(secret));
-                return true;
-            }
-        };
-        try (AmiGateway g = new AmiGateway(new AmiTarget("scripted", "127.0.0.1", server.port(),
-                ScriptedManager.USER), operator, recorder, scheduler,
-                new AmiGateway.Settings(10_000, 5_000, 5_000, 100, 200, 10_000, 0, 0, 60_000))) {
-            g.start();
-            AmiLinkStatus s = await(AmiLinkStatus.class, st -> st.state() == AmiLinkState.AUTH_FAILED);
-            assertTrue(s.message().contains("wrong secret? Waiting for the secret to be entered again"), s.message());
-            await(AmiLinkStatus.class, st -> st.state() == AmiLinkState.CONNECTED);
-            assertEquals(List.of("typo"), refused, "the refused secret is handed back once");
-            assertEquals(List.of(100L), scheduler.delaysMs, "the next attempt waits for the operator, not minutes");
-            assertEquals(2, server.logins.get());
-        }
-    }
-
-    @Test
     void excessPrivilegesAreWarnedAboutOncePerGateway() throws Exception {
         server.listCommands.add("Command: Execute Asterisk CLI Command. (Priv: command)\r\n");
         try (AmiGateway g = gateway(ScriptedManager.SECRET)) {

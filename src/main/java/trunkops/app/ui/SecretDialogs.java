@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
 
 import javafx.application.Platform;
 import javafx.scene.control.CheckBox;
@@ -15,7 +16,6 @@ import javafx.scene.layout.VBox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import trunkops.ami.RefusableSecret;
 import trunkops.secrets.Keyring;
 import trunkops.secrets.KeyringException;
 
@@ -31,14 +31,9 @@ public final class SecretDialogs {
     private SecretDialogs() {
     }
 
-    /**
-     * The session's secret. When a server refuses it ({@link RefusableSecret#refused}), the next call asks the
-     * operator again, saying why, and never goes back to the keyring (its entry is the one refused).
-     */
-    public static RefusableSecret sessionSecret(Keyring keyring, Keyring.Entry entry, String prompt) {
-        return new RefusableSecret() {
+    public static Supplier<char[]> sessionSecret(Keyring keyring, Keyring.Entry entry, String prompt) {
+        return new Supplier<>() {
             private char[] cached;
-            private boolean wasRefused;
 
             @Override
             public synchronized char[] get() {
@@ -46,20 +41,9 @@ public final class SecretDialogs {
                     throw new IllegalStateException("secrets are never asked for on the FX thread");
                 }
                 if (cached == null) {
-                    cached = wasRefused ? ask(prompt + "\nThe server refused the secret \u2014 wrong secret? Enter it"
-                            + " again.", null).secret() : fromKeyringOrOperator(keyring, entry, prompt);
+                    cached = fromKeyringOrOperator(keyring, entry, prompt);
                 }
                 return Arrays.copyOf(cached, cached.length);
-            }
-
-            @Override
-            public synchronized boolean refused(char[] secret) {
-                if (cached != null && Arrays.equals(cached, secret)) {
-                    Arrays.fill(cached, '\0');
-                    cached = null;
-                    wasRefused = true;
-                }
-                return true;
             }
         };
     }
