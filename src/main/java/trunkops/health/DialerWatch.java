@@ -38,9 +38,6 @@ public final class DialerWatch implements AutoCloseable, AmiGatewayListener {
     private final CompletableFuture<Picture> first = new CompletableFuture<>();
     private final Map<String, TrunkState> lastStates = new HashMap<>();
     private volatile Consumer<TrunkView> onChange = v -> { };
-    private volatile Consumer<String> onProblem = m -> { };
-    private final java.util.Set<String> problemsSaid = new java.util.HashSet<>();
-    private final CompletableFuture<AmiLinkStatus> refused = new CompletableFuture<>();
     private long snapshotAt;
     private boolean polled;
 
@@ -73,11 +70,6 @@ public final class DialerWatch implements AutoCloseable, AmiGatewayListener {
         return gateway.eventsDropped();
     }
 
-    /** The first full picture (snapshot plus a latency poll), or the link problem that prevents it. */
-    public CompletableFuture<Picture> firstPicture() {
-        return first;
-    }
-
     /** Called (on the watch thread) once per distinct problem the gateway reports (e.g. excess AMI privileges). */
     public void onProblem(Consumer<String> action) {
         this.onProblem = action;
@@ -89,6 +81,11 @@ public final class DialerWatch implements AutoCloseable, AmiGatewayListener {
      */
     public CompletableFuture<AmiLinkStatus> loginRefused() {
         return refused;
+    }
+
+    /** The first full picture (snapshot plus a latency poll), or the link problem that prevents it. */
+    public CompletableFuture<Picture> firstPicture() {
+        return first;
     }
 
     /** Called (on the watch thread) whenever a trunk's state changes after the first picture. */
@@ -125,6 +122,11 @@ public final class DialerWatch implements AutoCloseable, AmiGatewayListener {
             }
         }
     }
+
+    /** Problems already said (watch thread), the problem listener, and the refusal of a later login. */
+    private final java.util.Set<String> problemsSaid = new java.util.HashSet<>();
+    private volatile Consumer<String> onProblem = m -> { };
+    private final CompletableFuture<AmiLinkStatus> refused = new CompletableFuture<>();
 
     // ---- gateway callbacks: the gateway runs on this watch's own thread, so these are sequential ----
 
