@@ -255,9 +255,9 @@ public final class AmiGateway implements AutoCloseable {
     private void refused(char[] pw) {
         java.util.Arrays.fill(pw, '\0');
         failed(AmiLinkState.AUTH_FAILED, "login refused for user '" + target.username() + "' \u2014 wrong secret?"
-                + " Not retried for " + Math.max(1, settings.authRetryMs() / 60_000) + " min (next attempt at "
-                + java.time.LocalTime.now().plusNanos(settings.authRetryMs() * 1_000_000L).withNano(0)
-                + "); check the AMI user and its secret (manager.conf)");
+                + " Check the AMI user and its secret (manager.conf); the same secret is not sent again for "
+                + Math.max(1, settings.authRetryMs() / 60_000) + " min (until " + java.time.LocalTime.now()
+                .plusNanos(settings.authRetryMs() * 1_000_000L).withNano(0) + ")");
     }
 
     private void failed(AmiLinkState state, String message) {

@@ -135,7 +135,7 @@ final class StatusCommand {
         }
         DialerWatch watch = new DialerWatch(new AmiTarget(serverId, a.host(), a.port(), a.user()), secret, topology,
                 HealthSettings.defaults(), AmiGateway.Settings.defaults().withLatencyPoll(5_000));
-        watch.onProblem(m -> err.println("trunkops status: warning: " + m));
+        watch.onProblem(m -> err.println("trunkops status: warning: " + trunkops.text.SafeText.display(m)));
         watch.start();
         DialerWatch.Picture picture;
         try {
@@ -148,9 +148,8 @@ final class StatusCommand {
         }
         if (picture.link() == null || picture.link().state() != AmiLinkState.CONNECTED) {
             watch.close();
-            err.println("trunkops status: " + a.host() + ":" + a.port() + ": " + (picture.link() == null
-                    ? "not connected" : picture.link().state() == AmiLinkState.AUTH_FAILED ? refusal(a)
-                    : picture.link().message()));
+            err.println("trunkops status: " + a.host() + ":" + a.port() + ": "
+                    + (picture.link() == null ? "not connected" : picture.link().message()));
             return 1;
         }
         List<TrunkView> trunks = picture.trunks().stream().sorted(Comparator.comparing(TrunkView::peer)).toList();
@@ -168,8 +167,10 @@ final class StatusCommand {
             out.flush();
         });
         try {
-            if (java.util.concurrent.CompletableFuture.anyOf(stop, watch.loginRefused()).get() != null) {
-                err.println("trunkops status: " + a.host() + ":" + a.port() + ": " + refusal(a));
+            if (java.util.concurrent.CompletableFuture.anyOf(stop, watch.loginRefused()).get()
+                    instanceof trunkops.ami.AmiLinkStatus refusedLogin) {
+                err.println("trunkops status: " + a.host() + ":" + a.port() + ": "
+                        + trunkops.text.SafeText.display(refusedLogin.message()));
                 return 1;
             }
         } catch (java.util.concurrent.ExecutionException e) {
@@ -178,12 +179,6 @@ final class StatusCommand {
             watch.close();
         }
         return 0;
-    }
-
-    /** A refused login is never retried by the CLI: one attempt, then this. */
-    private static String refusal(Args a) {
-        return "login refused for user '" + a.user() + "' \u2014 wrong secret? Not retried; check the AMI user and"
-                + " its secret (manager.conf) and run again";
     }
 
     static String latency(TrunkView t) {

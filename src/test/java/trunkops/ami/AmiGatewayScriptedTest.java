@@ -212,7 +212,7 @@ class AmiGatewayScriptedTest {
         try (AmiGateway g = gateway("not-the-secret")) {
             g.start();
             AmiLinkStatus s = await(AmiLinkStatus.class, st -> st.state() == AmiLinkState.AUTH_FAILED);
-            assertTrue(s.message().contains("wrong secret?") && s.message().contains("1 min"), s.message());
+            assertTrue(s.message().contains("wrong secret?") && s.message().contains("not sent again for 1 min"), s.message());
             assertFalse(s.message().contains("not-the-secret"), "the secret never appears in messages");
             awaitTrue(() -> !scheduler.delaysMs.isEmpty(), "the next attempt to be planned");
             assertEquals(List.of(60_000L), scheduler.delaysMs, "the only retry planned is minutes away");
