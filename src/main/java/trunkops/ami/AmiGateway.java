@@ -1,11 +1,8 @@
 package trunkops.ami;
 
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -17,23 +14,17 @@ import java.util.function.Supplier;
 import org.asteriskjava.manager.AuthenticationFailedException;
 import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ManagerConnectionState;
-import org.asteriskjava.manager.ResponseEvents;
 import org.asteriskjava.manager.TimeoutException;
 import org.asteriskjava.manager.action.PingAction;
-import org.asteriskjava.manager.action.CoreShowChannelsAction;
-import org.asteriskjava.manager.action.SipPeersAction;
-import org.asteriskjava.manager.event.CoreShowChannelEvent;
 import org.asteriskjava.manager.event.DisconnectEvent;
 import org.asteriskjava.manager.event.HangupEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
-import org.asteriskjava.manager.event.PeerEntryEvent;
 import org.asteriskjava.manager.event.PeerStatusEvent;
 import org.asteriskjava.manager.response.ManagerError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import trunkops.ami.actions.DbGetTreeAction;
 import trunkops.ami.actions.DbGetTreeCompleteEvent;
 import trunkops.ami.actions.DbGetTreeResponseEvent;
 import trunkops.ami.actions.SipPeerStatusAction;
@@ -43,24 +34,47 @@ import trunkops.ami.actions.SipQualifyPeerDoneEvent;
 /**
  * The console's supervised manager link to one dialer, on asterisk-java. asterisk-java's own thread only hands
  * events over (O(1), bounded, drops counted); everything else runs on this gateway's single "ami-&lt;server&gt;"
- * thread. A dead link is noticed through the socket read timeout plus a periodic Ping; every (re)connect,
- * including after a failed first login, is retried with backoff, and each successful login is followed by a
- * full SIPpeers snapshot, because events missed while disconnected are gone.
+ * thread. A dead link is noticed through the connection's own disconnect, the socket read timeout and a periodic
+ * Ping; the gateway owns every reconnect (asterisk-java's built-in one is never believed, see {@link SessionGate}),
+ * retries with backoff (a refused login only after minutes, saying so), and
+ * follows each successful login with a full resync (SIPpeers, CoreShowChannels), because events missed while
+ * disconnected are gone; nothing the server sends before that login changes state.
  */
 public final class AmiGateway implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AmiGateway.class);
 
-    /** Tunables; defaults notice a silent link within 10 s and poll qualify latency every 5 s. */
+    /**
+     * Tunables; defaults notice a silent link within 10 s, poll qualify latency every 5 s, re-read the live
+     * channels every 60 s (channels whose Hangup was missed age out there) and, after a refused login, wait 10
+     * minutes before trying the same secret again (a manager user is never hammered with a wrong secret).
+     */
     public record Settings(int readTimeoutMs, int pingIntervalMs, int actionTimeoutMs, int minBackoffMs,
-                           int maxBackoffMs, int queueCapacity, int latencyPollMs) {
+                           int maxBackoffMs, int queueCapacity, int latencyPollMs, int channelResyncMs,
+                           int authRetryMs) {
+        public Settings(int readTimeoutMs, int pingIntervalMs, int actionTimeoutMs, int minBackoffMs, int maxBackoffMs,
+                        int queueCapacity, int latencyPollMs) {
+            this(readTimeoutMs, pingIntervalMs, actionTimeoutMs, minBackoffMs, maxBackoffMs, queueCapacity,
+                    latencyPollMs, 60_000, 600_000);
+        }
+
         public static Settings defaults() {
             return new Settings(8_000, 3_000, 10_000, 1_000, 30_000, 100_000, 5_000);
         }
 
         public Settings withLatencyPoll(int ms) {
             return new Settings(readTimeoutMs, pingIntervalMs, actionTimeoutMs, minBackoffMs, maxBackoffMs,
-                    queueCapacity, ms);
+                    queueCapacity, ms, channelResyncMs, authRetryMs);
+        }
+
+        public Settings withChannelResync(int ms) {
+            return new Settings(readTimeoutMs, pingIntervalMs, actionTimeoutMs, minBackoffMs, maxBackoffMs,
+                    queueCapacity, latencyPollMs, ms, authRetryMs);
+        }
+
+        public Settings withAuthRetry(int ms) {
+            return new Settings(readTimeoutMs, pingIntervalMs, actionTimeoutMs, minBackoffMs, maxBackoffMs,
+                    queueCapacity, latencyPollMs, channelResyncMs, ms);
         }
     }
 
@@ -75,6 +89,8 @@ public final class AmiGateway implements AutoCloseable {
     private final AtomicLong eventsMalformed = new AtomicLong();
     private long lastMalformedReportNanos = Long.MIN_VALUE;
     private volatile ManagerConnection connection;
+    private volatile SessionGate gate;
+    private String privilegeWarning;
     private volatile AmiLinkStatus status;
     private volatile boolean stopped;
     private volatile boolean pollRefused;
@@ -129,6 +145,10 @@ public final class AmiGateway implements AutoCloseable {
             scheduler.scheduleWithFixedDelay(() -> submit(this::pollLatency), settings.latencyPollMs(),
                     settings.latencyPollMs(), TimeUnit.MILLISECONDS);
         }
+        if (settings.channelResyncMs() > 0) {
+            scheduler.scheduleWithFixedDelay(() -> submit(this::channels), settings.channelResyncMs(),
+                    settings.channelResyncMs(), TimeUnit.MILLISECONDS);
+        }
     }
 
     private void submit(Runnable task) {
@@ -167,46 +187,76 @@ public final class AmiGateway implements AutoCloseable {
         c.registerUserEventClass(SipQualifyPeerDoneEvent.class);
         c.registerUserEventClass(DbGetTreeResponseEvent.class);
         c.registerUserEventClass(DbGetTreeCompleteEvent.class);
-        c.addEventListener(this::onEvent);
+        SessionGate g = new SessionGate();
+        c.addEventListener(e -> onEvent(c, g, e));
         try {
             c.login("system,call");
         } catch (AuthenticationFailedException e) {
-            quietLogoff(c);
-            failed(AmiLinkState.AUTH_FAILED, "login refused for user '" + target.username()
-                    + "': check the AMI user and secret (manager.conf)");
+            g.end();
+            AmiLists.quietLogoff(c);
+            refused(pw);
             return;
         } catch (IOException | TimeoutException e) {
-            quietLogoff(c);
-            failed(AmiLinkState.DOWN, describe(e));
+            g.end();
+            java.util.Arrays.fill(pw, '\0');
+            AmiLists.quietLogoff(c);
+            failed(AmiLinkState.DOWN, AmiLists.describe(e));
             return;
         } catch (RuntimeException e) {
             // whatever asterisk-java throws, the link is retried: a gateway must never stop trying
             LOG.warn("AMI {}: login failed unexpectedly", target, e);
-            quietLogoff(c);
-            failed(AmiLinkState.DOWN, describe(e));
+            g.end();
+            java.util.Arrays.fill(pw, '\0');
+            AmiLists.quietLogoff(c);
+            failed(AmiLinkState.DOWN, AmiLists.describe(e));
             return;
         }
+        java.util.Arrays.fill(pw, '\0');
         connection = c;
+        gate = g;
         failures = 0;
         lastPongNanos = System.nanoTime();
+        // from here on the dialer's events count; what came before the login is covered by the resync below
+        g.open();
         setStatus(AmiLinkState.CONNECTED, "logged in as " + target.username());
         snapshot();
         channels();
+        checkPrivileges(c);
         pollLatency();
     }
 
-    private static String describe(Exception e) {
-        if (e instanceof ConnectException) {
-            return "connection refused";
+    /** ListCommands: warns once when the login may do more than the console needs (see {@link PrivilegeCheck}). */
+    private void checkPrivileges(ManagerConnection c) {
+        if (connection != c) {
+            return;
         }
-        if (e instanceof UnknownHostException) {
-            return "unknown host";
+        try {
+            Map<String, Set<String>> actions = AmiLists.commands(c, settings.actionTimeoutMs());
+            if (actions == null) {
+                LOG.info("AMI {}: ListCommands not answered, privileges not checked", target);
+                return;
+            }
+            String w = PrivilegeCheck.warning(target.serverId(), target.username(), actions);
+            if (w != null && !w.equals(privilegeWarning)) {
+                LOG.warn("{}", w);
+                listener.gatewayProblem(target.serverId(), w);
+            }
+            privilegeWarning = w;
+        } catch (IOException | TimeoutException | IllegalStateException e) {
+            LOG.info("AMI {}: ListCommands failed, privileges not checked: {}", target, AmiLists.describe(e));
         }
-        if (e instanceof SocketTimeoutException || e instanceof TimeoutException) {
-            return "no answer (timeout)";
-        }
-        String m = e.getMessage();
-        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+    }
+
+    /**
+     * A refused login: never the backoff loop (a wrong secret retried every 30 s locks accounts and fills logs). The
+     * same secret is tried again only after {@code authRetryMs} (minutes), and the link says when.
+     */
+    private void refused(char[] pw) {
+        java.util.Arrays.fill(pw, '\0');
+        failed(AmiLinkState.AUTH_FAILED, "login refused for user '" + target.username() + "' \u2014 wrong secret?"
+                + " Check the AMI user and its secret (manager.conf); the same secret is not sent again for "
+                + Math.max(1, settings.authRetryMs() / 60_000) + " min (until " + java.time.LocalTime.now()
+                .plusNanos(settings.authRetryMs() * 1_000_000L).withNano(0) + ")");
     }
 
     private void failed(AmiLinkState state, String message) {
@@ -214,36 +264,44 @@ public final class AmiGateway implements AutoCloseable {
         setStatus(state, message);
         long backoff = Math.min(settings.maxBackoffMs(), (long) settings.minBackoffMs() << Math.min(failures - 1, 5));
         if (state == AmiLinkState.AUTH_FAILED) {
-            backoff = settings.maxBackoffMs();
+            backoff = settings.authRetryMs();
         }
         scheduler.schedule(() -> submit(this::connect), backoff, TimeUnit.MILLISECONDS);
     }
 
     /**
      * asterisk-java's event thread: count, and hand over only what the console uses; O(1), never blocks. A full
-     * hand-over queue drops the event and counts it (shown to the operator), never silently.
+     * hand-over queue drops the event and counts it (shown to the operator), never silently. Only events of a
+     * session this gateway logged in itself pass ({@link SessionGate}); the loss of the connection is matched
+     * by the connection the listener was registered on ({@code DisconnectEvent}'s source is asterisk-java's
+     * inner connection object, never {@code c}).
      */
-    private void onEvent(ManagerEvent e) {
+    private void onEvent(ManagerConnection c, SessionGate g, ManagerEvent e) {
         eventsReceived.incrementAndGet();
-        if (e instanceof PeerStatusEvent || e instanceof NewChannelEvent || e instanceof HangupEvent
-                || e instanceof DisconnectEvent) {
+        if (e instanceof DisconnectEvent) {
+            if (g.end()) {
+                submit(() -> lost(c, "connection lost"));
+            }
+            return;
+        }
+        if (!g.admits()) {
+            return;
+        }
+        if (e instanceof PeerStatusEvent || e instanceof NewChannelEvent || e instanceof HangupEvent) {
             long receivedAt = System.currentTimeMillis();
             submit(() -> handle(e, receivedAt));
         }
     }
 
     private void handle(ManagerEvent e, long now) {
-        if (e instanceof DisconnectEvent) {
-            lost(e.getSource(), "connection lost");
-        } else if (e instanceof PeerStatusEvent p) {
-            String peer = p.getPeer() == null ? "" : p.getPeer();
-            int slash = peer.indexOf('/');
-            String name = slash >= 0 ? peer.substring(slash + 1) : peer;
-            if (name.isBlank() || p.getPeerStatus() == null || p.getPeerStatus().isBlank()) {
-                malformed("PeerStatus without " + (name.isBlank() ? "a peer" : "a status"));
+        if (e instanceof PeerStatusEvent p) {
+            PeerName.Parsed parsed = PeerName.parse(p.getPeer(), p.getChannelType());
+            if (parsed.problem() != null || p.getPeerStatus() == null || p.getPeerStatus().isBlank()) {
+                malformed(parsed.problem() != null ? parsed.problem() : "PeerStatus without a status");
                 return;
             }
-            listener.peerStatus(target.serverId(), name, p.getPeerStatus(), p.getTime(), now);
+            parsed.peer().ifPresent(n -> listener.peerStatus(target.serverId(), n.tech(), n.name(),
+                    p.getPeerStatus(), p.getTime(), now));
         } else if (e instanceof NewChannelEvent n) {
             if (n.getChannel() == null || n.getChannel().isBlank()) {
                 malformed("Newchannel without a channel");
@@ -293,27 +351,24 @@ public final class AmiGateway implements AutoCloseable {
                 }
             });
         } catch (IOException | IllegalStateException e) {
-            lost(c, "SIPpeerstatus failed: " + describe(e));
+            lost(c, "SIPpeerstatus failed: " + AmiLists.describe(e));
         }
     }
 
-    /** CoreShowChannels after a connect: the live channels the event stream will then keep up to date. */
+    /**
+     * CoreShowChannels after a connect and every {@code channelResyncMs}: the live channels; the model drops every
+     * channel not in it (a missed Hangup ages out here), then the event stream keeps it up to date.
+     */
     private void channels() {
         ManagerConnection c = connection;
         if (c == null) {
             return;
         }
         try {
-            ResponseEvents re = c.sendEventGeneratingAction(new CoreShowChannelsAction(), settings.actionTimeoutMs());
-            List<String> names = new ArrayList<>();
-            for (ManagerEvent ev : re.getEvents()) {
-                if (ev instanceof CoreShowChannelEvent ch) {
-                    names.add(ch.getChannel());
-                }
-            }
-            listener.channelsSnapshot(target.serverId(), List.copyOf(names), System.currentTimeMillis());
+            listener.channelsSnapshot(target.serverId(), AmiLists.channels(c, settings.actionTimeoutMs()),
+                    System.currentTimeMillis());
         } catch (IOException | IllegalStateException | org.asteriskjava.manager.EventTimeoutException e) {
-            LOG.warn("AMI {}: CoreShowChannels failed: {}", target, describe(e));
+            LOG.warn("AMI {}: CoreShowChannels failed: {}", target, AmiLists.describe(e));
         }
     }
 
@@ -329,15 +384,7 @@ public final class AmiGateway implements AutoCloseable {
                 return;
             }
             try {
-                ResponseEvents re = c.sendEventGeneratingAction(new DbGetTreeAction(family, key),
-                        settings.actionTimeoutMs());
-                java.util.Map<String, String> out = new java.util.TreeMap<>();
-                for (ManagerEvent ev : re.getEvents()) {
-                    if (ev instanceof DbGetTreeResponseEvent r) {
-                        out.put(r.getKey(), r.getVal() == null ? "" : r.getVal());
-                    }
-                }
-                result.complete(out);
+                result.complete(AmiLists.dbTree(c, family, key, settings.actionTimeoutMs()));
             } catch (IOException | IllegalStateException | org.asteriskjava.manager.EventTimeoutException e) {
                 result.completeExceptionally(e);
             }
@@ -345,13 +392,17 @@ public final class AmiGateway implements AutoCloseable {
         return result;
     }
 
-    private void lost(Object source, String why) {
+    private void lost(ManagerConnection source, String why) {
         ManagerConnection c = connection;
-        if (c == null || (source != null && source != c)) {
+        if (c == null || source != c) {
             return;
         }
+        SessionGate g = gate;
+        if (g != null) {
+            g.end();
+        }
         connection = null;
-        quietLogoff(c);
+        AmiLists.quietLogoff(c);
         failed(AmiLinkState.DOWN, why);
     }
 
@@ -373,7 +424,7 @@ public final class AmiGateway implements AutoCloseable {
         try {
             c.sendAction(new PingAction(), response -> lastPongNanos = System.nanoTime());
         } catch (IOException | IllegalStateException e) {
-            lost(c, "Ping failed: " + describe(e));
+            lost(c, "Ping failed: " + AmiLists.describe(e));
         }
     }
 
@@ -382,41 +433,18 @@ public final class AmiGateway implements AutoCloseable {
         submit(this::snapshot);
     }
 
-    @SuppressWarnings("deprecation") // PeerEntry's IPport header lands in getIpPort(); getPort() stays empty
     private void snapshot() {
         ManagerConnection c = connection;
         if (c == null) {
             return;
         }
         try {
-            ResponseEvents re = c.sendEventGeneratingAction(new SipPeersAction(), settings.actionTimeoutMs());
-            List<SipPeerInfo> peers = new ArrayList<>();
-            for (ManagerEvent ev : re.getEvents()) {
-                if (ev instanceof PeerEntryEvent pe) {
-                    peers.add(SipPeerInfo.of(pe.getObjectName(), pe.getIpAddress(),
-                            pe.getIpPort() == null ? 0 : pe.getIpPort(), pe.getStatus()));
-                }
-            }
-            listener.peersSnapshot(target.serverId(), List.copyOf(peers), System.currentTimeMillis());
+            listener.peersSnapshot(target.serverId(), AmiLists.sipPeers(c, settings.actionTimeoutMs()),
+                    System.currentTimeMillis());
         } catch (IOException | IllegalStateException | org.asteriskjava.manager.EventTimeoutException e) {
-            LOG.warn("AMI {}: SIPpeers failed: {}", target, describe(e));
-            lost(c, "SIPpeers failed: " + describe(e));
+            LOG.warn("AMI {}: SIPpeers failed: {}", target, AmiLists.describe(e));
+            lost(c, "SIPpeers failed: " + AmiLists.describe(e));
         }
-    }
-
-    private static void quietLogoff(ManagerConnection c) {
-        Thread t = new Thread(() -> {
-            try {
-                if (c.getState() == ManagerConnectionState.CONNECTED
-                        || c.getState() == ManagerConnectionState.RECONNECTING) {
-                    c.logoff();
-                }
-            } catch (RuntimeException e) {
-                LOG.debug("logoff of a dead AMI link failed", e);
-            }
-        }, "ami-logoff");
-        t.setDaemon(true);
-        t.start();
     }
 
     @Override
@@ -425,7 +453,7 @@ public final class AmiGateway implements AutoCloseable {
         ManagerConnection c = connection;
         connection = null;
         if (c != null) {
-            quietLogoff(c);
+            AmiLists.quietLogoff(c);
         }
         status = new AmiLinkStatus(target.serverId(), AmiLinkState.STOPPED, "stopped", System.currentTimeMillis(),
                 failures);

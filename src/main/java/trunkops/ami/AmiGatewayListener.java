@@ -2,6 +2,8 @@ package trunkops.ami;
 
 import java.util.List;
 
+import trunkops.topology.Tech;
+
 /**
  * What a gateway reports, always on its own dispatch thread ("ami-&lt;server&gt;"), never on asterisk-java's
  * event thread and never on the FX thread. Implementations must return quickly.
@@ -14,13 +16,19 @@ public interface AmiGatewayListener {
     void peersSnapshot(String serverId, List<SipPeerInfo> peers, long atMillis);
 
     /**
-     * A chan_sip PeerStatus: an event on a state change (Reachable / Lagged carry no time on Asterisk 12+,
-     * Unreachable carries -1) or an item of the periodic SIPpeerstatus poll (Reachable / Lagged with the
-     * qualify round trip in {@code timeMs}, Unreachable, Unknown, Unmonitored).
+     * A PeerStatus of the technology it names ({@code tech}: chan_sip's SIP, chan_pjsip's PJSIP, IAX2): an event
+     * on a state change (Reachable / Lagged carry no time on Asterisk 12+, Unreachable carries -1) or an item of
+     * the periodic SIPpeerstatus poll (Reachable / Lagged with the qualify round trip in {@code timeMs},
+     * Unreachable, Unknown, Unmonitored).
      */
-    void peerStatus(String serverId, String peer, String status, Integer timeMs, long atMillis);
+    void peerStatus(String serverId, Tech tech, String peer, String status, Integer timeMs, long atMillis);
 
-    /** The dialer's live channels (CoreShowChannels) after a (re)connect. */
+    /** A chan_sip PeerStatus ({@code Peer: SIP/<peer>}): the {@link Tech#SIP} form of the method above. */
+    default void peerStatus(String serverId, String peer, String status, Integer timeMs, long atMillis) {
+        peerStatus(serverId, Tech.SIP, peer, status, timeMs, atMillis);
+    }
+
+    /** The dialer's live channels (CoreShowChannels) after a (re)connect and then periodically. */
     default void channelsSnapshot(String serverId, List<String> channels, long atMillis) {
     }
 

@@ -145,6 +145,7 @@ final class StatusCommand implements Callable<Integer> {
         String where = SafeText.display(host) + ":" + port;
         DialerWatch dialer = new DialerWatch(new AmiTarget(serverId, host, port, user), secret, topology,
                 HealthSettings.defaults(), AmiGateway.Settings.defaults().withLatencyPoll(5_000));
+        dialer.onProblem(m -> err.println("trunkops status: warning: " + SafeText.display(m)));
         dialer.start();
         DialerWatch.Picture picture;
         try {
@@ -175,7 +176,11 @@ final class StatusCommand implements Callable<Integer> {
             out.flush();
         });
         try {
-            ctx.stop().get();
+            if (java.util.concurrent.CompletableFuture.anyOf(ctx.stop(), dialer.loginRefused()).get()
+                    instanceof trunkops.ami.AmiLinkStatus refusedLogin) {
+                err.println("trunkops status: " + where + ": " + SafeText.display(refusedLogin.message()));
+                return Cli.FAILED;
+            }
         } catch (java.util.concurrent.ExecutionException e) {
             err.println("trunkops status: " + SafeText.display(String.valueOf(e.getCause())));
         } finally {

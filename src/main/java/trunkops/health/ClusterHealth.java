@@ -13,6 +13,7 @@ import trunkops.ami.AmiLinkStatus;
 import trunkops.ami.SipPeerInfo;
 import trunkops.db.DbLinkStatus;
 import trunkops.topology.ClusterTopology;
+import trunkops.topology.Tech;
 import trunkops.topology.Trunk;
 import trunkops.topology.TrunkKey;
 
@@ -29,10 +30,11 @@ final class ClusterHealth {
     static final int SPARKLINE_SLOTS = 60;
 
     private final HealthSettings settings;
-    private final Map<String, TrunkHealth> trunks = new HashMap<>();
+    /** Keyed by server, technology and peer: a PJSIP or IAX2 status never touches a chan_sip trunk. */
+    private final Map<TrunkKey, TrunkHealth> trunks = new HashMap<>();
     private final Map<String, AmiLinkStatus> links = new HashMap<>();
     private final Map<String, Boolean> fresh = new HashMap<>();
-    private final Map<String, Map<String, String>> channels = new HashMap<>();
+    private final ChannelTable channels = new ChannelTable(ChannelTable.DEFAULT_CAP);
     private final Map<String, String> problems = new HashMap<>();
     private final Deque<TimelineEntry> timeline = new ArrayDeque<>();
     private final Map<String, Map<String, String>> adopted = new HashMap<>();
@@ -42,18 +44,14 @@ final class ClusterHealth {
         this.settings = settings;
     }
 
-    private static String key(String serverId, String peer) {
-        return serverId + "/" + peer.toLowerCase(Locale.ROOT);
-    }
-
     TrunkHealth trunk(TrunkKey k) {
-        return trunks.get(key(k.serverId(), k.peer()));
+        return trunks.get(k);
     }
 
     /** Makes sure every trunk of the topology has a health record (existing records keep their history). */
     void topology(ClusterTopology t) {
         for (Trunk tr : t.trunks()) {
-            trunks.computeIfAbsent(key(tr.serverId(), tr.name()), k -> new TrunkHealth(settings));
+            trunks.computeIfAbsent(tr.key(), k -> new TrunkHealth(settings));
         }
     }
 
@@ -104,22 +102,27 @@ final class ClusterHealth {
                 case UNKNOWN -> Observation.UNKNOWN;
                 case UNMONITORED -> Observation.UNMONITORED;
             };
-            observe(serverId, p.name(), o, p.latencyMs(), at, "SIPpeers " + p.statusText());
+            observe(serverId, Tech.SIP, p.name(), o, p.latencyMs(), at, "SIPpeers " + p.statusText());
         }
     }
 
-    /** A PeerStatus (event or poll item). */
+    /** A chan_sip PeerStatus (event or poll item). */
     void peerStatus(String serverId, String peer, String word, Integer timeMs, long at) {
+        peerStatus(serverId, Tech.SIP, peer, word, timeMs, at);
+    }
+
+    /** A PeerStatus of technology {@code tech}: it changes only a trunk of that technology. */
+    void peerStatus(String serverId, Tech tech, String peer, String word, Integer timeMs, long at) {
         Observation o = Observation.ofPeerStatus(word);
         if (o == null) {
             return;
         }
-        observe(serverId, peer, o, timeMs == null ? -1 : timeMs, at, "PeerStatus " + word
+        observe(serverId, tech, peer, o, timeMs == null ? -1 : timeMs, at, "PeerStatus " + word
                 + (timeMs != null && timeMs >= 0 ? " " + timeMs + " ms" : ""));
     }
 
-    private void observe(String serverId, String peer, Observation o, int ms, long at, String why) {
-        TrunkHealth h = trunks.get(key(serverId, peer));
+    private void observe(String serverId, Tech tech, String peer, Observation o, int ms, long at, String why) {
+        TrunkHealth h = trunks.get(new TrunkKey(serverId, tech, peer));
         if (h == null) {
             return;
         }
@@ -130,57 +133,33 @@ final class ClusterHealth {
     }
 
     void channels(String serverId, List<String> names) {
-        Map<String, String> m = new HashMap<>();
-        for (String n : names) {
-            String peer = peerOfChannel(n);
-            if (peer != null) {
-                m.put(n, peer);
-            }
+        channels.resync(serverId, names);
+        if (channels.overflowed(serverId) > 0) {
+            tooManyChannels(serverId);
         }
-        channels.put(serverId, m);
     }
 
     void channelStarted(String serverId, String channel) {
-        String peer = peerOfChannel(channel);
-        if (peer != null) {
-            channels.computeIfAbsent(serverId, k -> new HashMap<>()).put(channel, peer);
+        if (channels.started(serverId, channel)) {
+            tooManyChannels(serverId);
         }
+    }
+
+    private void tooManyChannels(String serverId) {
+        problem(serverId, "more than " + channels.cap() + " live channels: the others are not counted until the next"
+                + " CoreShowChannels resync (within a minute)");
     }
 
     void channelEnded(String serverId, String channel) {
-        Map<String, String> m = channels.get(serverId);
-        if (m != null) {
-            m.remove(channel);
-        }
-    }
-
-    /** {@code SIP/nsvoice-0000002a} → {@code nsvoice}; Local and other technologies are not trunks here. */
-    static String peerOfChannel(String channel) {
-        if (channel == null || !channel.regionMatches(true, 0, "SIP/", 0, 4)) {
-            return null;
-        }
-        int dash = channel.lastIndexOf('-');
-        return dash <= 4 ? null : channel.substring(4, dash).toLowerCase(Locale.ROOT);
+        channels.ended(serverId, channel);
     }
 
     int calls(String serverId, String peer) {
-        Map<String, String> m = channels.get(serverId);
-        if (m == null) {
-            return 0;
-        }
-        String p = peer.toLowerCase(Locale.ROOT);
-        int n = 0;
-        for (String v : m.values()) {
-            if (v.equals(p)) {
-                n++;
-            }
-        }
-        return n;
+        return channels.calls(serverId, peer);
     }
 
     int calls(String serverId) {
-        Map<String, String> m = channels.get(serverId);
-        return m == null ? 0 : m.size();
+        return channels.calls(serverId);
     }
 
     private void note(long at, String serverId, String subject, String from, String to, String detail) {
@@ -219,7 +198,7 @@ final class ClusterHealth {
      */
     void adopt(String serverId, List<SipPeerInfo> peers) {
         for (SipPeerInfo p : peers) {
-            trunks.computeIfAbsent(key(serverId, p.name()), k -> new TrunkHealth(settings));
+            trunks.computeIfAbsent(new TrunkKey(serverId, Tech.SIP, p.name()), k -> new TrunkHealth(settings));
             adopted.computeIfAbsent(serverId, k -> new java.util.TreeMap<>()).put(p.name().toLowerCase(Locale.ROOT),
                     p.address() == null ? "" : p.address());
         }
@@ -228,13 +207,13 @@ final class ClusterHealth {
     List<TrunkView> adoptedViews(String serverId, long now) {
         List<TrunkView> out = new ArrayList<>();
         adopted.getOrDefault(serverId, Map.of()).forEach((peer, host) -> out.add(view(
-                new TrunkKey(serverId, trunkops.topology.Tech.SIP, peer), peer, "", "", host, 0, now)));
+                new TrunkKey(serverId, Tech.SIP, peer), peer, "", "", host, 0, now)));
         return withScopes(out);
     }
 
     private TrunkView view(TrunkKey key, String peerName, String carrierId, String carrierName, String host,
                            int maxMs, long now) {
-        TrunkHealth h = trunks.get(key(key.serverId(), peerName));
+        TrunkHealth h = trunks.get(key);
         AmiLinkStatus link = links.get(key.serverId());
         boolean connected = link != null && link.state() == AmiLinkState.CONNECTED;
         boolean isFresh = connected && fresh.getOrDefault(key.serverId(), false);

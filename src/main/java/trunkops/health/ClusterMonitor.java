@@ -26,6 +26,7 @@ import trunkops.db.DbLinkStatus;
 import trunkops.db.ViciDialRepository;
 import trunkops.secrets.SessionSecret;
 import trunkops.topology.ClusterTopology;
+import trunkops.topology.Tech;
 import trunkops.topology.DialerServer;
 import trunkops.topology.TopologyBuilder;
 import trunkops.topology.TrunkKey;
@@ -239,8 +240,8 @@ public final class ClusterMonitor implements AutoCloseable, AmiGatewayListener {
     }
 
     @Override
-    public void peerStatus(String serverId, String peer, String status, Integer timeMs, long atMillis) {
-        change(atMillis, () -> health.peerStatus(serverId, peer, status, timeMs, atMillis));
+    public void peerStatus(String serverId, Tech tech, String peer, String status, Integer timeMs, long atMillis) {
+        change(atMillis, () -> health.peerStatus(serverId, tech, peer, status, timeMs, atMillis));
     }
 
     @Override

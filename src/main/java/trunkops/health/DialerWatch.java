@@ -17,6 +17,7 @@ import trunkops.ami.AmiLinkStatus;
 import trunkops.ami.AmiTarget;
 import trunkops.ami.SipPeerInfo;
 import trunkops.topology.ClusterTopology;
+import trunkops.topology.Tech;
 
 /**
  * One dialer watched headless (the {@code status} command): the same gateway and health model as the board,
@@ -70,6 +71,19 @@ public final class DialerWatch implements AutoCloseable, AmiGatewayListener {
 
     public long eventsDropped() {
         return gateway.eventsDropped();
+    }
+
+    /** Called (on the watch thread) once per distinct problem the gateway reports (e.g. excess AMI privileges). */
+    public void onProblem(Consumer<String> action) {
+        this.onProblem = action;
+    }
+
+    /**
+     * Completes when the dialer refuses the login after the first picture (a secret changed while watching): the
+     * gateway will not retry for minutes, so a watch should stop and say so.
+     */
+    public CompletableFuture<AmiLinkStatus> loginRefused() {
+        return refused;
     }
 
     /** The first full picture (snapshot plus a latency poll), or the link problem that prevents it. */
@@ -128,6 +142,9 @@ public final class DialerWatch implements AutoCloseable, AmiGatewayListener {
             }
             return;
         }
+        if (link != null && link.state() == AmiLinkState.AUTH_FAILED) {
+            refused.complete(link);
+        }
         for (TrunkView t : views(now)) {
             TrunkState before = lastStates.put(t.peer(), t.state());
             if (before != t.state()) {
@@ -135,6 +152,11 @@ public final class DialerWatch implements AutoCloseable, AmiGatewayListener {
             }
         }
     }
+
+    /** Problems already said (watch thread), the problem listener, and the refusal of a later login. */
+    private final java.util.Set<String> problemsSaid = new java.util.HashSet<>();
+    private volatile Consumer<String> onProblem = m -> { };
+    private final CompletableFuture<AmiLinkStatus> refused = new CompletableFuture<>();
 
     // ---- gateway callbacks: the gateway runs on this watch's own thread, so these are sequential ----
 
@@ -159,9 +181,9 @@ public final class DialerWatch implements AutoCloseable, AmiGatewayListener {
     }
 
     @Override
-    public void peerStatus(String server, String peer, String status, Integer timeMs, long atMillis) {
+    public void peerStatus(String server, Tech tech, String peer, String status, Integer timeMs, long atMillis) {
         thread.execute(() -> {
-            health.peerStatus(server, peer, status, timeMs, atMillis);
+            health.peerStatus(server, tech, peer, status, timeMs, atMillis);
             if (snapshotAt > 0 && timeMs != null) {
                 polled = true;
             }
@@ -182,6 +204,15 @@ public final class DialerWatch implements AutoCloseable, AmiGatewayListener {
     @Override
     public void channelEnded(String server, String channel, long atMillis) {
         thread.execute(() -> health.channelEnded(server, channel));
+    }
+
+    @Override
+    public void gatewayProblem(String server, String message) {
+        thread.execute(() -> {
+            if (problemsSaid.add(message)) {
+                onProblem.accept(message);
+            }
+        });
     }
 
     @Override

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import trunkops.lab.FixtureLab;
+import trunkops.topology.Tech;
 
 /** The console's asterisk-java gateway against a lab dialer over real TCP. */
 class AmiGatewayLabTest {
@@ -37,8 +38,14 @@ class AmiGatewayLabTest {
         }
 
         @Override
-        public void peerStatus(String serverId, String peer, String status, Integer timeMs, long atMillis) {
-            seen.add(peer + "=" + status);
+        public void peerStatus(String serverId, Tech tech, String peer, String status, Integer timeMs,
+                               long atMillis) {
+            seen.add(tech + "/" + peer + "=" + status);
+        }
+
+        @Override
+        public void gatewayProblem(String serverId, String message) {
+            seen.add("problem: " + message);
         }
     };
 
@@ -93,7 +100,7 @@ class AmiGatewayLabTest {
             assertEquals(List.of("trunk1", "trunk2"), peers.stream().map(SipPeerInfo::name).toList());
             assertEquals(SipPeerInfo.QualifyStatus.OK, peers.get(0).status());
             lab.trunk2.kill();
-            await(String.class, s -> s.equals("trunk2=Unreachable"));
+            await(String.class, s -> s.equals("SIP/trunk2=Unreachable"));
             assertEquals(0, g.eventsDropped());
         }
     }
@@ -123,6 +130,37 @@ class AmiGatewayLabTest {
     }
 
     @Test
+    void aManagerRestartFasterThanThePingIsSeenAndResynced() throws Exception {
+        AmiTarget ep = new AmiTarget("fixture-lab", lab.ami.host(), lab.ami.port(), FixtureLab.USER);
+        // Ping every 10 s and no latency poll: only the connection itself can tell that the manager restarted
+        try (AmiGateway g = new AmiGateway(ep, FixtureLab.SECRET::toCharArray, recorder, scheduler,
+                new AmiGateway.Settings(20_000, 10_000, 5_000, 200, 1_000, 10_000, 0))) {
+            g.start();
+            await(List.class, l -> !l.isEmpty());
+            await(String.class, s -> s.equals("SIP/trunk2=Reachable")); // the first latency poll: connect() is done
+            lab.ami.stop();
+            // trunk2 dies while the manager is away: its PeerStatus reaches nobody
+            lab.trunk2.kill();
+            assertTrue(lab.awaitPeer("trunk2", "UNREACHABLE", Duration.ofSeconds(10)));
+            lab.ami.start();
+            await(AmiLinkStatus.class, s -> s.state() == AmiLinkState.DOWN);
+            await(AmiLinkStatus.class, s -> s.state() == AmiLinkState.CONNECTED);
+            @SuppressWarnings("unchecked")
+            List<SipPeerInfo> after = await(List.class, l -> !l.isEmpty());
+            assertEquals(SipPeerInfo.QualifyStatus.UNREACHABLE, after.get(1).status(), after.toString());
+        }
+    }
+
+    @Test
+    void aUserWithMoreThanTheConsoleNeedsIsWarned() throws Exception {
+        try (AmiGateway g = gateway(FixtureLab.SECRET)) {
+            g.start();
+            String w = await(String.class, s -> s.startsWith("problem: AMI user 'noc'"));
+            assertTrue(w.contains("write class 'command' runs any CLI command"), w);
+        }
+    }
+
+    @Test
     void aHungServerIsDeclaredDown() throws Exception {
         try (AmiGateway g = gateway(FixtureLab.SECRET)) {
             g.start();
@@ -136,9 +174,13 @@ class AmiGatewayLabTest {
     }
 
     @Test
-    void aFailedFirstLoginIsRetriedWithBackoffAndTheSecretIsAskedAgain() throws Exception {
+    void aFailedFirstLoginIsRetriedAfterTheAuthRetryAndTheSecretIsAskedAgain() throws Exception {
         java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
-        try (AmiGateway g = gateway(() -> (asked.incrementAndGet() < 3 ? "wrong" : FixtureLab.SECRET).toCharArray())) {
+        AmiTarget ep = new AmiTarget("fixture-lab", lab.ami.host(), lab.ami.port(), FixtureLab.USER);
+        // a refused login waits authRetryMs (minutes by default; 300 ms here) and takes the secret again
+        try (AmiGateway g = new AmiGateway(ep, () -> (asked.incrementAndGet() < 3 ? "wrong" : FixtureLab.SECRET)
+                .toCharArray(), recorder, scheduler,
+                new AmiGateway.Settings(2_000, 500, 5_000, 200, 1_000, 10_000, 1_000).withAuthRetry(300))) {
             g.start();
             await(AmiLinkStatus.class, s -> s.state() == AmiLinkState.AUTH_FAILED);
             await(AmiLinkStatus.class, s -> s.state() == AmiLinkState.CONNECTED);

@@ -71,7 +71,8 @@ class AmiTlsLabTest {
             }
 
             @Override
-            public void peerStatus(String serverId, String peer, String status, Integer timeMs, long atMillis) {
+            public void peerStatus(String serverId, trunkops.topology.Tech tech, String peer, String status,
+                                   Integer timeMs, long atMillis) {
             }
         }, scheduler, new AmiGateway.Settings(4_000, 1_000, 5_000, 200, 1_000, 10_000, 0));
         g.start();

@@ -50,7 +50,8 @@ class AmiWireLimitsTest {
                     }
 
                     @Override
-                    public void peerStatus(String serverId, String peer, String status, Integer t, long at) {
+                    public void peerStatus(String serverId, trunkops.topology.Tech tech, String peer, String status,
+                                   Integer t, long at) {
                         seen.add(peer + "=" + status);
                     }
                 }, scheduler, new AmiGateway.Settings(8_000, 1_000, 5_000, 200, 1_000, 10_000, 0));

@@ -54,7 +54,8 @@ public final class AmiWireMemoryBenchmark {
                         }
 
                         @Override
-                        public void peerStatus(String serverId, String peer, String status, Integer t, long at) {
+                        public void peerStatus(String serverId, trunkops.topology.Tech tech, String peer, String status,
+                                   Integer t, long at) {
                             seen.add(peer + "=" + status);
                         }
                     }, scheduler, AmiGateway.Settings.defaults().withLatencyPoll(0));

@@ -234,9 +234,10 @@ class AmiFuzzTest {
             }
 
             @Override
-            public void peerStatus(String serverId, String peer, String status, Integer timeMs, long at) {
+            public void peerStatus(String serverId, trunkops.topology.Tech tech, String peer, String status,
+                                   Integer timeMs, long at) {
                 model.execute(() -> {
-                    health.peerStatus(serverId, peer, status, timeMs, at);
+                    health.peerStatus(serverId, tech, peer, status, timeMs, at);
                     CompletableFuture<TrunkState> f = "fz-a".equals(peer) && timeMs != null ? rounds.get(timeMs) : null;
                     if (f != null) {
                         f.complete(health.adoptedViews(serverId, System.currentTimeMillis()).stream()

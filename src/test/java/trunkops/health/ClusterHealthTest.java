@@ -15,6 +15,7 @@ import trunkops.ami.AmiLinkStatus;
 import trunkops.ami.SipPeerInfo;
 import trunkops.topology.ClusterTopology;
 import trunkops.topology.LabRows;
+import trunkops.topology.Tech;
 
 /** The board's rules on the lab topology: never green without fresh data, and where the trouble lies. */
 class ClusterHealthTest {
@@ -94,7 +95,38 @@ class ClusterHealthTest {
         health.channelEnded("DIALER3", "SIP/nsvoice-0000002a");
         assertEquals(2, health.calls("DIALER3", "orbit-east"));
         assertEquals(0, health.calls("DIALER3", "nsvoice"));
-        assertEquals("orbit-east", ClusterHealth.peerOfChannel("SIP/orbit-east-0000002b"));
+        assertEquals("orbit-east", ChannelTable.peerOfChannel("SIP/orbit-east-0000002b"));
+    }
+
+    @Test
+    void aStatusChangesOnlyATrunkOfTheTechnologyItNames() {
+        connect("DIALER1", 0);
+        health.peersSnapshot("DIALER1", allOk("nsvoice", "blueline"), 0);
+        health.peerStatus("DIALER1", Tech.PJSIP, "nsvoice", "Unreachable", -1, 1_000);
+        health.peerStatus("DIALER1", Tech.IAX2, "NSVOICE", "Unreachable", -1, 1_100);
+        assertEquals(TrunkState.REACHABLE, views(1_200).get("DIALER1/nsvoice").state(),
+                "chan_sip's nsvoice is not PJSIP's or IAX2's");
+        health.peerStatus("DIALER1", Tech.SIP, "NSVoice", "Unreachable", -1, 1_300);
+        assertEquals(TrunkState.UNREACHABLE, views(1_400).get("DIALER1/nsvoice").state(),
+                "chan_sip peer names are case-insensitive");
+    }
+
+    @Test
+    void channelsWhoseHangupWasMissedAreBoundedAndAgeOutAtTheResync() {
+        connect("DIALER3", 0);
+        for (int i = 0; i < 100_000; i++) {
+            health.channelStarted("DIALER3", String.format("SIP/nsvoice-%08x", i));
+        }
+        assertEquals(ChannelTable.DEFAULT_CAP, health.calls("DIALER3"));
+        assertTrue(health.problem("DIALER3").contains("not counted until the next CoreShowChannels resync"),
+                health.problem("DIALER3"));
+        health.channels("DIALER3", List.of("SIP/nsvoice-00000001"));
+        assertEquals(1, health.calls("DIALER3", "nsvoice"));
+        ClusterHealth fresh = new ClusterHealth(HealthSettings.defaults());
+        fresh.channels("DIALER1", java.util.stream.IntStream.range(0, ChannelTable.DEFAULT_CAP + 5)
+                .mapToObj(i -> String.format("SIP/blueline-%08x", i)).toList());
+        assertEquals(ChannelTable.DEFAULT_CAP, fresh.calls("DIALER1"));
+        assertTrue(fresh.problem("DIALER1") != null, "a resync that does not fit is said too");
     }
 
     @Test

@@ -61,6 +61,20 @@ public enum EventClass {
     }
 
     /**
+     * An action's authority as ListCommands writes it (manager.c authority_to_str): the class names in perms[]
+     * order without {@code all}, or {@code <none>}.
+     */
+    public static String authorityToStr(int mask) {
+        List<String> names = new ArrayList<>();
+        for (EventClass c : values()) {
+            if ((mask & c.bit) != 0) {
+                names.add(c.wireName);
+            }
+        }
+        return names.isEmpty() ? "<none>" : String.join(",", names);
+    }
+
+    /**
      * Parses a manager.conf {@code read=}/{@code write=} value or an Events {@code EventMask}: a comma list of
      * class names, {@code all}, or {@code none}. Unknown names contribute nothing (as get_perm does).
      */

@@ -7,7 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The manager's own actions (Login, Challenge, Logoff, Ping, Events) and the dispatch rules of manager.c's
+ * The manager's own actions (Login, Challenge, Logoff, Ping, Events, ListCommands) and the dispatch rules of manager.c's
  * process_message: missing action, authentication, unknown action, write permission.
  */
 final class ManagerActions {
@@ -51,6 +51,10 @@ final class ManagerActions {
             }
             case "events" -> {
                 events(ctx);
+                return;
+            }
+            case "listcommands" -> {
+                ListCommands.answer(ctx, core.actions());
                 return;
             }
             default -> {

@@ -1,0 +1,114 @@
+package trunkops.ami;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.asteriskjava.manager.EventTimeoutException;
+import org.asteriskjava.manager.ManagerConnection;
+import org.asteriskjava.manager.ManagerConnectionState;
+import org.asteriskjava.manager.TimeoutException;
+import org.asteriskjava.manager.action.CoreShowChannelsAction;
+import org.asteriskjava.manager.action.ListCommandsAction;
+import org.asteriskjava.manager.action.SipPeersAction;
+import org.asteriskjava.manager.event.CoreShowChannelEvent;
+import org.asteriskjava.manager.event.ManagerEvent;
+import org.asteriskjava.manager.event.PeerEntryEvent;
+import org.asteriskjava.manager.response.ManagerError;
+import org.asteriskjava.manager.response.ManagerResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import trunkops.ami.actions.DbGetTreeAction;
+import trunkops.ami.actions.DbGetTreeResponseEvent;
+
+/** The list actions the gateway runs on its own thread, each turned into plain data; and small link helpers. */
+final class AmiLists {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AmiLists.class);
+
+    private AmiLists() {
+    }
+
+    /** SIPpeers: every chan_sip peer with its qualify verdict. */
+    @SuppressWarnings("deprecation") // PeerEntry's IPport header lands in getIpPort(); getPort() stays empty
+    static List<SipPeerInfo> sipPeers(ManagerConnection c, long timeoutMs)
+            throws IOException, EventTimeoutException {
+        List<SipPeerInfo> peers = new ArrayList<>();
+        for (ManagerEvent ev : c.sendEventGeneratingAction(new SipPeersAction(), timeoutMs).getEvents()) {
+            if (ev instanceof PeerEntryEvent pe) {
+                peers.add(SipPeerInfo.of(pe.getObjectName(), pe.getIpAddress(),
+                        pe.getIpPort() == null ? 0 : pe.getIpPort(), pe.getStatus()));
+            }
+        }
+        return List.copyOf(peers);
+    }
+
+    /** CoreShowChannels: the names of the dialer's live channels. */
+    static List<String> channels(ManagerConnection c, long timeoutMs) throws IOException, EventTimeoutException {
+        List<String> names = new ArrayList<>();
+        for (ManagerEvent ev : c.sendEventGeneratingAction(new CoreShowChannelsAction(), timeoutMs).getEvents()) {
+            if (ev instanceof CoreShowChannelEvent ch && ch.getChannel() != null) {
+                names.add(ch.getChannel());
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    /** DBGetTree: key → value under {@code family}/{@code key}. */
+    static Map<String, String> dbTree(ManagerConnection c, String family, String key, long timeoutMs)
+            throws IOException, EventTimeoutException {
+        Map<String, String> out = new TreeMap<>();
+        for (ManagerEvent ev : c.sendEventGeneratingAction(new DbGetTreeAction(family, key), timeoutMs).getEvents()) {
+            if (ev instanceof DbGetTreeResponseEvent r) {
+                out.put(r.getKey(), r.getVal() == null ? "" : r.getVal());
+            }
+        }
+        return out;
+    }
+
+    /** ListCommands: action (lower case) → write classes, or null when the server did not answer it. */
+    static Map<String, Set<String>> commands(ManagerConnection c, long timeoutMs) throws IOException, TimeoutException {
+        ManagerResponse r = c.sendAction(new ListCommandsAction(), timeoutMs);
+        if (r == null || r instanceof ManagerError || r.getAttributes() == null) {
+            return null;
+        }
+        return PrivilegeCheck.actions(r.getAttributes());
+    }
+
+    static String describe(Exception e) {
+        if (e instanceof ConnectException) {
+            return "connection refused";
+        }
+        if (e instanceof UnknownHostException) {
+            return "unknown host";
+        }
+        if (e instanceof SocketTimeoutException || e instanceof TimeoutException) {
+            return "no answer (timeout)";
+        }
+        String m = e.getMessage();
+        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+    }
+
+    /** Logs off on a thread of its own (a dead link may block), ending asterisk-java's own reconnect too. */
+    static void quietLogoff(ManagerConnection c) {
+        Thread t = new Thread(() -> {
+            try {
+                if (c.getState() == ManagerConnectionState.CONNECTED
+                        || c.getState() == ManagerConnectionState.RECONNECTING) {
+                    c.logoff();
+                }
+            } catch (RuntimeException e) {
+                LOG.debug("logoff of a dead AMI link failed", e);
+            }
+        }, "ami-logoff");
+        t.setDaemon(true);
+        t.start();
+    }
+}
