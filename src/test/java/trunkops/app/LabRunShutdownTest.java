@@ -114,6 +114,18 @@ class LabRunShutdownTest {
         }
     }
 
+    /** Reads and drops the rest of a child's output; the stream closing when the child is gone ends it quietly
+     *  (an uncaught exception here would surface as a delayed failure in whichever TestFX test runs next). */
+    private static void drain(BufferedReader out) {
+        try {
+            while (out.readLine() != null) {
+                // dropped
+            }
+        } catch (IOException closed) {
+            // the child was destroyed and its stream closed: nothing more to read
+        }
+    }
+
     /** Reads the child's output until the lab reports its run directory; keeps draining afterwards. */
     private static String awaitLine(Process child, List<String> log) {
         BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
@@ -124,7 +136,7 @@ class LabRunShutdownTest {
                     log.add(line);
                 }
                 if (line.contains(STARTED)) {
-                    Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "child-output");
+                    Thread drain = new Thread(() -> drain(out), "child-output");
                     drain.setDaemon(true);
                     drain.start();
                     return line;
