@@ -79,5 +79,9 @@ class ExportsAndLiveCallsTest {
                 "orbit-east is no trunk on D1; the inter-server IAX loop is no carrier");
         assertEquals(3, live.total());
         assertTrue(live.busiest().get(0).getKey().peer().equals("nsvoice"));
+        assertEquals(2, live.busiest().size(), "busiest: only trunks with calls");
+        assertTrue(live.byTrunk().entrySet().stream().anyMatch(e -> e.getValue() == 0),
+                "an idle trunk is counted with 0 calls, not left out");
+        assertEquals(TestTopology.build().trunks().size(), live.byTrunk().size(), "every trunk of the topology");
     }
 }

@@ -172,10 +172,42 @@ class CarrierViewsLabTest {
         assertEquals("CONGESTION", mix.getData().get(0).getName());
         assertTrue(worst > 60, "CONGESTION share in the incident: " + worst);
         BarChart<String, Number> trunks = node(robot, "#trunkCallsChart");
-        assertEquals(List.of("nsvoice@DIALER1:2", "orbit-west@DIALER3:1"), trunks.getData().get(0).getData()
+        // every trunk, idle ones with 0, in a fixed order (peer, then dialer); the axis counts whole calls
+        assertEquals(List.of("blueline@DIALER1:0", "blueline@DIALER2:0", "blueline@DIALER3:0", "nsvoice@DIALER1:2",
+                "nsvoice@DIALER2:0", "nsvoice@DIALER3:0", "orbit-east@DIALER3:0", "orbit-west@DIALER3:1",
+                "velox@DIALER1:0"), trunks.getData().get(0).getData()
                 .stream().map(d -> d.getXValue() + ":" + d.getYValue()).toList());
+        javafx.scene.chart.NumberAxis calls = (javafx.scene.chart.NumberAxis) trunks.getYAxis();
+        assertEquals(1.0, calls.getTickUnit(), "whole calls: no 0.5 tick");
+        assertEquals(4.0, calls.getUpperBound());
         Label banner = node(robot, "#trafficBanner");
         assertTrue(!banner.isVisible(), "available: no banner");
+    }
+
+    @Test
+    void theOperatorFocusesOneCarriersAnswerRateAndTimesSayTheirDay(FxRobot robot) {
+        showBoth();
+        AsrChart asr = node(robot, "#asrChart");
+        ComboBox<String> carrier = node(robot, "#carrierChoice");
+        assertTrue(!asr.dimmed("BLUELINE") && !asr.dimmed("NSVOICE"), "all carriers: no line dimmed");
+        WaitForAsyncUtils.asyncFx(() -> carrier.setValue("BLUELINE"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(asr.dimmed("NSVOICE") && asr.dimmed("ORBIT") && !asr.dimmed("BLUELINE"), "BLUELINE focused");
+        // the charts get the whole window, as on the console's tab (here they share it with the report)
+        WaitForAsyncUtils.asyncFx(() -> ((SplitPane) charts.getParent().getParent()).setDividerPositions(0.97));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(robot.lookup(".chart-legend-item").match(n -> ((Label) n).getText().equals("ORBIT"))
+                .queryAs(Label.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("ORBIT", carrier.getValue(), "a click on the legend focuses that carrier");
+        assertTrue(asr.dimmed("BLUELINE") && !asr.dimmed("ORBIT"));
+        WaitForAsyncUtils.asyncFx(() -> charts.show(snapshot)); // a refresh keeps the focus
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(asr.dimmed("BLUELINE") && !asr.dimmed("ORBIT"), "the focus survives a refresh");
+
+        // the window starts 24 h before the database's now (22:00 on Nov 26): that is yesterday 22:00
+        BarChart<String, Number> sip = node(robot, "#sipChart");
+        assertTrue(sip.getTitle().endsWith(" - since yesterday 22:00"), sip.getTitle());
     }
 
     @Test
