@@ -15,6 +15,7 @@ import trunkops.traffic.Attribution;
 import trunkops.traffic.CarrierMetrics;
 import trunkops.traffic.CarrierReport;
 import trunkops.traffic.SeriesKey;
+import trunkops.text.SafeText;
 
 /** The report's tables: rows of plain values (numbers sort as numbers), the unattributed bucket marked. */
 final class ReportTables {
@@ -46,6 +47,13 @@ final class ReportTables {
             TableColumn<Row, Object> c = new TableColumn<>(headers.get(i));
             c.setCellValueFactory(v -> new ReadOnlyObjectWrapper<>(v.getValue().cells().get(col)));
             c.setComparator(ReportTables::compare);
+            c.setCellFactory(x -> new javafx.scene.control.TableCell<>() {
+                @Override
+                protected void updateItem(Object value, boolean empty) {
+                    super.updateItem(value, empty);
+                    setText(empty ? null : text(value));
+                }
+            });
             t.getColumns().add(c);
         }
         t.setRowFactory(v -> new TableRow<>() {
@@ -62,6 +70,11 @@ final class ReportTables {
         t.setPlaceholder(new Label("No calls in the window"));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         return t;
+    }
+
+    /** A cell as text: names from the database escaped ({@link SafeText}), numbers as they are. */
+    static String text(Object value) {
+        return value == null ? "" : value instanceof String str ? SafeText.display(str) : value.toString();
     }
 
     private static int compare(Object a, Object b) {
