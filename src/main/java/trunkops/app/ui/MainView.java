@@ -80,6 +80,8 @@ public final class MainView {
     private java.util.function.Function<String, String> labRunner;
 
     private final Label filterStatus = new Label();
+    private final ClusterHint clusterHint = new ClusterHint();
+    @FXML private javafx.scene.layout.StackPane centerStack;
     private TrunkFilter trunkFilter = TrunkFilter.NONE;
     private Runnable onRefresh = () -> { };
     private BoardSnapshot last;
@@ -89,6 +91,7 @@ public final class MainView {
         filter.setId("trunkFilter");
         filter.setPromptText("carrier, peer, server, state…");
         sidePanel.getChildren().add(1, filter);
+        centerStack.getChildren().add(clusterHint);
         filterStatus.setId("filterStatus");
         filterStatus.getStyleClass().add("filter-status");
         filterStatus.setWrapText(true);
@@ -118,9 +121,12 @@ public final class MainView {
                 if (clusterPicker.isVisible()) {
                     clusterPicker.requestFocus();
                     clusterPicker.show();
+                } else {
+                    clusterHint.show(); // nothing to pick: say how to add a cluster
                 }
             });
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), () -> {
+                clusterHint.hide();
                 serverList.getSelectionModel().clearSelection();
                 filter.clear();
             });
