@@ -13,12 +13,13 @@ import trunkops.lab.LabCluster;
  * {@code --lab-run="at 20 kill orbit-west"}, or {@code --lab-run=at+20+kill+orbit-west} through Maven),
  * {@code --cluster=<profile name>} (the cluster to open first; {@code lab} for the embedded lab),
  * {@code --screenshot=<png>}, {@code --screenshot-delay=<ms>}, {@code --screenshot-tab=<n>} (the main tab to show,
- * 1 = board, as Ctrl+n) and {@code --exit-after=<ms>};
+ * 1 = board, as Ctrl+n), {@code --exit-after=<ms>} and {@code --wall} (open as a wall display: full screen, larger
+ * type, as F11);
  * sub-commands ({@code status ...}) keep their own arguments.
  */
 public record LaunchOptions(boolean labOnly, double labSpeed, double labTraffic, boolean labHistory,
                             String screenshot, long screenshotDelayMs, long exitAfterMs, List<String> labRun,
-                            String cluster, int screenshotTab, List<String> rest) {
+                            String cluster, int screenshotTab, List<String> rest, boolean wall) {
 
     public static LaunchOptions parse(String[] args) {
         boolean labOnly = false;
@@ -32,6 +33,7 @@ public record LaunchOptions(boolean labOnly, double labSpeed, double labTraffic,
         int shotTab = 1;
         List<String> rest = new ArrayList<>();
         List<String> labRun = new ArrayList<>();
+        boolean wall = false;
         for (String a : args) {
             if (a.equals("--lab-only")) {
                 labOnly = true;
@@ -56,12 +58,14 @@ public record LaunchOptions(boolean labOnly, double labSpeed, double labTraffic,
                 shotTab = (int) number(a);
             } else if (a.startsWith("--exit-after=")) {
                 exitAfter = (long) number(a);
+            } else if (a.equals("--wall")) {
+                wall = true;
             } else {
                 rest.add(a);
             }
         }
         return new LaunchOptions(labOnly, speed, traffic, history, shot, shotDelay, exitAfter, List.copyOf(labRun),
-                cluster, shotTab, List.copyOf(rest));
+                cluster, shotTab, List.copyOf(rest), wall);
     }
 
     private static double number(String arg) {

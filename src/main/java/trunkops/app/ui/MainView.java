@@ -82,6 +82,10 @@ public final class MainView {
     private final Label filterStatus = new Label();
     private final ClusterHint clusterHint = new ClusterHint();
     @FXML private javafx.scene.layout.StackPane centerStack;
+    @FXML private javafx.scene.control.ToggleButton wallToggle;
+    @FXML private javafx.scene.control.SplitPane boardSplit;
+    @FXML private javafx.scene.control.ScrollPane boardScroll;
+    private WallMode wall;
     private TrunkFilter trunkFilter = TrunkFilter.NONE;
     private Runnable onRefresh = () -> { };
     private BoardSnapshot last;
@@ -92,6 +96,8 @@ public final class MainView {
         filter.setPromptText("carrier, peer, server, state…");
         sidePanel.getChildren().add(1, filter);
         centerStack.getChildren().add(clusterHint);
+        wall = new WallMode(root, wallToggle);
+        BoardFit.attach(boardSplit, boardScroll, trunkBoard);
         filterStatus.setId("filterStatus");
         filterStatus.getStyleClass().add("filter-status");
         filterStatus.setWrapText(true);
@@ -115,6 +121,7 @@ public final class MainView {
                         KeyCombination.SHORTCUT_DOWN), () -> tabs.getSelectionModel().select(tab));
             }
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), this::refresh);
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F11), wall::toggle);
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
                     filter::requestFocus);
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), () -> {
@@ -198,6 +205,11 @@ public final class MainView {
         summary.setText("");
         startMessage.getStyleClass().remove("failure");
         showStarting("Connecting to " + name + "\u2026");
+    }
+
+    /** Wall display on or off (full screen, larger type), as F11 does. FX thread, once the view is in a window. */
+    public void wallMode(boolean on) {
+        wall.set(on);
     }
 
     /** Shows main tab {@code n} (1 = board), as Ctrl+n does. */

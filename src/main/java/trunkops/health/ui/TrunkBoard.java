@@ -48,7 +48,7 @@ public final class TrunkBoard extends GridPane {
         setId("trunkBoard");
         getStyleClass().add("trunk-board");
         setHgap(10);
-        setVgap(10);
+        setVgap(6);
     }
 
     public void onSelect(Consumer<TrunkView> action) {
@@ -87,6 +87,11 @@ public final class TrunkBoard extends GridPane {
         carrierColumn.setMinWidth(130);
         carrierColumn.setPrefWidth(140);
         getColumnConstraints().add(carrierColumn);
+        for (int c = 0; c < s.servers().size(); c++) {
+            javafx.scene.layout.ColumnConstraints dialer = new javafx.scene.layout.ColumnConstraints();
+            dialer.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+            getColumnConstraints().add(dialer);
+        }
         tiles.clear();
         carrierHeads.clear();
         columnHeads.clear();
@@ -119,6 +124,7 @@ public final class TrunkBoard extends GridPane {
             add(head, 0, row);
             for (int c = 0; c < servers.size(); c++) {
                 FlowPane cell = new FlowPane(6, 6);
+                cell.setPrefWrapLength(2 * 130 + 6); // a carrier's two trunks side by side, not below the fold
                 cell.getStyleClass().add("board-cell");
                 cell.setAlignment(Pos.TOP_LEFT);
                 String server = servers.get(c);

@@ -190,6 +190,15 @@ class ConsoleLayoutLabTest {
                     }
                 }
                 cut.addAll(Ellipsis.cutUnder((Parent) robot.lookup(".header-bar").query()));
+                // and none below the fold: every state word inside the board's visible area, without scrolling
+                Node scroll = robot.lookup("#boardScroll").query();
+                javafx.geometry.Bounds area = scroll.localToScene(scroll.getLayoutBounds());
+                for (Node state : robot.lookup(".trunk-tile-state").queryAll()) {
+                    javafx.geometry.Bounds b = state.localToScene(state.getLayoutBounds());
+                    if (b.getMaxY() > area.getMaxY() + 0.5 || b.getMaxX() > area.getMaxX() + 0.5) {
+                        cut.add("below the fold: " + state.getParent().getId());
+                    }
+                }
             });
             robot.interact(() -> view.selectTab(2));
             WaitForAsyncUtils.waitForFxEvents();
