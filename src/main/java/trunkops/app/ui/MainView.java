@@ -337,7 +337,7 @@ public final class MainView {
 
     public void update(BoardSnapshot s) {
         last = s;
-        clusterName.setText(s.clusterName());
+        clusterName.setText(trunkops.text.SafeText.display(s.clusterName()));
         labBadge.setVisible(s.lab());
         labBadge.setManaged(s.lab());
         if (s.topology() == null) {

@@ -151,6 +151,17 @@ public final class CarrierReportView extends BorderPane {
         fromField.setAccessibleText("Report from (database clock)");
         toField.setAccessibleText("Report to (database clock)");
         dialer.setId("reportDialer");
+        dialer.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String serverId) {
+                return SafeText.display(serverId); // a dialer's name is data from the servers table
+            }
+
+            @Override
+            public String fromString(String text) {
+                return text;
+            }
+        });
         dialer.getItems().setAll(ALL_DIALERS);
         dialer.setValue(ALL_DIALERS);
         run.setId("runReportButton");
