@@ -6,8 +6,8 @@ import javafx.scene.layout.Region;
 
 /**
  * Gives the board the room its tiles need, so no carrier hides below the fold: when the board's content is taller
- * than its pane, the divider moves down (up to {@link #MAX} of the height, the latency chart and impact keep the
- * rest; beyond that the board scrolls). It only ever grows the board: a divider the operator moved up stays.
+ * than its pane, the divider moves down (up to {@link #MAX} of the height and never into the lower pane's minimum
+ * height: the latency chart and impact keep the rest; beyond that the board scrolls). It only ever grows the board: a divider the operator moved up stays.
  */
 final class BoardFit {
 
@@ -30,7 +30,10 @@ final class BoardFit {
         }
         double chrome = scroll.getHeight() - viewport; // the scroll pane's own insets
         double needed = board.prefHeight(scroll.getViewportBounds().getWidth()) + chrome + 2;
-        double wanted = Math.min(MAX, needed / total);
+        // never below what the lower pane needs (its minimum height): SplitPane would clip the lower pane's top
+        javafx.scene.Node lower = split.getItems().get(split.getItems().size() - 1);
+        double lowest = (total - lower.minHeight(-1) - 6) / total;
+        double wanted = Math.min(Math.min(MAX, lowest), needed / total);
         if (wanted > split.getDividerPositions()[0]) {
             split.setDividerPositions(wanted);
         }

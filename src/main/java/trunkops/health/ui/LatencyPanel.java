@@ -59,7 +59,7 @@ public final class LatencyPanel extends VBox {
             }
         });
         VBox.setVgrow(chart, Priority.ALWAYS);
-        chart.setMinHeight(160);
+        chart.setMinHeight(120);
         chart.setId("latencyChart");
         getChildren().addAll(bar, chart);
     }

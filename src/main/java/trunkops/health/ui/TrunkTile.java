@@ -29,7 +29,7 @@ public final class TrunkTile extends VBox {
     private final Label calls = new Label();
     private final Label scope = new Label();
     private final Label flapping = new Label("\u21C5 flapping");
-    private final Sparkline spark = new Sparkline(118, 22);
+    private final Sparkline spark = new Sparkline(104, 20);
     private TrunkView view;
 
     public TrunkTile() {

@@ -252,7 +252,7 @@ public final class CarrierChartsView extends BorderPane {
         banner.setVisible(!b.isEmpty());
         banner.setManaged(!b.isEmpty());
         banner.pseudoClassStateChanged(UNAVAILABLE, !b.isEmpty());
-        notes.setText(String.join("\n", s.notes()));
+        notes.setText(String.join("\n", s.notes().stream().map(SafeText::display).toList()));
         if (bucket.getValue() != s.request().bucket() && !requestPending(s)) {
             showing = true; // the snapshot's bucket, not the operator's choice: no request goes back
             try {

@@ -120,8 +120,11 @@ public final class CarrierReportView extends BorderPane {
         bar.getStyleClass().add("traffic-toolbar");
         keepWhole(bar);
         // what went wrong or where a file went: a line of its own, so a long message never squeezes the controls
-        runStatus.setWrapText(true);
-        status.setWrapText(true);
+        for (Label line : List.of(runStatus, status)) {
+            line.setWrapText(true);
+            line.managedProperty().bind(line.textProperty().isNotEmpty());
+            line.visibleProperty().bind(line.textProperty().isNotEmpty());
+        }
         VBox top = new VBox(4, bar, queryBar(), runStatus, status, header, notes);
         top.setPadding(new Insets(6));
         setTop(top);
