@@ -63,7 +63,9 @@ public final class TrunkOpsApp extends Application {
         Styles.apply(scene);
         stage.setTitle("TrunkOps");
         stage.setScene(scene);
+        new trunkops.app.ui.WindowPlacement(AppPaths.configDir().resolve("window.properties")).apply(stage);
         stage.show();
+        view.wallMode(launchOptions.wall());
         background.execute(this::connect);
         if (launchOptions.screenshot() != null) {
             view.selectTab(launchOptions.screenshotTab());

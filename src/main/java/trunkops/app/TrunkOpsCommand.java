@@ -54,6 +54,9 @@ final class TrunkOpsCommand implements Callable<Integer> {
             description = "Close the console after that many milliseconds.")
     private long exitAfterMs;
 
+    @Option(names = "--wall", description = "Open as a wall display: full screen, larger type (F11 toggles it).")
+    private boolean wall;
+
     TrunkOpsCommand(CliContext ctx) {
         this.ctx = ctx;
     }
@@ -77,7 +80,7 @@ final class TrunkOpsCommand implements Callable<Integer> {
     LaunchOptions options() {
         LaunchOptions base = LaunchOptions.ofLab(lab);
         return new LaunchOptions(base.labSpeed(), base.labTraffic(), base.labHistory(), screenshot, screenshotDelayMs,
-                exitAfterMs, base.labRun(), cluster, screenshotTab);
+                exitAfterMs, base.labRun(), cluster, screenshotTab, wall);
     }
 
     /** Why no window can open here (Linux without X11 or Wayland, and no Monocle), or null. */

@@ -22,7 +22,8 @@ import trunkops.topology.TrunkKey;
  * phones that slipped in) are counted apart, never dropped.
  *
  * @param at          database clock when read
- * @param byTrunk     trunk → channels
+ * @param byTrunk     trunk → channels, every trunk of the topology (0 when it carries no call: an idle trunk is
+ *                    shown, not left out)
  * @param byCarrier   carrier → channels over its trunks
  * @param unmatched   channels no trunk of the topology explains, by their {@code TECH/peer}
  */
@@ -51,6 +52,11 @@ public record LiveTrunkCalls(LocalDateTime at, Map<TrunkKey, Integer> byTrunk, M
         Map<TrunkKey, Trunk> trunks = new java.util.HashMap<>();
         topology.trunks().forEach(t -> trunks.put(t.key(), t));
         Map<TrunkKey, Integer> byTrunk = new java.util.HashMap<>();
+        for (Trunk t : topology.trunks()) {
+            if (serverIdByIp.containsValue(t.serverId())) {
+                byTrunk.put(t.key(), 0);
+            }
+        }
         Map<String, Integer> byCarrier = new TreeMap<>();
         Map<String, Integer> unmatched = new TreeMap<>();
         for (CarrierLogRepository.LiveChannel c : channels) {
@@ -92,6 +98,7 @@ public record LiveTrunkCalls(LocalDateTime at, Map<TrunkKey, Integer> byTrunk, M
     /** Trunks with at least one call, busiest first. */
     public List<Map.Entry<TrunkKey, Integer>> busiest() {
         List<Map.Entry<TrunkKey, Integer>> l = new ArrayList<>(byTrunk.entrySet());
+        l.removeIf(e -> e.getValue() == 0);
         l.sort(Map.Entry.<TrunkKey, Integer>comparingByValue().reversed());
         return l;
     }

@@ -13,7 +13,7 @@ import java.util.Map;
 public final class ReportCsv {
 
     public static final List<String> OUTCOME_HEADER = List.of("window_start", "window_end", "carrier_id",
-            "server_ip", "campaign", "dialstatus", "hangup_cause", "sip_hangup_cause", "sip_hangup_reason", "calls");
+            "server_ip", "dialer", "campaign", "dialstatus", "hangup_cause", "sip_hangup_cause", "sip_hangup_reason", "calls");
     public static final List<String> SUMMARY_HEADER = List.of("window_start", "window_end", "carrier_id",
             "attempts", "answered", "asr_pct", "ner_pct", "failures", "carrier_failures", "top_failure",
             "dial_time_mean_s", "dial_time_p90_s");
@@ -24,15 +24,25 @@ public final class ReportCsv {
     private ReportCsv() {
     }
 
-    /** The tidy outcome table of {@code report}: carrier x dialer x campaign x outcome. */
+    /** The tidy outcome table of {@code report}, without dialer names (the {@code dialer} column stays empty). */
     public static void outcomes(CarrierReport report, Writer w) throws IOException {
+        outcomes(report, Map.of(), w);
+    }
+
+    /**
+     * The tidy outcome table of {@code report}: carrier x dialer x campaign x outcome; {@code dialerByIp} names each
+     * server_ip ({@code servers.server_id}) in the {@code dialer} column beside it.
+     */
+    public static void outcomes(CarrierReport report, Map<String, String> dialerByIp, Writer w) throws IOException {
         Csv csv = new Csv(w);
         csv.row(OUTCOME_HEADER);
         for (Map.Entry<SeriesKey, CarrierMetrics> e : report.detail().entrySet()) {
             SeriesKey k = e.getKey();
             for (Map.Entry<CarrierMetrics.OutcomeKey, Long> o : e.getValue().outcomes().entrySet()) {
                 CarrierMetrics.OutcomeKey ok = o.getKey();
-                csv.row(report.from(), report.to(), k.carrierId(), k.serverIp(), k.campaign(), ok.dialstatus(),
+                csv.row(report.from(), report.to(), k.carrierId(), k.serverIp(),
+                        k.serverIp() == null ? "" : dialerByIp.getOrDefault(k.serverIp(), ""), k.campaign(),
+                        ok.dialstatus(),
                         ok.hangupCause() < 0 ? "" : ok.hangupCause(), ok.sipCode() < 0 ? "" : ok.sipCode(),
                         ok.sipReason(), o.getValue());
             }

@@ -42,12 +42,14 @@ class ExportsAndLiveCallsTest {
         CarrierReport report = new CarrierReport(T, T.plusHours(1), List.of(), m, Map.of(SeriesKey.carrier("NSVOICE"),
                 m), Map.of(), Map.of(), Map.of(detail, m), new AttributionStats(Map.of(), Map.of()), "");
         StringWriter outcomes = new StringWriter();
-        ReportCsv.outcomes(report, outcomes);
+        ReportCsv.outcomes(report, Map.of("192.0.2.11", "DIALER1"), outcomes);
         assertEquals(String.join("\r\n", String.join(",", ReportCsv.OUTCOME_HEADER),
-                "2026-11-26T10:00,2026-11-26T11:00,NSVOICE,192.0.2.11,RENEW|SALES,CONGESTION,34,503,"
+                "2026-11-26T10:00,2026-11-26T11:00,NSVOICE,192.0.2.11,DIALER1,RENEW|SALES,CONGESTION,34,503,"
                         + "\"Service Unavailable, retry\",2",
-                "2026-11-26T10:00,2026-11-26T11:00,NSVOICE,192.0.2.11,RENEW|SALES,ANSWER,16,200,OK,1", ""),
+                "2026-11-26T10:00,2026-11-26T11:00,NSVOICE,192.0.2.11,DIALER1,RENEW|SALES,ANSWER,16,200,OK,1", ""),
                 outcomes.toString());
+        assertTrue(ReportCsv.OUTCOME_HEADER.indexOf("dialer") == ReportCsv.OUTCOME_HEADER.indexOf("server_ip") + 1,
+                "the dialer's name beside its server_ip");
         StringWriter summary = new StringWriter();
         ReportCsv.summary(report, summary);
         assertEquals(String.join(",", ReportCsv.SUMMARY_HEADER) + "\r\n"
@@ -81,5 +83,9 @@ class ExportsAndLiveCallsTest {
                 "orbit-east is no trunk on D1; the inter-server IAX loop is no carrier");
         assertEquals(3, live.total());
         assertTrue(live.busiest().get(0).getKey().peer().equals("nsvoice"));
+        assertEquals(2, live.busiest().size(), "busiest: only trunks with calls");
+        assertTrue(live.byTrunk().entrySet().stream().anyMatch(e -> e.getValue() == 0),
+                "an idle trunk is counted with 0 calls, not left out");
+        assertEquals(TestTopology.build().trunks().size(), live.byTrunk().size(), "every trunk of the topology");
     }
 }

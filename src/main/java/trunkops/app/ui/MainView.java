@@ -1,8 +1,6 @@
 package trunkops.app.ui;
 
-import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -19,13 +17,11 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
-import trunkops.ami.AmiLinkState;
-import trunkops.db.DbLinkStatus;
 import trunkops.health.BoardSnapshot;
-import trunkops.health.ServerView;
 import trunkops.health.TrunkState;
 import trunkops.health.TrunkView;
 import trunkops.health.ui.ServerList;
+import trunkops.health.ui.TrunkFilter;
 import trunkops.health.ui.TrunkTable;
 import trunkops.health.TimelineEntry;
 import trunkops.topology.ui.CampaignsView;
@@ -34,7 +30,6 @@ import trunkops.traffic.TrafficSnapshot;
 import trunkops.traffic.ui.CarrierChartsView;
 import trunkops.traffic.ui.CarrierReportView;
 import trunkops.topology.ui.CarriersView;
-import trunkops.ui.common.StateChip;
 
 /**
  * The main window: dialers on the left, the board, trunks, carriers, campaigns, carrier charts and the carrier
@@ -50,9 +45,6 @@ public final class MainView {
                 t.setDaemon(true);
                 return t;
             });
-
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss")
-            .withZone(ZoneId.systemDefault());
 
     @FXML private BorderPane root;
     @FXML private Label clusterName;
@@ -87,6 +79,14 @@ public final class MainView {
             .createClearableTextField();
     private java.util.function.Function<String, String> labRunner;
 
+    private final Label filterStatus = new Label();
+    private final ClusterHint clusterHint = new ClusterHint();
+    @FXML private javafx.scene.layout.StackPane centerStack;
+    @FXML private javafx.scene.control.ToggleButton wallToggle;
+    @FXML private javafx.scene.control.SplitPane boardSplit;
+    @FXML private javafx.scene.control.ScrollPane boardScroll;
+    private WallMode wall;
+    private TrunkFilter trunkFilter = TrunkFilter.NONE;
     private Runnable onRefresh = () -> { };
     private BoardSnapshot last;
 
@@ -95,9 +95,17 @@ public final class MainView {
         filter.setId("trunkFilter");
         filter.setPromptText("carrier, peer, server, state…");
         sidePanel.getChildren().add(1, filter);
-        filter.textProperty().addListener((o, was, now) -> trunkTable.filterText(now));
+        centerStack.getChildren().add(clusterHint);
+        wall = new WallMode(root, wallToggle);
+        BoardFit.attach(boardSplit, boardScroll, trunkBoard);
+        filterStatus.setId("filterStatus");
+        filterStatus.getStyleClass().add("filter-status");
+        filterStatus.setWrapText(true);
+        sidePanel.getChildren().add(2, filterStatus);
+        filter.textProperty().addListener((o, was, now) -> applyFilter(trunkFilter.withText(now)));
         serverList.getSelectionModel().selectedItemProperty().addListener((o, was, now) ->
-                trunkTable.filterServer(now == null ? null : now.serverId()));
+                applyFilter(trunkFilter.withServer(now == null ? null : now.serverId())));
+        applyFilter(TrunkFilter.NONE);
         trunkBoard.onSelect(latencyPanel::select);
         chartsView = new CarrierChartsView(EXPORTS, trunkops.ui.common.UiExecutor.fx());
         reportView = new CarrierReportView(EXPORTS, trunkops.ui.common.UiExecutor.fx());
@@ -113,18 +121,39 @@ public final class MainView {
                         KeyCombination.SHORTCUT_DOWN), () -> tabs.getSelectionModel().select(tab));
             }
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), this::refresh);
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F11), wall::toggle);
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
                     filter::requestFocus);
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), () -> {
                 if (clusterPicker.isVisible()) {
                     clusterPicker.requestFocus();
                     clusterPicker.show();
+                } else {
+                    clusterHint.show(); // nothing to pick: say how to add a cluster
                 }
             });
-            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE),
-                    () -> serverList.getSelectionModel().clearSelection());
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), () -> {
+                clusterHint.hide();
+                serverList.getSelectionModel().clearSelection();
+                filter.clear();
+            });
         });
         showStarting("Connecting\u2026");
+    }
+
+    /**
+     * The sidebar's filter (text and selected dialer) applies to every view beside it: the board's tiles and the
+     * trunk table. While it hides trunks the sidebar says how many, so a forgotten filter cannot hide an outage.
+     */
+    private void applyFilter(TrunkFilter f) {
+        trunkFilter = f;
+        trunkTable.filter(f);
+        trunkBoard.filter(f);
+        int[] shown = trunkBoard.shownOfAll();
+        boolean hides = f.active() && shown[0] < shown[1];
+        filterStatus.setText(hides ? shown[0] + " of " + shown[1] + " trunks shown (Esc shows all)" : "");
+        filterStatus.setVisible(hides);
+        filterStatus.setManaged(hides);
     }
 
     /**
@@ -178,6 +207,11 @@ public final class MainView {
         showStarting("Connecting to " + name + "\u2026");
     }
 
+    /** Wall display on or off (full screen, larger type), as F11 does. FX thread, once the view is in a window. */
+    public void wallMode(boolean on) {
+        wall.set(on);
+    }
+
     /** Shows main tab {@code n} (1 = board), as Ctrl+n does. */
     public void selectTab(int n) {
         if (n < 1 || n > tabs.getTabs().size()) {
@@ -223,7 +257,7 @@ public final class MainView {
         }
         trunkBoard.showCallAlarms(alarms, s.availability().available());
         if (last != null) {
-            renderStatusBar(last);
+            statusBar.getChildren().setAll(StatusBarChips.of(last, lastTraffic));
         }
         int n = alarms.size();
         chartsTab.setText(n == 0 ? "Carrier charts (Ctrl+5)" : "Carrier charts (Ctrl+5) \u26A0 " + n);
@@ -303,7 +337,7 @@ public final class MainView {
 
     public void update(BoardSnapshot s) {
         last = s;
-        clusterName.setText(s.clusterName());
+        clusterName.setText(trunkops.text.SafeText.display(s.clusterName()));
         labBadge.setVisible(s.lab());
         labBadge.setManaged(s.lab());
         if (s.topology() == null) {
@@ -315,6 +349,7 @@ public final class MainView {
         serverList.show(s.servers());
         trunkTable.show(s.trunks());
         trunkBoard.show(s);
+        applyFilter(trunkFilter);
         if (latencyPanel.trunk() != null) {
             s.trunks().stream().filter(t -> t.key().equals(latencyPanel.trunk().key())).findFirst()
                     .ifPresent(latencyPanel::refresh);
@@ -326,7 +361,7 @@ public final class MainView {
         carriersView.show(s.topology());
         campaignsView.show(s.topology());
         summary.setText(summaryText(s));
-        renderStatusBar(s);
+        statusBar.getChildren().setAll(StatusBarChips.of(s, lastTraffic)); // one scene-graph change
     }
 
     public BoardSnapshot lastSnapshot() {
@@ -348,61 +383,4 @@ public final class MainView {
         return sb.toString();
     }
 
-    /** The carrier statistics' own link: they read the replica when ViciDial's reports do, so they can fail alone. */
-    private static StateChip trafficChip(TrafficSnapshot t) {
-        StateChip chip = new StateChip();
-        chip.setId("trafficChip");
-        if (t == null || !t.availability().available() && t.availability().message().equals("connecting")) {
-            chip.show(StateChip.Tone.UNKNOWN, "\u2026", "Call stats loading");
-        } else if (t.availability().available()) {
-            chip.show(StateChip.Tone.OK, "\u2714", "Call stats");
-        } else {
-            chip.show(StateChip.Tone.CRIT, "\u2716", "Call stats unavailable since " + CLOCK.format(
-                    t.availability().since()));
-        }
-        chip.setTooltip(new javafx.scene.control.Tooltip(t == null ? "carrier statistics not started"
-                : t.availability().message() + (t.notes().isEmpty() ? "" : "\n" + String.join("\n", t.notes()))));
-        return chip;
-    }
-
-    private void renderStatusBar(BoardSnapshot s) {
-        java.util.List<javafx.scene.Node> chips = new java.util.ArrayList<>();
-        StateChip db = new StateChip();
-        db.setId("dbChip");
-        DbLinkStatus d = s.db();
-        switch (d.state()) {
-            case UP -> db.show(StateChip.Tone.OK, "\u2714", "DB connected");
-            case CONNECTING -> db.show(StateChip.Tone.UNKNOWN, "\u2026", "DB connecting");
-            case AUTH_FAILED -> db.show(StateChip.Tone.CRIT, "\u2716", "DB login refused \u2014 wrong password");
-            case DOWN -> db.show(StateChip.Tone.CRIT, "\u2716", "DB " + (d.failure() == null ? "unavailable"
-                    : d.failure().label()) + " since " + CLOCK.format(Instant.ofEpochMilli(d.sinceMillis())));
-            case STOPPED -> db.show(StateChip.Tone.UNKNOWN, "\u25A0", "DB stopped");
-        }
-        db.setTooltip(new javafx.scene.control.Tooltip(d.message()));
-        chips.add(db);
-        for (ServerView v : s.servers()) {
-            StateChip chip = new StateChip();
-            chip.setId("amiChip-" + v.serverId());
-            AmiLinkState st = v.link() == null ? AmiLinkState.IDLE : v.link().state();
-            String dropped = v.eventsDropped() > 0 ? "  (" + v.eventsDropped() + " events dropped)" : "";
-            switch (st) {
-                case CONNECTED -> chip.show(v.eventsDropped() > 0 ? StateChip.Tone.WARN : StateChip.Tone.OK, "\u2714",
-                        v.serverId() + " AMI" + dropped);
-                case CONNECTING, IDLE -> chip.show(StateChip.Tone.UNKNOWN, "\u2026", v.serverId() + " AMI connecting");
-                case AUTH_FAILED -> chip.show(StateChip.Tone.CRIT, "\u2716", v.serverId() + " AMI login refused");
-                case DOWN -> chip.show(StateChip.Tone.CRIT, "\u2716", v.serverId() + " AMI down");
-                case STOPPED -> chip.show(StateChip.Tone.UNKNOWN, "\u25A0", v.serverId() + " AMI stopped");
-            }
-            chip.setTooltip(new javafx.scene.control.Tooltip(v.amiAddress() + ": "
-                    + (v.link() == null ? "not started" : v.link().message())
-                    + "\n" + v.eventsReceived() + " events received, " + v.eventsDropped() + " dropped"
-                    + (v.problem() == null ? "" : "\n" + v.problem())));
-            chips.add(chip);
-        }
-        chips.add(trafficChip(lastTraffic));
-        Label updated = new Label("updated " + CLOCK.format(Instant.ofEpochMilli(s.atMillis())));
-        updated.getStyleClass().add("updated");
-        chips.add(updated);
-        statusBar.getChildren().setAll(chips); // one change to the scene graph, not one per chip
-    }
 }

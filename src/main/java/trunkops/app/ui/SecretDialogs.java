@@ -26,6 +26,8 @@ import trunkops.secrets.SessionSecret;
 public final class SecretDialogs {
 
     private static final Logger LOG = LoggerFactory.getLogger(SecretDialogs.class);
+    /** What the operator reads when the keyring cannot be used; the tool's error goes to the log at DEBUG. */
+    static final String KEYRING_UNAVAILABLE = "OS keyring not available \u2014 the secret is kept for this session only";
 
     private SecretDialogs() {
     }
@@ -59,8 +61,9 @@ public final class SecretDialogs {
             }
             keyringProblem = null;
         } catch (KeyringException e) {
-            keyringProblem = e.getMessage();
-            LOG.info("{}; asking the operator for the {} secret", keyringProblem, entry.label());
+            keyringProblem = KEYRING_UNAVAILABLE;
+            LOG.info("OS keyring not available; asking the operator for the {} secret", entry.label());
+            LOG.debug("OS keyring error: {}", e.getMessage()); // the tool's own words (dbus-launch...): log only
         }
         return fromOperator(keyring, entry, prompt, keyringProblem);
     }
@@ -90,14 +93,18 @@ public final class SecretDialogs {
             field.setId("secretField");
             CheckBox remember = new CheckBox("Remember in the OS keyring");
             remember.setId("rememberSecret");
+            VBox box = new VBox(8, field, remember);
             if (keyringProblem != null) {
                 remember.setDisable(true);
-                remember.setText("Remember in the OS keyring (unavailable: " + keyringProblem + ")");
-                remember.setWrapText(true);
-                remember.setMaxWidth(420);
+                javafx.scene.control.Label note = new javafx.scene.control.Label(keyringProblem);
+                note.setId("keyringNote");
+                note.getStyleClass().add("keyring-note");
+                note.setWrapText(true);
+                note.setMaxWidth(460);
+                box.getChildren().add(note);
             }
-            VBox box = new VBox(8, field, remember);
             d.getDialogPane().setContent(box);
+            trunkops.app.Styles.apply(d.getDialogPane()); // the console's dark theme, not Modena's light one
             d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
             d.setResultConverter(b -> b == ButtonType.OK
                     ? new Answer(field.getText().toCharArray(), remember.isSelected()) : null);

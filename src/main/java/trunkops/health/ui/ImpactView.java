@@ -9,6 +9,7 @@ import javafx.scene.control.ListView;
 
 import trunkops.topology.RouteImpact;
 import trunkops.topology.Trunk;
+import trunkops.text.SafeText;
 
 /** Blast radius: the campaign routes that lose a trunk, and those left with no way out on a dialer. */
 public final class ImpactView extends ListView<RouteImpact> {
@@ -20,7 +21,7 @@ public final class ImpactView extends ListView<RouteImpact> {
             @Override
             protected void updateItem(RouteImpact r, boolean empty) {
                 super.updateItem(r, empty);
-                setText(empty || r == null ? null : text(r));
+                setText(empty || r == null ? null : SafeText.display(text(r)));
             }
         });
         setPlaceholder(new javafx.scene.control.Label("No campaign route is affected"));

@@ -14,6 +14,7 @@ import javafx.scene.layout.VBox;
 import trunkops.health.LatencyHistory;
 import trunkops.health.TrunkView;
 import trunkops.topology.TrunkKey;
+import trunkops.text.SafeText;
 
 /**
  * The selected trunk's latency over the last 5 minutes, hour or day. History is fetched off the FX thread from
@@ -58,7 +59,7 @@ public final class LatencyPanel extends VBox {
             }
         });
         VBox.setVgrow(chart, Priority.ALWAYS);
-        chart.setMinHeight(160);
+        chart.setMinHeight(120);
         chart.setId("latencyChart");
         getChildren().addAll(bar, chart);
     }
@@ -102,8 +103,8 @@ public final class LatencyPanel extends VBox {
     }
 
     private static String titleOf(TrunkView t) {
-        return t.serverId() + " / " + t.peer() + " (" + t.carrierId() + "): " + t.state().glyph() + " "
-                + t.state().label() + (t.latencyMs() >= 0 ? ", " + t.latencyMs() + " ms" : "");
+        return SafeText.display(t.serverId() + " / " + t.peer() + " (" + t.carrierId() + "): ") + t.state().glyph()
+                + " " + t.state().label() + (t.latencyMs() >= 0 ? ", " + t.latencyMs() + " ms" : "");
     }
 
     private void fetch() {

@@ -11,6 +11,7 @@ import javafx.scene.control.ListView;
 
 import trunkops.ami.AmiLinkState;
 import trunkops.health.ServerView;
+import trunkops.text.SafeText;
 
 /** The dialers of the cluster with their AMI link state; selecting one filters the trunk board. */
 public final class ServerList extends ListView<ServerView> {
@@ -64,7 +65,8 @@ public final class ServerList extends ListView<ServerView> {
                 setText(null);
                 return;
             }
-            setText(s.serverId() + "  " + s.serverIp() + "\n" + linkText(s) + "\n" + s.trunks() + " trunks");
+            setText(SafeText.display(s.serverId()) + "  " + SafeText.display(s.serverIp()) + "\n"
+                    + SafeText.display(linkText(s)) + "\n" + s.trunks() + " trunks");
         }
     }
 }

@@ -12,6 +12,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 
 import trunkops.health.TimelineEntry;
+import trunkops.text.SafeText;
 
 /** The most recent state changes, newest first: trunk verdicts, AMI links, the database. */
 public final class TimelineView extends ListView<TimelineEntry> {
@@ -50,7 +51,7 @@ public final class TimelineView extends ListView<TimelineEntry> {
                     || to.contains("problem")));
             pseudoClassStateChanged(GOOD, !empty && (to.contains("reachable") && !to.contains("un")
                     || to.equals("connected") || to.equals("up") || to.equals("calls recovered")));
-            setText(empty || e == null ? null : text(e));
+            setText(empty || e == null ? null : SafeText.display(text(e)));
         }
     }
 }

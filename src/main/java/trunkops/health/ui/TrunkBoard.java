@@ -19,6 +19,7 @@ import trunkops.health.TrunkView;
 import trunkops.topology.Carrier;
 import trunkops.topology.ClusterTopology;
 import trunkops.topology.TrunkKey;
+import trunkops.text.SafeText;
 
 /**
  * The trunk board: one row per active carrier, one column per dialer, a tile per trunk (the carrier's peers on
@@ -35,12 +36,19 @@ public final class TrunkBoard extends GridPane {
     private final Map<String, VBox> carrierHeads = new HashMap<>();
     private Map<String, String> callAlarms = Map.of();
     private boolean callAlarmsCurrent = true;
+    private TrunkFilter filter = TrunkFilter.NONE;
+    /** The dialers' column headers, and every cell with its carrier row and dialer column. */
+    private final Map<String, Label> columnHeads = new HashMap<>();
+    private final List<Cell> cells = new ArrayList<>();
+
+    private record Cell(String carrier, String server, javafx.scene.Node node) {
+    }
 
     public TrunkBoard() {
         setId("trunkBoard");
         getStyleClass().add("trunk-board");
         setHgap(10);
-        setVgap(10);
+        setVgap(6);
     }
 
     public void onSelect(Consumer<TrunkView> action) {
@@ -64,6 +72,7 @@ public final class TrunkBoard extends GridPane {
                 tile.show(v);
             }
         }
+        applyFilter();
         if (selected == null) {
             s.trunks().stream().filter(TrunkView::down).findFirst().map(v -> tiles.get(v.key()))
                     .ifPresent(this::select);
@@ -78,8 +87,15 @@ public final class TrunkBoard extends GridPane {
         carrierColumn.setMinWidth(130);
         carrierColumn.setPrefWidth(140);
         getColumnConstraints().add(carrierColumn);
+        for (int c = 0; c < s.servers().size(); c++) {
+            javafx.scene.layout.ColumnConstraints dialer = new javafx.scene.layout.ColumnConstraints();
+            dialer.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+            getColumnConstraints().add(dialer);
+        }
         tiles.clear();
         carrierHeads.clear();
+        columnHeads.clear();
+        cells.clear();
         List<String> servers = new ArrayList<>();
         s.servers().forEach(v -> servers.add(v.serverId()));
         serverIds = List.copyOf(servers);
@@ -87,9 +103,10 @@ public final class TrunkBoard extends GridPane {
         corner.getStyleClass().add("board-header");
         add(corner, 0, 0);
         for (int c = 0; c < servers.size(); c++) {
-            Label h = new Label(servers.get(c));
+            Label h = new Label(SafeText.display(servers.get(c)));
             h.getStyleClass().add("board-header");
             add(h, c + 1, 0);
+            columnHeads.put(servers.get(c), h);
         }
         Map<String, List<TrunkView>> byCarrier = new LinkedHashMap<>();
         for (TrunkView v : s.trunks()) {
@@ -101,12 +118,13 @@ public final class TrunkBoard extends GridPane {
             if (trunks == null) {
                 continue;
             }
-            VBox head = new VBox(2, label(carrier.carrierId(), "board-carrier"),
-                    label(carrier.row().carrierName(), "board-carrier-name"));
+            VBox head = new VBox(2, label(SafeText.display(carrier.carrierId()), "board-carrier"),
+                    label(SafeText.display(carrier.row().carrierName()), "board-carrier-name"));
             carrierHeads.put(carrier.carrierId(), head);
             add(head, 0, row);
             for (int c = 0; c < servers.size(); c++) {
                 FlowPane cell = new FlowPane(6, 6);
+                cell.setPrefWrapLength(2 * 130 + 6); // a carrier's two trunks side by side, not below the fold
                 cell.getStyleClass().add("board-cell");
                 cell.setAlignment(Pos.TOP_LEFT);
                 String server = servers.get(c);
@@ -119,10 +137,48 @@ public final class TrunkBoard extends GridPane {
                     cell.getChildren().add(label("not on this dialer", "board-absent"));
                 }
                 add(cell, c + 1, row);
+                cells.add(new Cell(carrier.carrierId(), server, cell));
             }
             row++;
         }
         renderCallAlarms();
+    }
+
+    /**
+     * Shows only the tiles {@code f} lets through, and only the carrier rows and dialer columns that keep one: the
+     * sidebar's filter applies to the board as it does to the trunk table.
+     */
+    public void filter(TrunkFilter f) {
+        filter = java.util.Objects.requireNonNull(f, "filter");
+        applyFilter();
+    }
+
+    /** How many tiles the filter shows, of how many. */
+    public int[] shownOfAll() {
+        int shown = (int) tiles.values().stream().filter(javafx.scene.Node::isVisible).count();
+        return new int[] {shown, tiles.size()};
+    }
+
+    private void applyFilter() {
+        java.util.Set<String> rowsWithTiles = new java.util.HashSet<>();
+        for (TrunkTile t : tiles.values()) {
+            boolean in = filter.test(t.view());
+            show(t, in);
+            if (in) {
+                rowsWithTiles.add(t.view().carrierId());
+            }
+        }
+        carrierHeads.forEach((carrier, head) -> show(head, !filter.active() || rowsWithTiles.contains(carrier)));
+        columnHeads.forEach((server, head) -> show(head, filter.serverId() == null
+                || filter.serverId().equals(server)));
+        for (Cell c : cells) {
+            show(c.node(), carrierHeads.get(c.carrier()).isVisible() && columnHeads.get(c.server()).isVisible());
+        }
+    }
+
+    private static void show(javafx.scene.Node n, boolean visible) {
+        n.setVisible(visible);
+        n.setManaged(visible);
     }
 
     /**
@@ -152,7 +208,8 @@ public final class TrunkBoard extends GridPane {
                 Label l = label(callAlarmsCurrent ? "\u26A0 calls failing" : "\u26A0 calls failing (last known)",
                         "board-call-alarm");
                 l.setId("callAlarm-" + e.getKey());
-                String tip = callAlarmsCurrent ? headline : headline + "\n(call statistics unavailable: last known)";
+                String tip = callAlarmsCurrent ? SafeText.display(headline)
+                        : SafeText.display(headline) + "\n(call statistics unavailable: last known)";
                 l.setTooltip(new javafx.scene.control.Tooltip(tip));
                 l.setAccessibleText(tip);
                 head.getChildren().add(l);

@@ -15,10 +15,11 @@ import javafx.scene.control.TableView;
 
 import trunkops.health.TrunkState;
 import trunkops.health.TrunkView;
+import trunkops.text.SafeText;
 
 /**
  * Every trunk of the cluster (server × peer): server, carrier, peer, address, state (glyph, word and colour),
- * qualify latency and what the dialer said. Sortable; filtered by the selected server.
+ * qualify latency and what the dialer said. Sortable; filtered by the sidebar ({@link TrunkFilter}).
  */
 public final class TrunkTable extends TableView<TrunkView> {
 
@@ -58,7 +59,7 @@ public final class TrunkTable extends TableView<TrunkView> {
                                                        java.util.function.Function<TrunkView, String> f) {
         TableColumn<TrunkView, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
-        c.setCellValueFactory(v -> new ReadOnlyStringWrapper(f.apply(v.getValue())));
+        c.setCellValueFactory(v -> new ReadOnlyStringWrapper(SafeText.display(f.apply(v.getValue()))));
         return c;
     }
 
@@ -67,27 +68,9 @@ public final class TrunkTable extends TableView<TrunkView> {
         rows.setAll(trunks);
     }
 
-    private String serverFilter;
-    private String textFilter = "";
-
-    /** Shows only one server's trunks ({@code null} = all). */
-    public void filterServer(String serverId) {
-        serverFilter = serverId;
-        refilter();
-    }
-
-    /** Shows only trunks whose server, carrier, peer, address or state contains {@code text} (any case). */
-    public void filterText(String text) {
-        textFilter = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
-        refilter();
-    }
-
-    private void refilter() {
-        String server = serverFilter;
-        String text = textFilter;
-        filtered.setPredicate(t -> (server == null || t.serverId().equals(server))
-                && (text.isEmpty() || (t.serverId() + " " + t.carrierId() + " " + t.carrierName() + " " + t.peer()
-                + " " + t.address() + " " + t.state().label()).toLowerCase(java.util.Locale.ROOT).contains(text)));
+    /** Shows only the trunks {@code filter} lets through (the sidebar's text and dialer, as on the board). */
+    public void filter(TrunkFilter filter) {
+        filtered.setPredicate(filter::test);
     }
 
     private static final class LatencyCell extends javafx.scene.control.TableCell<TrunkView, Number> {

@@ -11,6 +11,7 @@ import javafx.scene.layout.VBox;
 import trunkops.health.TrunkScope;
 import trunkops.health.TrunkState;
 import trunkops.health.TrunkView;
+import trunkops.text.SafeText;
 
 /**
  * One trunk on the board: peer name, state as glyph and word (the colour only repeats what the words say),
@@ -27,7 +28,8 @@ public final class TrunkTile extends VBox {
     private final Label latency = new Label();
     private final Label calls = new Label();
     private final Label scope = new Label();
-    private final Sparkline spark = new Sparkline(118, 22);
+    private final Label flapping = new Label("\u21C5 flapping");
+    private final Sparkline spark = new Sparkline(104, 20);
     private TrunkView view;
 
     public TrunkTile() {
@@ -38,8 +40,11 @@ public final class TrunkTile extends VBox {
         calls.getStyleClass().add("trunk-tile-calls");
         scope.getStyleClass().add("trunk-tile-scope");
         scope.setWrapText(true);
+        flapping.getStyleClass().add("trunk-tile-flapping");
+        // the state word on a line of its own: the badge never pushes it into an ellipsis
+        state.setMinWidth(Region.USE_PREF_SIZE);
         HBox numbers = new HBox(8, latency, calls);
-        getChildren().addAll(name, state, numbers, spark, scope);
+        getChildren().addAll(name, state, flapping, numbers, spark, scope);
         setFocusTraversable(true);
         setMinWidth(Region.USE_PREF_SIZE);
     }
@@ -51,9 +56,11 @@ public final class TrunkTile extends VBox {
     public void show(TrunkView v) {
         this.view = v;
         setId("tile-" + v.serverId() + "-" + v.peer());
-        name.setText(v.peer());
+        name.setText(SafeText.display(v.peer()));
         TrunkState s = v.state();
-        state.setText(s.glyph() + " " + s.label() + (v.flapping() ? "  \u21C5 flapping" : ""));
+        state.setText(s.glyph() + " " + s.label());
+        flapping.setVisible(v.flapping());
+        flapping.setManaged(v.flapping());
         latency.setText(v.latencyMs() >= 0 && (s == TrunkState.REACHABLE || s == TrunkState.LAGGED)
                 ? v.latencyMs() + " ms" : "\u2014 ms");
         calls.setText("\u260E " + v.calls());
@@ -66,8 +73,9 @@ public final class TrunkTile extends VBox {
             pseudoClassStateChanged(PseudoClass.getPseudoClass(t.name().toLowerCase(Locale.ROOT)), t == s);
         }
         pseudoClassStateChanged(FLAPPING, v.flapping());
-        javafx.scene.control.Tooltip.install(this, new javafx.scene.control.Tooltip(v.serverId() + " / " + v.peer()
-                + " (" + v.carrierId() + ")\n" + v.dialerStatus() + (showScope ? "\n" + v.scope().explanation() : "")));
+        javafx.scene.control.Tooltip.install(this, new javafx.scene.control.Tooltip(SafeText.display(v.serverId())
+                + " / " + SafeText.display(v.peer()) + " (" + SafeText.display(v.carrierId()) + ")\n"
+                + SafeText.display(v.dialerStatus()) + (showScope ? "\n" + v.scope().explanation() : "")));
     }
 
     public void select(boolean selected) {

@@ -13,6 +13,7 @@ import javafx.scene.control.TableView;
 import trunkops.topology.CampaignRoute;
 import trunkops.topology.ClusterTopology;
 import trunkops.topology.Trunk;
+import trunkops.text.SafeText;
 
 /**
  * How each campaign (and each list overriding its prefix) reaches a carrier on each dialer: the prefix, the
@@ -41,7 +42,7 @@ public final class CampaignsView extends TableView<CampaignRoute> {
                                                           Function<CampaignRoute, String> f) {
         TableColumn<CampaignRoute, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
-        c.setCellValueFactory(v -> new ReadOnlyStringWrapper(f.apply(v.getValue())));
+        c.setCellValueFactory(v -> new ReadOnlyStringWrapper(SafeText.display(f.apply(v.getValue()))));
         return c;
     }
 

@@ -17,6 +17,7 @@ import trunkops.topology.ClusterTopology;
 import trunkops.topology.DialPattern;
 import trunkops.topology.ParseWarning;
 import trunkops.topology.Peer;
+import trunkops.text.SafeText;
 
 /**
  * The carrier rows of vicidial_server_carriers as the console understood them: where each applies, its
@@ -59,7 +60,7 @@ public final class CarriersView extends TableView<Carrier> {
     private static TableColumn<Carrier, String> col(String title, double width, Function<Carrier, String> f) {
         TableColumn<Carrier, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
-        c.setCellValueFactory(v -> new ReadOnlyStringWrapper(f.apply(v.getValue())));
+        c.setCellValueFactory(v -> new ReadOnlyStringWrapper(SafeText.display(f.apply(v.getValue()))));
         return c;
     }
 

@@ -23,6 +23,8 @@ final class AsrChart extends LineChart<Number, Number> {
     private final List<Rectangle> rects = new ArrayList<>();
     private List<Band> bands = List.of();
     private long maxGapMinutes = Long.MAX_VALUE;
+    private String focused;
+    private java.util.function.Consumer<String> onLegendClick = name -> { };
 
     AsrChart() {
         super(timeAxis(), percentAxis("ASR %"));
@@ -146,6 +148,60 @@ final class AsrChart extends LineChart<Number, Number> {
         }
     }
 
+    /**
+     * Four carriers' lines tangle: the focused one (by series name) is drawn on top at full strength, the others
+     * dimmed. {@code null} shows every line alike.
+     */
+    void focus(String seriesName) {
+        focused = seriesName;
+        applyFocus();
+        getData().stream().filter(s -> s.getName().equals(seriesName) && s.getNode() != null).findFirst()
+                .ifPresent(s -> s.getNode().toFront());
+    }
+
+    /** Called with a series' name when the operator clicks its legend entry. */
+    void onLegendClick(java.util.function.Consumer<String> action) {
+        onLegendClick = action;
+    }
+
+    /** Whether {@code seriesName}'s line is dimmed (tests). */
+    boolean dimmed(String seriesName) {
+        return getData().stream().filter(s -> s.getName().equals(seriesName)).findFirst()
+                .map(s -> s.getNode() != null && s.getNode().getOpacity() < 1).orElse(false);
+    }
+
+    private void applyFocus() {
+        for (Series<Number, Number> s : getData()) {
+            javafx.scene.Node line = s.getNode();
+            if (line == null) {
+                continue;
+            }
+            boolean on = focused == null || focused.equals(s.getName());
+            line.setOpacity(on ? 1 : DIMMED);
+            line.pseudoClassStateChanged(FOCUSED, focused != null && on);
+        }
+        for (javafx.scene.Node item : lookupAll(".chart-legend-item")) {
+            if (item instanceof javafx.scene.control.Label l) {
+                l.setOpacity(focused == null || focused.equals(l.getText()) ? 1 : DIMMED);
+            }
+        }
+    }
+
+    private static final double DIMMED = 0.22;
+    private static final javafx.css.PseudoClass FOCUSED = javafx.css.PseudoClass.getPseudoClass("focused-series");
+
+    @Override
+    protected void updateLegend() {
+        super.updateLegend();
+        for (javafx.scene.Node item : lookupAll(".chart-legend-item")) {
+            if (item instanceof javafx.scene.control.Label l) {
+                l.setCursor(javafx.scene.Cursor.HAND);
+                l.setOnMouseClicked(e -> onLegendClick.accept(l.getText()));
+            }
+        }
+        applyFocus();
+    }
+
     int bandCount() {
         return rects.size();
     }
@@ -154,6 +210,7 @@ final class AsrChart extends LineChart<Number, Number> {
     protected void layoutPlotChildren() {
         super.layoutPlotChildren();
         breakGaps();
+        applyFocus();
         NumberAxis x = (NumberAxis) getXAxis();
         NumberAxis y = (NumberAxis) getYAxis();
         double top = y.getDisplayPosition(y.getUpperBound());

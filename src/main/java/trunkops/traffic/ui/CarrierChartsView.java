@@ -1,6 +1,7 @@
 package trunkops.traffic.ui;
 
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,7 @@ import trunkops.traffic.QualityRules;
 import trunkops.traffic.ReportCsv;
 import trunkops.traffic.TrafficRequest;
 import trunkops.traffic.TrafficSnapshot;
+import trunkops.text.SafeText;
 import trunkops.ui.common.UiExecutor;
 
 /**
@@ -52,7 +54,7 @@ public final class CarrierChartsView extends BorderPane {
     private final StackedAreaChart<Number, Number> mix = new StackedAreaChart<>(AsrChart.timeAxis(),
             AsrChart.percentAxis("% of attempts"));
     private final BarChart<String, Number> sip = new BarChart<>(new CategoryAxis(), new NumberAxis());
-    private final BarChart<String, Number> trunks = new BarChart<>(new CategoryAxis(), new NumberAxis());
+    private final BarChart<String, Number> trunks = new BarChart<>(new CategoryAxis(), countAxis());
     private final ListView<QualityAlarm> alarms = new ListView<>();
     private final ComboBox<BucketSize> bucket = new ComboBox<>(FXCollections.observableArrayList(BucketSize.values()));
     private final ComboBox<String> carrier = new ComboBox<>();
@@ -101,6 +103,21 @@ public final class CarrierChartsView extends BorderPane {
         });
         carrier.setId("carrierChoice");
         carrier.setOnAction(e -> redrawCarrierCharts());
+        carrier.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String c) {
+                return SafeText.display(c);
+            }
+
+            @Override
+            public String fromString(String text) {
+                return text;
+            }
+        });
+        // a click on a carrier in the ASR legend focuses it (the others dim); a second click shows all again
+        asr.onLegendClick(name -> carrier.setValue(carrier.getItems().stream()
+                .filter(c -> SafeText.display(c).equals(name) && !c.equals(carrier.getValue())).findFirst()
+                .orElse(ChartData.ALL)));
         Button csv = new Button("Export CSV");
         csv.setId("exportCsvButton");
         csv.setOnAction(e -> export.ask(this, "carrier-series.csv").ifPresent(this::exportCsv));
@@ -151,6 +168,26 @@ public final class CarrierChartsView extends BorderPane {
         return grid;
     }
 
+    /** Calls are whole: 0, 1, 2... never 0.5 (the bounds and step are set per snapshot, see ChartData.countAxis). */
+    private static NumberAxis countAxis() {
+        NumberAxis y = new NumberAxis(0, 4, 1);
+        y.setAutoRanging(false);
+        y.setMinorTickVisible(false);
+        y.setLabel("calls");
+        y.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return Long.toString(Math.round(n.doubleValue()));
+            }
+
+            @Override
+            public Number fromString(String text) {
+                throw new UnsupportedOperationException("axis labels are not parsed");
+            }
+        });
+        return y;
+    }
+
     private VBox alarmList() {
         alarms.setId("alarmList");
         alarms.setPlaceholder(new Label("No quality alarms in the window"));
@@ -161,9 +198,10 @@ public final class CarrierChartsView extends BorderPane {
                 super.updateItem(a, empty);
                 getStyleClass().add("alarm-cell");
                 pseudoClassStateChanged(ONGOING, !empty && a != null && a.ongoing());
+                LocalDateTime now = shown == null ? null : shown.databaseNow();
                 setText(empty || a == null ? null : (a.ongoing() ? "\u26A0 since " : "\u2713 ")
-                        + a.detected().toLocalTime() + (a.ongoing() ? "" : "-" + a.cleared().toLocalTime()) + "  "
-                        + a.headline());
+                        + ChartData.clock(a.detected(), now) + (a.ongoing() ? ""
+                        : "-" + ChartData.clock(a.cleared(), a.detected())) + "  " + SafeText.display(a.headline()));
                 setWrapText(true);
                 setPrefWidth(0);    // wrap to the list's width instead of widening the cell
             }
@@ -214,7 +252,7 @@ public final class CarrierChartsView extends BorderPane {
         banner.setVisible(!b.isEmpty());
         banner.setManaged(!b.isEmpty());
         banner.pseudoClassStateChanged(UNAVAILABLE, !b.isEmpty());
-        notes.setText(String.join("\n", s.notes()));
+        notes.setText(String.join("\n", s.notes().stream().map(SafeText::display).toList()));
         if (bucket.getValue() != s.request().bucket() && !requestPending(s)) {
             showing = true; // the snapshot's bucket, not the operator's choice: no request goes back
             try {
@@ -246,7 +284,12 @@ public final class CarrierChartsView extends BorderPane {
         List<QualityAlarm> newestFirst = new ArrayList<>(s.alarms());
         java.util.Collections.reverse(newestFirst);
         alarms.getItems().setAll(newestFirst);
-        trunks.setData(FXCollections.observableArrayList(List.of(bars("calls", ChartData.trunkCalls(s.live())))));
+        Map<String, Integer> live = ChartData.trunkCalls(s.live());
+        int[] axis = ChartData.countAxis(live.values().stream().mapToInt(Integer::intValue).max().orElse(0));
+        NumberAxis y = (NumberAxis) trunks.getYAxis();
+        y.setUpperBound(axis[0]);
+        y.setTickUnit(axis[1]);
+        trunks.setData(FXCollections.observableArrayList(List.of(bars("calls", live))));
         redrawCarrierCharts();
     }
 
@@ -261,8 +304,9 @@ public final class CarrierChartsView extends BorderPane {
         }
         mix.setData(lines(ChartData.failureMix(shown.series(), carrier.getValue())));
         Map<String, Long> codes = ChartData.sipCodes(shown.totals(), carrier.getValue(), 10);
-        sip.setTitle("SIP codes - " + carrier.getValue() + (shown.windowStart() == null ? ""
-                : " - since " + java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(shown.windowStart())));
+        sip.setTitle("SIP codes - " + SafeText.display(carrier.getValue()) + (shown.windowStart() == null ? ""
+                : " - since " + ChartData.clock(shown.windowStart(), shown.databaseNow())));
+        asr.focus(carrier.getValue().equals(ChartData.ALL) ? null : SafeText.display(carrier.getValue()));
         sip.setData(FXCollections.observableArrayList(List.of(bars("calls", codes))));
     }
 
@@ -271,7 +315,7 @@ public final class CarrierChartsView extends BorderPane {
         javafx.collections.ObservableList<XYChart.Series<Number, Number>> out = FXCollections.observableArrayList();
         data.forEach((name, pts) -> {
             XYChart.Series<Number, Number> s = new XYChart.Series<>();
-            s.setName(name);
+            s.setName(SafeText.display(name));
             pts.forEach(p -> s.getData().add(new XYChart.Data<>(p.minute(), p.value())));
             out.add(s);
         });
@@ -281,7 +325,7 @@ public final class CarrierChartsView extends BorderPane {
     private static XYChart.Series<String, Number> bars(String name, Map<String, ? extends Number> data) {
         XYChart.Series<String, Number> s = new XYChart.Series<>();
         s.setName(name);
-        data.forEach((k, v) -> s.getData().add(new XYChart.Data<>(k, v)));
+        data.forEach((k, v) -> s.getData().add(new XYChart.Data<>(SafeText.display(k), v)));
         return s;
     }
 

@@ -26,6 +26,7 @@ import trunkops.traffic.CarrierMetrics;
 import trunkops.traffic.CarrierReport;
 import trunkops.traffic.ReportCsv;
 import trunkops.traffic.SeriesKey;
+import trunkops.text.SafeText;
 import trunkops.ui.common.UiExecutor;
 
 /**
@@ -34,7 +35,8 @@ import trunkops.ui.common.UiExecutor;
  * ASR, NER, failures and dial times. The query bar picks the window (a preset or From/To on the database clock)
  * and the dialers, and runs the report through {@link #onRun}; the first report (last 24 hours, all dialers) runs by
  * itself once statistics are loaded. Shows a {@link CarrierReport} ({@link #show}, FX thread); exports the tidy
- * outcome table as CSV and the view as PNG.
+ * outcome table as CSV (dialer names beside server_ip) and the whole report, every row of every table, as PNG and
+ * PDF.
  */
 public final class CarrierReportView extends BorderPane {
 
@@ -109,11 +111,21 @@ public final class CarrierReportView extends BorderPane {
         Button png = new Button("Export PNG");
         png.setId("exportReportPngButton");
         png.setOnAction(e -> export.ask(this, "carrier-report.png").ifPresent(this::exportPng));
+        Button pdf = new Button("Export PDF");
+        pdf.setId("exportReportPdfButton");
+        pdf.setOnAction(e -> export.ask(this, "carrier-report.pdf").ifPresent(this::exportPdf));
         Label title = new Label("Carrier report");
         title.getStyleClass().add("traffic-title");
-        HBox bar = new HBox(8, title, breakdown, csv, png, status);
+        HBox bar = new HBox(8, title, breakdown, csv, png, pdf);
         bar.getStyleClass().add("traffic-toolbar");
-        VBox top = new VBox(4, bar, queryBar(), header, notes);
+        keepWhole(bar);
+        // what went wrong or where a file went: a line of its own, so a long message never squeezes the controls
+        for (Label line : List.of(runStatus, status)) {
+            line.setWrapText(true);
+            line.managedProperty().bind(line.textProperty().isNotEmpty());
+            line.visibleProperty().bind(line.textProperty().isNotEmpty());
+        }
+        VBox top = new VBox(4, bar, queryBar(), runStatus, status, header, notes);
         top.setPadding(new Insets(6));
         setTop(top);
         SplitPane tables = new SplitPane(titled("Summary", summary),
@@ -142,6 +154,17 @@ public final class CarrierReportView extends BorderPane {
         fromField.setAccessibleText("Report from (database clock)");
         toField.setAccessibleText("Report to (database clock)");
         dialer.setId("reportDialer");
+        dialer.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String serverId) {
+                return SafeText.display(serverId); // a dialer's name is data from the servers table
+            }
+
+            @Override
+            public String fromString(String text) {
+                return text;
+            }
+        });
         dialer.getItems().setAll(ALL_DIALERS);
         dialer.setValue(ALL_DIALERS);
         run.setId("runReportButton");
@@ -151,9 +174,19 @@ public final class CarrierReportView extends BorderPane {
         runStatus.setId("reportRunStatus");
         runStatus.getStyleClass().add("report-note");
         HBox q = new HBox(6, new Label("Window"), preset, new Label("From"), fromField, new Label("To"), toField,
-                dialer, run, runStatus);
+                dialer, run);
         q.getStyleClass().add("traffic-toolbar");
+        keepWhole(q);
         return q;
+    }
+
+    /** A toolbar's controls keep their preferred width: the bar scrolls off the edge rather than cut a control. */
+    private static void keepWhole(HBox bar) {
+        bar.getChildren().forEach(n -> {
+            if (n instanceof javafx.scene.layout.Region r) {
+                r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        });
     }
 
     /** Another cluster: nothing of the previous one's report stays; the next context runs the default again. */
@@ -301,8 +334,7 @@ public final class CarrierReportView extends BorderPane {
     }
 
     private String dialerName(String ip) {
-        return dialerIps.entrySet().stream().filter(e -> e.getValue().equals(ip)).map(e -> e.getKey() + " (" + ip
-                + ")").findFirst().orElse(ip);
+        return SafeText.display(ReportDocument.dialerNames(dialerIps).apply(ip));
     }
 
     private void fillSummary() {
@@ -323,12 +355,32 @@ public final class CarrierReportView extends BorderPane {
         if (r == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("no report shown yet"));
         }
-        return export.csv(file, w -> ReportCsv.outcomes(r, w));
+        Map<String, String> names = new java.util.HashMap<>();
+        dialerIps.forEach((id, ip) -> names.putIfAbsent(ip, id));
+        return export.csv(file, w -> ReportCsv.outcomes(r, names, w));
     }
 
-    /** Writes what the view shows as PNG. FX thread. */
+    /** The whole report shown, every row of every table, or null before the first. */
+    private ReportDocument document() {
+        return shown == null ? null : ReportDocument.of(shown, header.getText(), ReportDocument.dialerNames(dialerIps));
+    }
+
+    /** Writes the whole report (every row of every table, not the visible panel) as PNG. FX thread. */
     public CompletableFuture<Path> exportPng(Path file) {
-        return export.png(this, file);
+        ReportDocument doc = document();
+        if (doc == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("no report shown yet"));
+        }
+        return export.png(ReportImage.of(doc), file);
+    }
+
+    /** Writes the whole report as PDF (tables over as many pages as they need) on the io executor. FX thread. */
+    public CompletableFuture<Path> exportPdf(Path file) {
+        ReportDocument doc = document();
+        if (doc == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("no report shown yet"));
+        }
+        return export.file(file, "PDF", f -> ReportPdf.write(doc, f));
     }
 
     List<ReportTables.Row> summaryRows() {

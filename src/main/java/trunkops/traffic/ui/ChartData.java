@@ -135,13 +135,49 @@ final class ChartData {
         return out;
     }
 
-    /** Live calls per trunk, busiest first, labelled {@code peer@server}. */
+    /**
+     * Live calls per trunk, labelled {@code peer@server}, every trunk (idle ones with 0) in a fixed order (by peer,
+     * then dialer): a bar keeps its place from one refresh to the next, so the eye finds it again.
+     */
     static Map<String, Integer> trunkCalls(LiveTrunkCalls live) {
+        List<Map.Entry<TrunkKey, Integer>> trunks = new ArrayList<>(live.byTrunk().entrySet());
+        trunks.sort(Map.Entry.comparingByKey(java.util.Comparator.comparing(TrunkKey::peer)
+                .thenComparing(TrunkKey::serverId)));
         Map<String, Integer> out = new LinkedHashMap<>();
-        for (Map.Entry<TrunkKey, Integer> e : live.busiest()) {
+        for (Map.Entry<TrunkKey, Integer> e : trunks) {
             out.put(e.getKey().peer() + "@" + e.getKey().serverId(), e.getValue());
         }
         return out;
+    }
+
+    /**
+     * A count axis (calls) for values up to {@code max}: [0, upper] in whole steps of 1, 2, 5, 10, 20, 50... with at
+     * most 10 ticks, so it never shows a fractional number of calls. Returns {upper, step}.
+     */
+    static int[] countAxis(int max) {
+        int step = 1;
+        for (int decade = 1; max > step * 10; decade *= 10) {
+            step = max <= 20 * decade ? 2 * decade : max <= 50 * decade ? 5 * decade : 10 * decade;
+        }
+        int upper = Math.max(step * 4, ((max + step - 1) / step) * step);
+        return new int[] {upper, step};
+    }
+
+    private static final java.time.format.DateTimeFormatter HH_MM = java.time.format.DateTimeFormatter
+            .ofPattern("HH:mm");
+    private static final java.time.format.DateTimeFormatter DAY_HH_MM = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm");
+
+    /**
+     * A time of the database clock as an operator reads it next to {@code now}: {@code 14:28} today,
+     * {@code yesterday 14:28}, or with the date further back, never a bare time that means another day.
+     */
+    static String clock(LocalDateTime t, LocalDateTime now) {
+        if (now == null || t.toLocalDate().equals(now.toLocalDate())) {
+            return HH_MM.format(t);
+        }
+        return t.toLocalDate().equals(now.toLocalDate().minusDays(1)) ? "yesterday " + HH_MM.format(t)
+                : DAY_HH_MM.format(t);
     }
 
     /** Alarm episodes as bands: [detected - evaluation span, cleared or now). */

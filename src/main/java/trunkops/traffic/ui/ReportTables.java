@@ -15,6 +15,7 @@ import trunkops.traffic.Attribution;
 import trunkops.traffic.CarrierMetrics;
 import trunkops.traffic.CarrierReport;
 import trunkops.traffic.SeriesKey;
+import trunkops.text.SafeText;
 
 /** The report's tables: rows of plain values (numbers sort as numbers), the unattributed bucket marked. */
 final class ReportTables {
@@ -46,6 +47,13 @@ final class ReportTables {
             TableColumn<Row, Object> c = new TableColumn<>(headers.get(i));
             c.setCellValueFactory(v -> new ReadOnlyObjectWrapper<>(v.getValue().cells().get(col)));
             c.setComparator(ReportTables::compare);
+            c.setCellFactory(x -> new javafx.scene.control.TableCell<>() {
+                @Override
+                protected void updateItem(Object value, boolean empty) {
+                    super.updateItem(value, empty);
+                    setText(empty ? null : text(value));
+                }
+            });
             t.getColumns().add(c);
         }
         t.setRowFactory(v -> new TableRow<>() {
@@ -60,8 +68,40 @@ final class ReportTables {
             }
         });
         t.setPlaceholder(new Label("No calls in the window"));
-        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // columns as wide as their widest text: a dial status is never cut to 'CONGESTI...'; a table wider than its
+        // pane scrolls sideways instead
+        t.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        t.getItems().addListener((javafx.collections.ListChangeListener<Row>) ch -> fitColumns(t));
+        fitColumns(t);
         return t;
+    }
+
+    /** Sizes each column of {@code t} to its header (bold) and its widest cell, in the table's font. */
+    static void fitColumns(TableView<Row> t) {
+        javafx.scene.text.Font font = t.lookup(".table-cell") instanceof javafx.scene.control.Labeled l ? l.getFont()
+                : javafx.scene.text.Font.getDefault();
+        javafx.scene.text.Font bold = javafx.scene.text.Font.font(font.getFamily(),
+                javafx.scene.text.FontWeight.BOLD, font.getSize());
+        javafx.scene.text.Text probe = new javafx.scene.text.Text();
+        for (int i = 0; i < t.getColumns().size(); i++) {
+            TableColumn<Row, ?> c = t.getColumns().get(i);
+            probe.setFont(bold);
+            probe.setText(c.getText());
+            double w = probe.getLayoutBounds().getWidth();
+            probe.setFont(font);
+            for (Row r : t.getItems()) {
+                probe.setText(text(r.cells().get(i)));
+                w = Math.max(w, probe.getLayoutBounds().getWidth());
+            }
+            double width = Math.ceil(w) + 24;
+            c.setMinWidth(width);
+            c.setPrefWidth(width);
+        }
+    }
+
+    /** A cell as text: names from the database escaped ({@link SafeText}), numbers as they are. */
+    static String text(Object value) {
+        return value == null ? "" : value instanceof String str ? SafeText.display(str) : value.toString();
     }
 
     private static int compare(Object a, Object b) {

@@ -64,7 +64,11 @@ final class ViewExport {
 
     /** Snapshots {@code node} now (FX thread) and writes it as PNG on the io executor. */
     CompletableFuture<Path> png(Node node, Path file) {
-        WritableImage image = node.snapshot(null, null);
+        return png(node.snapshot(null, null), file);
+    }
+
+    /** Writes an image already taken (FX thread) as PNG on the io executor. */
+    CompletableFuture<Path> png(WritableImage image, Path file) {
         return report(CompletableFuture.supplyAsync(() -> {
             try {
                 snapshots.writePng(image, file);
@@ -73,6 +77,23 @@ final class ViewExport {
                 throw new UncheckedIOException(e);
             }
         }, io), "PNG");
+    }
+
+    /** Writes a file by {@code writer} on the io executor; {@code what} names it in the status ("PDF"). */
+    CompletableFuture<Path> file(Path file, String what, FileWriter writer) {
+        return report(CompletableFuture.supplyAsync(() -> {
+            try {
+                writer.write(file);
+                return file;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, io), what);
+    }
+
+    /** Writes a whole file. */
+    interface FileWriter {
+        void write(Path file) throws IOException;
     }
 
     /** Writes CSV on the io executor. */

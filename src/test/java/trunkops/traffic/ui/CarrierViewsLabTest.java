@@ -27,6 +27,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.geometry.Orientation;
 import javafx.stage.Stage;
 
@@ -172,10 +173,42 @@ class CarrierViewsLabTest {
         assertEquals("CONGESTION", mix.getData().get(0).getName());
         assertTrue(worst > 60, "CONGESTION share in the incident: " + worst);
         BarChart<String, Number> trunks = node(robot, "#trunkCallsChart");
-        assertEquals(List.of("nsvoice@DIALER1:2", "orbit-west@DIALER3:1"), trunks.getData().get(0).getData()
+        // every trunk, idle ones with 0, in a fixed order (peer, then dialer); the axis counts whole calls
+        assertEquals(List.of("blueline@DIALER1:0", "blueline@DIALER2:0", "blueline@DIALER3:0", "nsvoice@DIALER1:2",
+                "nsvoice@DIALER2:0", "nsvoice@DIALER3:0", "orbit-east@DIALER3:0", "orbit-west@DIALER3:1",
+                "velox@DIALER1:0"), trunks.getData().get(0).getData()
                 .stream().map(d -> d.getXValue() + ":" + d.getYValue()).toList());
+        javafx.scene.chart.NumberAxis calls = (javafx.scene.chart.NumberAxis) trunks.getYAxis();
+        assertEquals(1.0, calls.getTickUnit(), "whole calls: no 0.5 tick");
+        assertEquals(4.0, calls.getUpperBound());
         Label banner = node(robot, "#trafficBanner");
         assertTrue(!banner.isVisible(), "available: no banner");
+    }
+
+    @Test
+    void theOperatorFocusesOneCarriersAnswerRateAndTimesSayTheirDay(FxRobot robot) {
+        showBoth();
+        AsrChart asr = node(robot, "#asrChart");
+        ComboBox<String> carrier = node(robot, "#carrierChoice");
+        assertTrue(!asr.dimmed("BLUELINE") && !asr.dimmed("NSVOICE"), "all carriers: no line dimmed");
+        WaitForAsyncUtils.asyncFx(() -> carrier.setValue("BLUELINE"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(asr.dimmed("NSVOICE") && asr.dimmed("ORBIT") && !asr.dimmed("BLUELINE"), "BLUELINE focused");
+        // the charts get the whole window, as on the console's tab (here they share it with the report)
+        WaitForAsyncUtils.asyncFx(() -> ((SplitPane) charts.getParent().getParent()).setDividerPositions(0.97));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(robot.lookup(".chart-legend-item").match(n -> ((Label) n).getText().equals("ORBIT"))
+                .queryAs(Label.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("ORBIT", carrier.getValue(), "a click on the legend focuses that carrier");
+        assertTrue(asr.dimmed("BLUELINE") && !asr.dimmed("ORBIT"));
+        WaitForAsyncUtils.asyncFx(() -> charts.show(snapshot)); // a refresh keeps the focus
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(asr.dimmed("BLUELINE") && !asr.dimmed("ORBIT"), "the focus survives a refresh");
+
+        // the window starts 24 h before the database's now (22:00 on Nov 26): that is yesterday 22:00
+        BarChart<String, Number> sip = node(robot, "#sipChart");
+        assertTrue(sip.getTitle().endsWith(" - since yesterday 22:00"), sip.getTitle());
     }
 
     @Test
@@ -246,10 +279,94 @@ class CarrierViewsLabTest {
         java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
         assertTrue(image.getWidth() > 1000 && image.getHeight() > 300, image.getWidth() + "x" + image.getHeight());
 
+        WaitForAsyncUtils.asyncFx(() -> reportView.context(report.from(), report.to(), java.util.Map.of(
+                "DIALER1", LabDefaults.DIALER1_IP, "DIALER2", LabDefaults.DIALER2_IP, "DIALER3", LabDefaults.DIALER3_IP)));
+        WaitForAsyncUtils.waitForFxEvents();
         Path reportCsv = dir.resolve("report.csv");
         reportView.exportCsv(reportCsv).get(10, TimeUnit.SECONDS);
-        long calls = Files.readAllLines(reportCsv).stream().skip(1)
+        List<String> rows = Files.readAllLines(reportCsv);
+        long calls = rows.stream().skip(1)
                 .mapToLong(l -> Long.parseLong(l.substring(l.lastIndexOf(',') + 1))).sum();
         assertEquals(report.overall().attempts(), calls);
+        assertTrue(rows.stream().anyMatch(l -> l.contains("," + LabDefaults.DIALER3_IP + ",DIALER3,")),
+                "the dialer's name beside its server_ip: " + rows.get(1));
+    }
+
+    @Test
+    void theReportExportsAreTheWholeReportNotTheVisiblePanel(FxRobot robot) throws Exception {
+        showBoth();
+        Path dir = Files.createDirectories(lab.dir.resolve("exports"));
+        ReportDocument doc = ReportDocument.of(report, "window", ip -> ip);
+        assertEquals(report.byCarrier().size() + report.byServer().size() + report.byCampaign().size()
+                + ReportTables.hangupByStatus(report).size() + ReportTables.sip(report).size(), doc.rowCount());
+        assertTrue(doc.rowCount() > 60, "more rows than the panel shows: " + doc.rowCount());
+
+        Path png = dir.resolve("report.png");
+        WaitForAsyncUtils.asyncFx(() -> reportView.exportPng(png)).get(10, TimeUnit.SECONDS).get(20, TimeUnit.SECONDS);
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        assertTrue(image.getHeight() >= 14 * doc.rowCount(), "every row drawn: " + image.getWidth() + "x"
+                + image.getHeight() + " for " + doc.rowCount() + " rows");
+
+        Path pdf = dir.resolve("report.pdf");
+        WaitForAsyncUtils.asyncFx(() -> reportView.exportPdf(pdf)).get(10, TimeUnit.SECONDS).get(30, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#reportExportStatus").queryAs(Label.class)
+                .getText().startsWith("PDF saved"));
+        com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf.toString());
+        try {
+            StringBuilder text = new StringBuilder();
+            com.lowagie.text.pdf.parser.PdfTextExtractor x = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader);
+            for (int p = 1; p <= reader.getNumberOfPages(); p++) {
+                text.append(x.getTextFromPage(p)).append('\n');
+            }
+            assertTrue(reader.getNumberOfPages() >= 2, "the tables run over pages: " + reader.getNumberOfPages());
+            for (ReportDocument.Table t : doc.tables()) {
+                assertTrue(text.indexOf(t.title()) >= 0, "PDF has " + t.title());
+            }
+            List<String> last = doc.tables().get(4).rows().get(doc.tables().get(4).rows().size() - 1);
+            assertTrue(text.indexOf(last.get(2)) >= 0, "the last SIP row is in the PDF: " + last);
+        } finally {
+            reader.close();
+        }
+    }
+
+    @Test
+    void aDateErrorIsSaidOnItsOwnLineAndTheToolbarKeepsItsControls(FxRobot robot) {
+        showBoth();
+        // in the console at 1280 x 760 the report tab is about 1030 px wide (the sidebar takes the rest)
+        WaitForAsyncUtils.asyncFx(() -> reportView.getScene().getWindow().setWidth(1030));
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.asyncFx(() -> {
+            reportView.onRun((from, to, servers) -> CompletableFuture.completedFuture(report));
+            TextField from = robot.lookup("#reportFrom").queryAs(TextField.class);
+            from.setText("2026-13-45 99:99 is not a date anyone would type but a long error follows it");
+            reportView.runReport();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Label error = robot.lookup("#reportRunStatus").queryAs(Label.class);
+        assertTrue(error.getText().startsWith("\u2716"), error.getText());
+        List<String> cut = new java.util.ArrayList<>();
+        WaitForAsyncUtils.asyncFx(() -> {
+            for (String id : List.of("#reportPreset", "#reportFrom", "#reportTo", "#reportDialer", "#runReportButton",
+                    "#breakdownChoice", "#exportReportCsvButton", "#exportReportPngButton", "#exportReportPdfButton")) {
+                javafx.scene.layout.Region r = robot.lookup(id).queryAs(javafx.scene.layout.Region.class);
+                if (r.getWidth() + 0.5 < r.prefWidth(-1)) {
+                    cut.add(id + " " + r.getWidth() + " < " + r.prefWidth(-1));
+                }
+            }
+            if (trunkops.ui.common.Ellipsis.cut(error)) {
+                cut.add("the error itself: " + trunkops.ui.common.Ellipsis.drawn(error));
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        // and the report's tables at that width: no dial status or top failure cut to 'CONGESTI...'
+        WaitForAsyncUtils.asyncFx(() -> {
+            for (String table : List.of("#summaryTable", "#hangupTable", "#sipTable")) {
+                robot.lookup(table + " .table-cell").queryAllAs(javafx.scene.control.Labeled.class).stream()
+                        .filter(trunkops.ui.common.Ellipsis::cut)
+                        .forEach(c -> cut.add(table + ": " + trunkops.ui.common.Ellipsis.drawn(c)));
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(), cut, "squeezed by the error message");
     }
 }
