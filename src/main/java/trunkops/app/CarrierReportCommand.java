@@ -178,7 +178,7 @@ public final class CarrierReportCommand implements Callable<Integer> {
             }
             out.flush();
             if (a.csv() != null) {
-                writeCsv(report, a.csv());
+                writeCsv(report, topology, a.csv());
             }
             gap.ifPresent(g -> err.println(spec.qualifiedName() + ": warning: " + g.archivedRows() + " rows before "
                     + g.liveFrom()
@@ -227,13 +227,15 @@ public final class CarrierReportCommand implements Callable<Integer> {
                 + " top_failure=" + top;
     }
 
-    private static void writeCsv(CarrierReport report, Path file) throws IOException {
+    private static void writeCsv(CarrierReport report, ClusterTopology topology, Path file) throws IOException {
+        java.util.Map<String, String> dialerByIp = new java.util.HashMap<>();
+        topology.servers().forEach(d -> dialerByIp.put(d.serverIp(), d.serverId()));
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            ReportCsv.outcomes(report, w);
+            ReportCsv.outcomes(report, dialerByIp, w);
         }
     }
 

@@ -173,6 +173,13 @@ class CarrierTrafficLabTest {
         assertEquals(String.join(",", ReportCsv.OUTCOME_HEADER), rows.get(0));
         long sum = rows.stream().skip(1).mapToLong(r -> Long.parseLong(r.substring(r.lastIndexOf(',') + 1))).sum();
         assertEquals(history.routedCalls().size(), sum, "the tidy table adds up to every row");
+        int dialer = ReportCsv.OUTCOME_HEADER.indexOf("dialer");
+        int ip = ReportCsv.OUTCOME_HEADER.indexOf("server_ip");
+        Map<String, String> names = Map.of("127.0.1.11", "DIALER1", "127.0.1.12", "DIALER2", "127.0.1.13", "DIALER3");
+        for (String r : rows.subList(1, rows.size())) {
+            String[] f = r.split(",", -1);
+            assertEquals(names.get(f[ip]), f[dialer], "the dialer's name beside its server_ip: " + r);
+        }
     }
 
     @Test
