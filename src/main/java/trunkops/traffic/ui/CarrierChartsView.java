@@ -31,7 +31,6 @@ import javafx.scene.layout.VBox;
 
 import trunkops.traffic.BucketSize;
 import trunkops.traffic.QualityAlarm;
-import trunkops.traffic.QualityRules;
 import trunkops.traffic.ReportCsv;
 import trunkops.traffic.TrafficRequest;
 import trunkops.traffic.TrafficSnapshot;
@@ -242,7 +241,7 @@ public final class CarrierChartsView extends BorderPane {
         }
         asr.maxGap(3L * s.request().bucket().minutes());
         asr.setData(lines(ChartData.asr(s.series())));
-        asr.bands(ChartData.bands(s, QualityRules.defaults().evaluation().toMinutes()));
+        asr.bands(ChartData.bands(s));
         List<QualityAlarm> newestFirst = new ArrayList<>(s.alarms());
         java.util.Collections.reverse(newestFirst);
         alarms.getItems().setAll(newestFirst);
