@@ -120,6 +120,12 @@ public final class CarrierTrafficEngine {
         return loaded;
     }
 
+    /** The active carriers of the topology rows are attributed with (empty before {@link #setTopology}). */
+    public List<String> carrierIds() {
+        return topology == null ? List.of()
+                : topology.carriers().stream().filter(c -> c.active()).map(c -> c.carrierId()).toList();
+    }
+
     public CarrierLogSchema schema() {
         return schema;
     }

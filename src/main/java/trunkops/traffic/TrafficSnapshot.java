@@ -15,8 +15,8 @@ import java.util.Objects;
  * @param series        the requested series (the last bucket is the current, partial one)
  * @param totals        per carrier over the whole window
  * @param alarms        quality alarm episodes over the window, oldest first (the timeline)
- * @param watch         where the quality rules stand per carrier with calls in the window (watching: too few calls
- *                      yet / evaluating / in alarm); a carrier without any call in the window is absent
+ * @param watch         where the quality rules stand per active carrier (watching: too few calls yet / evaluating /
+ *                      in alarm)
  * @param live          calls up now per trunk
  * @param attribution   how the window's rows were attributed
  * @param notes         what the operator should know: degraded schema, replica, unattributed rows

@@ -37,9 +37,13 @@ public final class TrafficSnapshots {
         if (attribution.unattributed() > 0) {
             notes.add(attribution.summary());
         }
+        java.util.Map<String, CarrierWatch> watch = new java.util.HashMap<>(evaluation.watch());
+        for (String c : engine.carrierIds()) {
+            watch.putIfAbsent(c, CarrierWatch.noCalls(c, detector.rules()));
+        }
         return new TrafficSnapshot(availability, request, engine.windowStart(), engine.databaseNow(), series,
                 engine.totals(engine.windowStart(), end, Dimension.CARRIER, request.servers()), evaluation.episodes(),
-                evaluation.watch(), live, attribution, notes);
+                watch, live, attribution, notes);
     }
 
     private static boolean same(TrafficRequest request, BucketSize bucket) {

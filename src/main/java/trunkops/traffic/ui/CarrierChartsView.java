@@ -58,6 +58,7 @@ public final class CarrierChartsView extends BorderPane {
     private final Label banner = new Label();
     private final Label notes = new Label();
     private final Label status = new Label();
+    private final Label watch = new Label();
     private final ViewExport export;
     private Consumer<TrafficRequest> requests = r -> { };
     private TrafficSnapshot shown;
@@ -169,7 +170,10 @@ public final class CarrierChartsView extends BorderPane {
         });
         Label title = new Label("Quality alarms (timeline)");
         title.getStyleClass().add("traffic-title");
-        VBox box = new VBox(4, title, alarms);
+        watch.setId("alarmWatch");
+        watch.setWrapText(true);
+        watch.getStyleClass().add("alarm-watch");
+        VBox box = new VBox(4, title, watch, alarms);
         VBox.setVgrow(alarms, Priority.ALWAYS);
         box.setPadding(new Insets(6));
         return box;
@@ -245,6 +249,8 @@ public final class CarrierChartsView extends BorderPane {
         List<QualityAlarm> newestFirst = new ArrayList<>(s.alarms());
         java.util.Collections.reverse(newestFirst);
         alarms.getItems().setAll(newestFirst);
+        watch.setText(s.watch().values().stream().map(w -> trunkops.text.SafeText.display(w.carrierId()) + ": "
+                + w.label()).collect(java.util.stream.Collectors.joining("\n")));
         trunks.setData(FXCollections.observableArrayList(List.of(bars("calls", ChartData.trunkCalls(s.live())))));
         redrawCarrierCharts();
     }
