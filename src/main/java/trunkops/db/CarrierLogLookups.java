@@ -97,6 +97,62 @@ final class CarrierLogLookups {
         return out;
     }
 
+    /** vicidial_log rows of {@code leads} whose lead and uniqueid epoch are {@code wanted}: their campaign_id. */
+    Map<CarrierLogRepository.CallKey, String> campaigns(Connection c, List<Long> leads,
+                                                        java.util.Set<CarrierLogRepository.CallKey> wanted)
+            throws SQLException {
+        Map<CarrierLogRepository.CallKey, String> out = new HashMap<>();
+        for (int i = 0; i < leads.size(); i += LOOKUP_BATCH) {
+            List<Long> part = leads.subList(i, Math.min(leads.size(), i + LOOKUP_BATCH));
+            String sql = "SELECT lead_id, uniqueid, campaign_id FROM vicidial_log WHERE lead_id IN ("
+                    + placeholders(part.size()) + ")";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setQueryTimeout(queryTimeoutSeconds);
+                for (int j = 0; j < part.size(); j++) {
+                    ps.setLong(j + 1, part.get(j));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    collect(rs, wanted, out);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The same from every vicidial_log row with {@code from <= call_date < to}, streamed. */
+    Map<CarrierLogRepository.CallKey, String> campaigns(Connection c, java.time.LocalDateTime from,
+                                                        java.time.LocalDateTime to,
+                                                        java.util.Set<CarrierLogRepository.CallKey> wanted)
+            throws SQLException {
+        Map<CarrierLogRepository.CallKey, String> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT lead_id, uniqueid, campaign_id FROM vicidial_log"
+                + " WHERE call_date >= ? AND call_date < ?", ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+            ps.setFetchSize(4096);
+            ps.setQueryTimeout(queryTimeoutSeconds);
+            ps.setObject(1, from);
+            ps.setObject(2, to);
+            try (ResultSet rs = ps.executeQuery()) {
+                collect(rs, wanted, out);
+            }
+        }
+        return out;
+    }
+
+    private static void collect(ResultSet rs, java.util.Set<CarrierLogRepository.CallKey> wanted,
+                                Map<CarrierLogRepository.CallKey, String> out) throws SQLException {
+        while (rs.next()) {
+            String u = rs.getString(2);
+            if (u == null || u.length() < 10) {
+                continue;
+            }
+            CarrierLogRepository.CallKey k = new CarrierLogRepository.CallKey(rs.getLong(1), u.substring(0, 10));
+            String campaign = rs.getString(3);
+            if (campaign != null && wanted.contains(k)) {
+                out.putIfAbsent(k, campaign);
+            }
+        }
+    }
+
     /** The latest dial-log row of the same server, else the latest of any server; null when none. */
     private static String pick(List<String[]> candidates, String serverIp) {
         if (candidates == null || candidates.isEmpty()) {

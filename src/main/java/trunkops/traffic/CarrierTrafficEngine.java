@@ -175,8 +175,7 @@ public final class CarrierTrafficEngine {
         List<LocalDateTime[]> ranges = plan(from, to, repository.extent(from, to));
         CarrierLogRepository.ScanStats total = new CarrierLogRepository.ScanStats(0, 0, 0, 0);
         long[] newest = {Long.MIN_VALUE};
-        PipelinedSink sink = new PipelinedSink(row -> {
-            Attribution a = attributor.attribute(row);
+        java.util.function.BiConsumer<CarrierLogRow, Attribution> apply = (row, a) -> {
             if (row.callDateSecond() >= rememberFrom && row.uniqueid() != null) {
                 TrafficCube.Fact f = cube.fact(row, a);
                 cube.apply(f, 1);
@@ -185,12 +184,15 @@ public final class CarrierTrafficEngine {
                 cube.add(row, a);
             }
             newest[0] = Math.max(newest[0], row.callDateSecond());
-        }, 2048);
+        };
+        CallCampaigns calls = new CallCampaigns(schema.vicidialLogTable());
+        PipelinedSink sink = new PipelinedSink(row -> calls.hold(row, attributor.attribute(row), apply), 2048);
         try {
             for (LocalDateTime[] r : ranges) {
                 total = total.plus(scan(r[0], r[1], rememberFrom, sink));
             }
             sink.finish();
+            calls.release(repository, from, to, apply);
         } catch (DbException | RuntimeException e) {
             sink.abandon();
             cube.clear();
@@ -218,11 +220,12 @@ public final class CarrierTrafficEngine {
         }
         long lower = Math.min(maxSeen, nowSecond) - settings.overlap().toSeconds();
         if (lower < rememberFrom) {
-            scan(CubeQueries.time(0).plusSeconds(lower), CubeQueries.time(0).plusSeconds(rememberFrom), row -> {
-                if (row.uniqueid() != null) {
-                    recent.put(row.uniqueid(), cube.fact(row, attributor.attribute(row)));
-                }
-            });
+            scanAttributed(CubeQueries.time(0).plusSeconds(lower), CubeQueries.time(0).plusSeconds(rememberFrom),
+                    Long.MIN_VALUE, (row, a) -> {
+                        if (row.uniqueid() != null) {
+                            recent.put(row.uniqueid(), cube.fact(row, a));
+                        }
+                    });
         }
     }
 
@@ -240,15 +243,23 @@ public final class CarrierTrafficEngine {
         return out;
     }
 
-    private CarrierLogRepository.ScanStats scan(LocalDateTime from, LocalDateTime to,
-                                                java.util.function.Consumer<CarrierLogRow> sink) throws DbException {
-        return scan(from, to, Long.MIN_VALUE, sink);
-    }
-
     private CarrierLogRepository.ScanStats scan(LocalDateTime from, LocalDateTime to, long uniqueidFrom,
                                                 java.util.function.Consumer<CarrierLogRow> sink) throws DbException {
-        return repository.scan(schema, from, to, uniqueidFrom, attributor::needsDetails, attributor::needsDialLog,
-                sink);
+        return repository.scan(schema, from, to, uniqueidFrom, attributor::sharedPrefix, attributor::needsDetails,
+                attributor::needsDialLog, sink);
+    }
+
+    /**
+     * Scans [from, to) and hands every row with its attribution; rows whose dial prefix several campaigns share come
+     * after the statement, with their campaign from vicidial_log ({@link CallCampaigns}).
+     */
+    private CarrierLogRepository.ScanStats scanAttributed(LocalDateTime from, LocalDateTime to, long uniqueidFrom,
+            java.util.function.BiConsumer<CarrierLogRow, Attribution> sink) throws DbException {
+        CallCampaigns calls = new CallCampaigns(schema.vicidialLogTable());
+        CarrierLogRepository.ScanStats s = scan(from, to, uniqueidFrom,
+                row -> calls.hold(row, attributor.attribute(row), sink));
+        calls.release(repository, from, to, sink);
+        return s;
     }
 
     private Stats incremental(LocalDateTime now, long t0) throws DbException {
@@ -257,9 +268,9 @@ public final class CarrierTrafficEngine {
         long cursor = maxSeen == Long.MIN_VALUE ? windowStart : Math.min(maxSeen, nowSecond);
         long lower = Math.max(cursor - settings.overlap().toSeconds(), windowStart);
         long[] changed = {0};
-        CarrierLogRepository.ScanStats s = scan(CubeQueries.time(0).plusSeconds(lower),
-                now.plus(settings.futureSkew()), row -> {
-                    TrafficCube.Fact f = cube.fact(row, attributor.attribute(row));
+        CarrierLogRepository.ScanStats s = scanAttributed(CubeQueries.time(0).plusSeconds(lower),
+                now.plus(settings.futureSkew()), Long.MIN_VALUE, (row, a) -> {
+                    TrafficCube.Fact f = cube.fact(row, a);
                     TrafficCube.Fact old = row.uniqueid() == null ? null : recent.put(row.uniqueid(), f);
                     if (old == null || !old.equals(f)) {
                         if (old != null) {
@@ -305,8 +316,8 @@ public final class CarrierTrafficEngine {
                 LOG.info("carrier log minute {} holds {} rows, the console had {}: reloading it (late rows, clock"
                         + " skew or deletions)", CubeQueries.time(m), db.get(m), held.get(m));
                 cube.dropMinute(m);
-                scan(CubeQueries.time(m), CubeQueries.time(m + 1),
-                        row -> cube.apply(cube.fact(row, attributor.attribute(row)), 1));
+                scanAttributed(CubeQueries.time(m), CubeQueries.time(m + 1), Long.MIN_VALUE,
+                        (row, a) -> cube.apply(cube.fact(row, a), 1));
                 reloaded++;
             }
         }

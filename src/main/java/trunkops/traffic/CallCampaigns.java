@@ -1,0 +1,77 @@
+package trunkops.traffic;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+import trunkops.db.CarrierLogRepository;
+import trunkops.db.CarrierLogRow;
+import trunkops.db.DbException;
+
+/**
+ * Per-call campaigns for the rows the dial prefix cannot decide (issue 8 item 12): when several campaigns' routes
+ * share a row's prefix on its dialer (a list whose list dial prefix is another campaign's), the row is held back
+ * during the scan and, once the scan's statement has released its lock, its campaign is read from
+ * {@code vicidial_log} by lead_id and the uniqueid's epoch ({@link CarrierLogRepository#campaigns}). A row that
+ * vicidial_log does not explain (no lead, no row, no table) keeps the prefix rule's {@code A|B}, labelled
+ * {@link Attribution#BY_PREFIX}. Rows with one campaign for their prefix are not looked up: that prefix belongs to
+ * that campaign alone on that dialer. One instance per scan; {@link #hold} may run on another thread than
+ * {@link #release} as long as the scan's hand-over has completed in between.
+ */
+final class CallCampaigns {
+
+    private record Held(CarrierLogRow row, Attribution attribution, CarrierLogRepository.CallKey key) {
+    }
+
+    private final boolean vicidialLog;
+    private final List<Held> held = new ArrayList<>();
+
+    /** {@code vicidialLog}: whether the database has the table (else every shared prefix is labelled at once). */
+    CallCampaigns(boolean vicidialLog) {
+        this.vicidialLog = vicidialLog;
+    }
+
+    static boolean shared(Attribution a) {
+        return a.attributed() && a.campaign().indexOf('|') >= 0;
+    }
+
+    /** The prefix rule's answer, labelled when it names several campaigns. */
+    static Attribution byPrefix(Attribution a) {
+        return shared(a) ? a.withCampaign(a.campaign() + Attribution.BY_PREFIX) : a;
+    }
+
+    /**
+     * Holds the row back when vicidial_log may know its campaign (returns true), else hands it to {@code sink} at
+     * once with the prefix rule's campaign.
+     */
+    boolean hold(CarrierLogRow row, Attribution a, BiConsumer<CarrierLogRow, Attribution> sink) {
+        CarrierLogRepository.CallKey key = vicidialLog && shared(a) ? CarrierLogRepository.CallKey.of(row) : null;
+        if (key == null) {
+            sink.accept(row, byPrefix(a));
+            return false;
+        }
+        held.add(new Held(row, a, key));
+        return true;
+    }
+
+    int size() {
+        return held.size();
+    }
+
+    /** Reads the held rows' campaigns for a scan of [from, to) and hands every held row to {@code sink}. */
+    void release(CarrierLogRepository repository, LocalDateTime from, LocalDateTime to,
+                 BiConsumer<CarrierLogRow, Attribution> sink) throws DbException {
+        if (held.isEmpty()) {
+            return;
+        }
+        Map<CarrierLogRepository.CallKey, String> campaigns = repository.campaigns(
+                held.stream().map(Held::key).toList(), from, to);
+        for (Held h : held) {
+            String c = campaigns.get(h.key());
+            sink.accept(h.row(), c == null ? byPrefix(h.attribution()) : h.attribution().withCampaign(c));
+        }
+        held.clear();
+    }
+}
