@@ -192,7 +192,11 @@ public final class CarrierTrafficEngine {
                 total = total.plus(scan(r[0], r[1], rememberFrom, sink));
             }
             sink.finish();
+            int shared = calls.size();
+            long r0 = System.nanoTime();
             calls.release(repository, from, to, apply);
+            LOG.info("carrier log {} to {}: {} calls with a shared dial prefix read their campaign from vicidial_log"
+                    + " in {} ms", from, to, shared, (System.nanoTime() - r0) / 1_000_000);
         } catch (DbException | RuntimeException e) {
             sink.abandon();
             cube.clear();

@@ -73,7 +73,8 @@ public final class CallHistoryWriter {
         List<GeneratedCall> withChannel = calls.stream().filter(c -> c.uniqueid() != null).toList();
         List<GeneratedCall> routed = calls.stream().filter(GeneratedCall::routed).toList();
         List<ViciRow.VicidialLog> vicidialLog = withChannel.stream().map(CallHistoryWriter::vicidialLog).toList();
-        ExecutorService pool = Executors.newFixedThreadPool(4, new NamedDaemonThreads("lab-history-writer"));
+        // three tables in parallel and two on this thread: the lab's pool has four connections
+        ExecutorService pool = Executors.newFixedThreadPool(3, new NamedDaemonThreads("lab-history-writer"));
         try {
             Future<Integer> callLog = pool.submit(() -> load(dataSource, "call_log", CALL_LOG, withChannel,
                     this::bindCallLog));
@@ -81,11 +82,10 @@ public final class CallHistoryWriter {
                     routed, this::bindCarrierLog));
             Future<Integer> dialLog = pool.submit(() -> load(dataSource, "vicidial_dial_log", DIAL_LOG, calls,
                     this::bindDialLog));
-            Future<Integer> callsLog = pool.submit(() -> load(dataSource, "vicidial_log", ViciRowBatch.VICIDIAL_LOG,
-                    vicidialLog, (ps, r) -> ViciRowBatch.bindVicidialLog(ps, r, zone)));
             int peerEvents = load(dataSource, "vicidial_peer_event_log", PEER_EVENT, history.peerEvents(),
                     (ps, e) -> bindPeerEvent(ps, e, zone));
-            get(callsLog);
+            load(dataSource, "vicidial_log", ViciRowBatch.VICIDIAL_LOG, vicidialLog,
+                    (ps, r) -> ViciRowBatch.bindVicidialLog(ps, r, zone));
             Result result = new Result(get(callLog), get(carrierLog), get(dialLog), peerEvents,
                     (System.nanoTime() - t0) / 1_000_000);
             LOG.info("Call history written: {} call_log, {} vicidial_carrier_log, {} vicidial_dial_log, {}"

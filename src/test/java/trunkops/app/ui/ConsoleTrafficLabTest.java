@@ -222,7 +222,9 @@ class ConsoleTrafficLabTest {
         assertTrue(tip.startsWith("BLUELINE: probe OK but calls failing: "), tip);
         String tab = node(robot, "#tabs", TabPane.class).getTabs().stream()
                 .filter(t -> "chartsTab".equals(t.getId())).findFirst().orElseThrow().getText();
-        assertTrue(tab.contains("\u26A0 1"), tab);
+        assertTrue(tab.contains("\u26A0 1"), tab + " DIAG " + fx(() -> robot.lookup(n -> n.getId() != null
+                && n.getId().startsWith("callAlarm-")).queryAll().stream().map(n -> n.getId() + "="
+                + ((Label) n).getTooltip().getText()).toList()));
 
         // the database goes away: the flag is kept as the last known one and says so; no flag means unknown
         lab.faults().stopDatabase();
