@@ -119,18 +119,22 @@ final class CarrierLogLookups {
         return out;
     }
 
-    /** The same from every vicidial_log row with {@code from <= call_date < to}, streamed. */
-    Map<CarrierLogRepository.CallKey, String> campaigns(Connection c, java.time.LocalDateTime from,
-                                                        java.time.LocalDateTime to,
+    /** The same from the vicidial_log rows of {@code campaignIds} with {@code from <= call_date < to}, streamed. */
+    Map<CarrierLogRepository.CallKey, String> campaigns(Connection c, List<String> campaignIds,
+                                                        java.time.LocalDateTime from, java.time.LocalDateTime to,
                                                         java.util.Set<CarrierLogRepository.CallKey> wanted)
             throws SQLException {
         Map<CarrierLogRepository.CallKey, String> out = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT lead_id, uniqueid, campaign_id FROM vicidial_log"
-                + " WHERE call_date >= ? AND call_date < ?", ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+                + " WHERE call_date >= ? AND call_date < ? AND campaign_id IN (" + placeholders(campaignIds.size())
+                + ")", ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             ps.setFetchSize(4096);
             ps.setQueryTimeout(queryTimeoutSeconds);
             ps.setObject(1, from);
             ps.setObject(2, to);
+            for (int i = 0; i < campaignIds.size(); i++) {
+                ps.setString(3 + i, campaignIds.get(i));
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 collect(rs, wanted, out);
             }

@@ -314,10 +314,11 @@ public final class CarrierLogRepository {
      * other Local half's uniqueid, so the exact uniqueid does not join). Up to {@value #LEAD_LOOKUP_MAX} leads are read
      * through the lead_id index in batches; more are read as one narrow streamed range of vicidial_log's call_date
      * index over [{@code from} - 1 h, {@code to}) (a call's vicidial_log row is dated at its start, before its
-     * hangup), like the carrier log itself. Keys without a row are absent from the result.
+     * hangup), like the carrier log itself, sending only the rows of {@code campaignIds} (the campaigns that share
+     * prefixes). Keys without a row are absent from the result.
      */
-    public Map<CallKey, String> campaigns(java.util.Collection<CallKey> calls, LocalDateTime from, LocalDateTime to)
-            throws DbException {
+    public Map<CallKey, String> campaigns(java.util.Collection<CallKey> calls, Set<String> campaignIds,
+                                          LocalDateTime from, LocalDateTime to) throws DbException {
         List<Long> leads = calls.stream().map(CallKey::leadId).distinct().toList();
         if (leads.isEmpty()) {
             return Map.of();
@@ -326,7 +327,7 @@ public final class CarrierLogRepository {
         CarrierLogLookups lookups = new CarrierLogLookups(queryTimeoutSeconds);
         return db.query("reading the campaigns of " + calls.size() + " calls from vicidial_log",
                 c -> leads.size() <= LEAD_LOOKUP_MAX ? lookups.campaigns(c, leads, wanted)
-                        : lookups.campaigns(c, from.minusHours(1), to, wanted));
+                        : lookups.campaigns(c, List.copyOf(campaignIds), from.minusHours(1), to, wanted));
     }
 
     private static CarrierLogRow read(ResultSet rs, CarrierLogSchema schema) throws SQLException {

@@ -66,8 +66,11 @@ final class CallCampaigns {
         if (held.isEmpty()) {
             return;
         }
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        held.stream().map(h -> h.attribution().campaign()).distinct()
+                .forEach(key -> ids.addAll(List.of(key.split("\\|"))));
         Map<CarrierLogRepository.CallKey, String> campaigns = repository.campaigns(
-                held.stream().map(Held::key).toList(), from, to);
+                held.stream().map(Held::key).toList(), ids, from, to);
         for (Held h : held) {
             String c = campaigns.get(h.key());
             sink.accept(h.row(), c == null ? byPrefix(h.attribution()) : h.attribution().withCampaign(c));
