@@ -16,11 +16,14 @@ import trunkops.db.DbException;
  * during the scan and, once the scan's statement has released its lock, its campaign is read from
  * {@code vicidial_log} by lead_id and the uniqueid's epoch ({@link CarrierLogRepository#campaigns}). A row that
  * vicidial_log does not explain (no lead, no row, no table) keeps the prefix rule's {@code A|B}, labelled
- * {@link Attribution#BY_PREFIX}. Rows with one campaign for their prefix are not looked up: that prefix belongs to
+ * {@link Attribution#BY_PREFIX} (so does every held row when the lookup fails: the carrier numbers do not depend on
+ * it). Rows with one campaign for their prefix are not looked up: that prefix belongs to
  * that campaign alone on that dialer. One instance per scan; {@link #hold} may run on another thread than
  * {@link #release} as long as the scan's hand-over has completed in between.
  */
 final class CallCampaigns {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CallCampaigns.class);
 
     private record Held(CarrierLogRow row, Attribution attribution, CarrierLogRepository.CallKey key) {
     }
@@ -69,8 +72,15 @@ final class CallCampaigns {
         java.util.Set<String> ids = new java.util.TreeSet<>();
         held.stream().map(h -> h.attribution().campaign()).distinct()
                 .forEach(key -> ids.addAll(List.of(key.split("\\|"))));
-        Map<CarrierLogRepository.CallKey, String> campaigns = repository.campaigns(
-                held.stream().map(Held::key).toList(), ids, from, to);
+        Map<CarrierLogRepository.CallKey, String> campaigns;
+        try {
+            campaigns = repository.campaigns(held.stream().map(Held::key).toList(), ids, from, to);
+        } catch (DbException e) {
+            // the carrier numbers do not depend on it: the held rows keep the prefix rule's labelled key
+            LOG.warn("campaigns of {} shared-prefix calls not read ({}); shown by prefix", held.size(),
+                    e.getMessage());
+            campaigns = Map.of();
+        }
         for (Held h : held) {
             String c = campaigns.get(h.key());
             sink.accept(h.row(), c == null ? byPrefix(h.attribution()) : h.attribution().withCampaign(c));
