@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -98,10 +99,10 @@ final class CarrierLogLookups {
     }
 
     /** vicidial_log rows of {@code leads} whose lead and uniqueid epoch are {@code wanted}: their campaign_id. */
-    Map<CarrierLogRepository.CallKey, String> campaigns(Connection c, List<Long> leads,
-                                                        java.util.Set<CarrierLogRepository.CallKey> wanted)
+    Map<CallKey, String> campaigns(Connection c, List<Long> leads,
+                                                        Set<CallKey> wanted)
             throws SQLException {
-        Map<CarrierLogRepository.CallKey, String> out = new HashMap<>();
+        Map<CallKey, String> out = new HashMap<>();
         for (int i = 0; i < leads.size(); i += LOOKUP_BATCH) {
             List<Long> part = leads.subList(i, Math.min(leads.size(), i + LOOKUP_BATCH));
             String sql = "SELECT lead_id, uniqueid, campaign_id FROM vicidial_log WHERE lead_id IN ("
@@ -124,11 +125,11 @@ final class CarrierLogLookups {
      * statements of one hour of call_date each (through its index: short read locks on a table ViciDial writes all
      * the time, and no statement near the query timeout).
      */
-    Map<CarrierLogRepository.CallKey, String> campaigns(Connection c, List<String> campaignIds,
+    Map<CallKey, String> campaigns(Connection c, List<String> campaignIds,
                                                         java.time.LocalDateTime from, java.time.LocalDateTime to,
-                                                        java.util.Set<CarrierLogRepository.CallKey> wanted)
+                                                        Set<CallKey> wanted)
             throws SQLException {
-        Map<CarrierLogRepository.CallKey, String> out = new HashMap<>();
+        Map<CallKey, String> out = new HashMap<>();
         for (java.time.LocalDateTime a = from; a.isBefore(to); a = a.plusHours(1)) {
             java.time.LocalDateTime b = a.plusHours(1).isAfter(to) ? to : a.plusHours(1);
             campaignsIn(c, campaignIds, a, b, wanted, out);
@@ -137,8 +138,8 @@ final class CarrierLogLookups {
     }
 
     private void campaignsIn(Connection c, List<String> campaignIds, java.time.LocalDateTime from,
-                             java.time.LocalDateTime to, java.util.Set<CarrierLogRepository.CallKey> wanted,
-                             Map<CarrierLogRepository.CallKey, String> out) throws SQLException {
+                             java.time.LocalDateTime to, Set<CallKey> wanted,
+                             Map<CallKey, String> out) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT lead_id, uniqueid, campaign_id FROM vicidial_log"
                 + " WHERE call_date >= ? AND call_date < ? AND campaign_id IN (" + placeholders(campaignIds.size())
                 + ")", ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
@@ -155,16 +156,12 @@ final class CarrierLogLookups {
         }
     }
 
-    private static void collect(ResultSet rs, java.util.Set<CarrierLogRepository.CallKey> wanted,
-                                Map<CarrierLogRepository.CallKey, String> out) throws SQLException {
+    private static void collect(ResultSet rs, Set<CallKey> wanted,
+                                Map<CallKey, String> out) throws SQLException {
         while (rs.next()) {
-            String u = rs.getString(2);
-            if (u == null || u.length() < 10) {
-                continue;
-            }
-            CarrierLogRepository.CallKey k = new CarrierLogRepository.CallKey(rs.getLong(1), u.substring(0, 10));
+            CallKey k = CallKey.of(rs.getLong(1), rs.getString(2));
             String campaign = rs.getString(3);
-            if (campaign != null && wanted.contains(k)) {
+            if (k != null && campaign != null && wanted.contains(k)) {
                 out.putIfAbsent(k, campaign);
             }
         }

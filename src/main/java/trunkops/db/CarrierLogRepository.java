@@ -298,16 +298,6 @@ public final class CarrierLogRepository {
         });
     }
 
-    /** One call as {@code vicidial_log} can be joined to it: the lead and the uniqueid's 10-digit epoch. */
-    public record CallKey(long leadId, String epoch) {
-        /** The key of a carrier-log row (vicidial.md Correction 12), null without lead or uniqueid. */
-        public static CallKey of(CarrierLogRow row) {
-            String u = row.uniqueid();
-            return row.leadId() <= 0 || u == null || u.length() < 10 ? null : new CallKey(row.leadId(),
-                    u.substring(0, 10));
-        }
-    }
-
     /**
      * The campaign of each call, from {@code vicidial_log} joined the way ViciDial's own carrier export joins it:
      * same lead_id and the same 10-digit epoch at the start of the uniqueid (for answered calls vicidial_log holds the

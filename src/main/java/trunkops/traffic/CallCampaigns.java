@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 
+import trunkops.db.CallKey;
 import trunkops.db.CarrierLogRepository;
 import trunkops.db.CarrierLogRow;
 import trunkops.db.DbException;
@@ -25,7 +26,7 @@ final class CallCampaigns {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CallCampaigns.class);
 
-    private record Held(CarrierLogRow row, Attribution attribution, CarrierLogRepository.CallKey key) {
+    private record Held(CarrierLogRow row, Attribution attribution, CallKey key) {
     }
 
     private final boolean vicidialLog;
@@ -50,7 +51,7 @@ final class CallCampaigns {
      * once with the prefix rule's campaign.
      */
     boolean hold(CarrierLogRow row, Attribution a, BiConsumer<CarrierLogRow, Attribution> sink) {
-        CarrierLogRepository.CallKey key = vicidialLog && shared(a) ? CarrierLogRepository.CallKey.of(row) : null;
+        CallKey key = vicidialLog && shared(a) ? CallKey.of(row) : null;
         if (key == null) {
             sink.accept(row, byPrefix(a));
             return false;
@@ -72,7 +73,7 @@ final class CallCampaigns {
         java.util.Set<String> ids = new java.util.TreeSet<>();
         held.stream().map(h -> h.attribution().campaign()).distinct()
                 .forEach(key -> ids.addAll(List.of(key.split("\\|"))));
-        Map<CarrierLogRepository.CallKey, String> campaigns;
+        Map<CallKey, String> campaigns;
         try {
             campaigns = repository.campaigns(held.stream().map(Held::key).toList(), ids, from, to);
         } catch (DbException e) {

@@ -222,7 +222,7 @@ class ConsoleTrafficLabTest {
         assertTrue(tip.startsWith("BLUELINE: probe OK but calls failing: "), tip);
         String tab = node(robot, "#tabs", TabPane.class).getTabs().stream()
                 .filter(t -> "chartsTab".equals(t.getId())).findFirst().orElseThrow().getText();
-        assertTrue(tab.contains("\u26A0 1"), tab + " DIAG " + fx(() -> robot.lookup(n -> n.getId() != null
+        assertTrue(tab.contains("\u26A0 1"), tab + " flags: " + fx(() -> robot.lookup(n -> n.getId() != null
                 && n.getId().startsWith("callAlarm-")).queryAll().stream().map(n -> n.getId() + "="
                 + ((Label) n).getTooltip().getText()).toList()));
 
