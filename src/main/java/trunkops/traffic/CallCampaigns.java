@@ -64,11 +64,55 @@ final class CallCampaigns {
         return held.size();
     }
 
+    /** What {@link #move} does with one row counted under the prefix key that now has its own campaign. */
+    @FunctionalInterface
+    interface Mover {
+        void move(CarrierLogRow row, Attribution counted, Attribution resolved);
+    }
+
+    /**
+     * Like {@link #hold}, but the row is handed to {@code sink} at once with the prefix rule's labelled key and only
+     * remembered: {@link #move} later moves it to its campaign (a cold load publishes first and resolves on the next
+     * refresh, so the read budget of the first picture is kept).
+     */
+    void countNowMoveLater(CarrierLogRow row, Attribution a, BiConsumer<CarrierLogRow, Attribution> sink) {
+        sink.accept(row, byPrefix(a));
+        CallKey key = vicidialLog && shared(a) ? CallKey.of(row) : null;
+        if (key != null) {
+            held.add(new Held(row, a, key));
+        }
+    }
+
+    /** Reads the remembered rows' campaigns and hands each one vicidial_log explains to {@code mover}. */
+    void move(CarrierLogRepository repository, LocalDateTime from, LocalDateTime to, Mover mover)
+            throws DbException {
+        Map<CallKey, String> campaigns = lookup(repository, from, to);
+        for (Held h : held) {
+            String c = campaigns.get(h.key());
+            if (c != null) {
+                mover.move(h.row(), byPrefix(h.attribution()), h.attribution().withCampaign(c));
+            }
+        }
+        held.clear();
+    }
+
     /** Reads the held rows' campaigns for a scan of [from, to) and hands every held row to {@code sink}. */
     void release(CarrierLogRepository repository, LocalDateTime from, LocalDateTime to,
                  BiConsumer<CarrierLogRow, Attribution> sink) throws DbException {
         if (held.isEmpty()) {
             return;
+        }
+        Map<CallKey, String> campaigns = lookup(repository, from, to);
+        for (Held h : held) {
+            String c = campaigns.get(h.key());
+            sink.accept(h.row(), c == null ? byPrefix(h.attribution()) : h.attribution().withCampaign(c));
+        }
+        held.clear();
+    }
+
+    private Map<CallKey, String> lookup(CarrierLogRepository repository, LocalDateTime from, LocalDateTime to) {
+        if (held.isEmpty()) {
+            return Map.of();
         }
         java.util.Set<String> ids = new java.util.TreeSet<>();
         held.stream().map(h -> h.attribution().campaign()).distinct()
@@ -82,10 +126,6 @@ final class CallCampaigns {
                     e.getMessage());
             campaigns = Map.of();
         }
-        for (Held h : held) {
-            String c = campaigns.get(h.key());
-            sink.accept(h.row(), c == null ? byPrefix(h.attribution()) : h.attribution().withCampaign(c));
-        }
-        held.clear();
+        return campaigns;
     }
 }

@@ -94,6 +94,10 @@ public final class CarrierTrafficEngine {
     private LocalDateTime databaseNow;
     private int refreshes;
     private Object fingerprint;
+    /** Shared-prefix calls the last cold load counted under their prefix key, for the next refresh to move. */
+    private CallCampaigns pendingCampaigns;
+    private LocalDateTime pendingFrom;
+    private LocalDateTime pendingTo;
 
     public CarrierTrafficEngine(CarrierLogRepository repository, Settings settings) {
         this.repository = Objects.requireNonNull(repository, "repository");
@@ -147,16 +151,47 @@ public final class CarrierTrafficEngine {
         databaseNow = now;
         if (!loaded) {
             LocalDateTime from = minuteFloor(now.minus(settings.window()));
-            return cold(from, now.plus(settings.futureSkew()), now, t0);
+            return cold(from, now.plus(settings.futureSkew()), now, t0, false);
         }
+        movePendingCampaigns();
         return incremental(now, t0);
+    }
+
+    /**
+     * The first refresh after a cold load moves the shared-prefix calls the load counted under their prefix key to
+     * the campaign vicidial_log gives them (before the incremental scan, so the window and the remembered rows are
+     * still the load's). The load itself published without waiting for that read.
+     */
+    private void movePendingCampaigns() {
+        CallCampaigns p = pendingCampaigns;
+        pendingCampaigns = null;
+        if (p == null || p.size() == 0) {
+            return;
+        }
+        int n = p.size();
+        long r0 = System.nanoTime();
+        try {
+            p.move(repository, pendingFrom, pendingTo, (row, counted, resolved) -> {
+                TrafficCube.Fact old = cube.fact(row, counted);
+                TrafficCube.Fact f = cube.fact(row, resolved);
+                cube.apply(old, -1);
+                cube.apply(f, 1);
+                if (row.uniqueid() != null && old.equals(recent.get(row.uniqueid()))) {
+                    recent.put(row.uniqueid(), f);
+                }
+            });
+        } catch (DbException e) {
+            LOG.warn("campaigns of shared-prefix calls not moved: {}", e.getMessage());
+        }
+        LOG.info("{} calls with a shared dial prefix moved to their campaign from vicidial_log in {} ms", n,
+                (System.nanoTime() - r0) / 1_000_000);
     }
 
     /** A one-off load of a fixed window [from, to) (the report command); no cursor is kept. */
     public Stats load(LocalDateTime from, LocalDateTime to) throws DbException {
         requireTopology();
         databaseNow = to;
-        return cold(from, to, to, System.nanoTime());
+        return cold(from, to, to, System.nanoTime(), true);
     }
 
     private void requireTopology() {
@@ -165,8 +200,14 @@ public final class CarrierTrafficEngine {
         }
     }
 
-    private Stats cold(LocalDateTime from, LocalDateTime to, LocalDateTime now, long t0) throws DbException {
+    /**
+     * {@code resolveNow}: shared-prefix calls wait for their campaign before the load returns (a one-off report);
+     * otherwise they are counted under their prefix key and moved by the next refresh.
+     */
+    private Stats cold(LocalDateTime from, LocalDateTime to, LocalDateTime now, long t0, boolean resolveNow)
+            throws DbException {
         schema = repository.schema();
+        pendingCampaigns = null;
         cube.clear();
         recent.clear();
         maxSeen = Long.MIN_VALUE;
@@ -186,17 +227,25 @@ public final class CarrierTrafficEngine {
             newest[0] = Math.max(newest[0], row.callDateSecond());
         };
         CallCampaigns calls = new CallCampaigns(schema.vicidialLogTable());
-        PipelinedSink sink = new PipelinedSink(row -> calls.hold(row, attributor.attribute(row), apply), 2048);
+        PipelinedSink sink = new PipelinedSink(row -> {
+            if (resolveNow) {
+                calls.hold(row, attributor.attribute(row), apply);
+            } else {
+                calls.countNowMoveLater(row, attributor.attribute(row), apply);
+            }
+        }, 2048);
         try {
             for (LocalDateTime[] r : ranges) {
                 total = total.plus(scan(r[0], r[1], rememberFrom, sink));
             }
             sink.finish();
-            int shared = calls.size();
-            long r0 = System.nanoTime();
-            calls.release(repository, from, to, apply);
-            LOG.info("carrier log {} to {}: {} calls with a shared dial prefix read their campaign from vicidial_log"
-                    + " in {} ms", from, to, shared, (System.nanoTime() - r0) / 1_000_000);
+            if (resolveNow) {
+                calls.release(repository, from, to, apply);
+            } else {
+                pendingCampaigns = calls;
+                pendingFrom = from;
+                pendingTo = to;
+            }
         } catch (DbException | RuntimeException e) {
             sink.abandon();
             cube.clear();
