@@ -19,8 +19,9 @@ import trunkops.db.DbException;
  * vicidial_log does not explain (no lead, no row, no table) keeps the prefix rule's {@code A|B}, labelled
  * {@link Attribution#BY_PREFIX} (so does every held row when the lookup fails: the carrier numbers do not depend on
  * it). Rows with one campaign for their prefix are not looked up: that prefix belongs to
- * that campaign alone on that dialer. One instance per scan; {@link #hold} may run on another thread than
- * {@link #release} as long as the scan's hand-over has completed in between.
+ * that campaign alone on that dialer. A live cold load uses {@link #countNowMoveLater} and {@link #move} instead: it
+ * publishes first and the next refresh moves the calls. One instance per scan; {@link #hold} may run on another
+ * thread than {@link #release} as long as the scan's hand-over has completed in between.
  */
 final class CallCampaigns {
 
