@@ -39,9 +39,11 @@ public final class CarrierLogRepository {
     /** TO_SECONDS('1970-01-01 00:00:00'): minute counts are read as TO_SECONDS(call_date) DIV 60. */
     static final long TO_SECONDS_1970 = 62_167_219_200L;
 
+    /** Above this many leads the campaigns of a scan are read as a range of vicidial_log, not by lead. */
+    public static final int LEAD_LOOKUP_MAX = 2_000;
     private static final String COLUMNS = "SELECT TABLE_NAME, COLUMN_NAME FROM information_schema.COLUMNS"
             + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME IN ('vicidial_carrier_log','system_settings',"
-            + "'live_channels')";
+            + "'live_channels','vicidial_log')";
     private static final String MINUTE_COUNTS = "SELECT TO_SECONDS(call_date) DIV 60, COUNT(*)"
             + " FROM vicidial_carrier_log WHERE call_date >= ? AND call_date < ? GROUP BY 1";
     private static final String OLDEST_LIVE = "SELECT MIN(call_date) FROM vicidial_carrier_log";
@@ -133,7 +135,9 @@ public final class CarrierLogRepository {
                 }
             }
             return new CarrierLogSchema(version, log.contains("sip_hangup_cause") && log.contains("sip_hangup_reason"),
-                    log.contains("caller_code"), slave, reports, columns.containsKey("live_channels"));
+                    log.contains("caller_code"), slave, reports, columns.containsKey("live_channels"),
+                    columns.getOrDefault("vicidial_log", Set.of()).containsAll(List.of("lead_id", "uniqueid",
+                            "campaign_id")));
         });
     }
 
@@ -231,7 +235,7 @@ public final class CarrierLogRepository {
     static String scanSql(CarrierLogSchema schema) {
         return "SELECT CAST(call_date AS UNSIGNED), server_ip, dialstatus, hangup_cause, "
                 + (schema.sipColumns() ? "sip_hangup_cause, sip_hangup_reason" : "NULL, NULL")
-                + ", dial_time, answered_time, channel, uniqueid FROM vicidial_carrier_log"
+                + ", dial_time, answered_time, channel, uniqueid, lead_id FROM vicidial_carrier_log"
                 + " WHERE call_date >= ? AND call_date < ?";
     }
 
@@ -252,6 +256,13 @@ public final class CarrierLogRepository {
     public ScanStats scan(CarrierLogSchema schema, LocalDateTime from, LocalDateTime to, long uniqueidFrom,
                           Predicate<CarrierLogRow> needsDetails, Predicate<CarrierLogRow> needsDialLog,
                           Consumer<CarrierLogRow> sink) throws DbException {
+        return scan(schema, from, to, uniqueidFrom, r -> false, needsDetails, needsDialLog, sink);
+    }
+
+    /** The same, also decoding the uniqueid of every row for which {@code needsUniqueid} holds. */
+    public ScanStats scan(CarrierLogSchema schema, LocalDateTime from, LocalDateTime to, long uniqueidFrom,
+                          Predicate<CarrierLogRow> needsUniqueid, Predicate<CarrierLogRow> needsDetails,
+                          Predicate<CarrierLogRow> needsDialLog, Consumer<CarrierLogRow> sink) throws DbException {
         String what = "reading vicidial_carrier_log " + from + " to " + to;
         return db.query(what, c -> {
             List<CarrierLogRow> pending = new ArrayList<>();
@@ -271,8 +282,8 @@ public final class CarrierLogRepository {
                         if (needsDetails.test(row)) {
                             pending.add(row.withUniqueid(rs.getString(10)));
                         } else {
-                            sink.accept(row.callDateSecond() >= uniqueidFrom ? row.withUniqueid(rs.getString(10))
-                                    : row);
+                            sink.accept(row.callDateSecond() >= uniqueidFrom || needsUniqueid.test(row)
+                                    ? row.withUniqueid(rs.getString(10)) : row);
                         }
                     }
                 }
@@ -287,6 +298,28 @@ public final class CarrierLogRepository {
         });
     }
 
+    /**
+     * The campaign of each call, from {@code vicidial_log} joined the way ViciDial's own carrier export joins it:
+     * same lead_id and the same 10-digit epoch at the start of the uniqueid (for answered calls vicidial_log holds the
+     * other Local half's uniqueid, so the exact uniqueid does not join). Up to {@value #LEAD_LOOKUP_MAX} leads are read
+     * through the lead_id index in batches; more are read as one narrow streamed range of vicidial_log's call_date
+     * index over [{@code from} - 1 h, {@code to}) (a call's vicidial_log row is dated at its start, before its
+     * hangup), like the carrier log itself, sending only the rows of {@code campaignIds} (the campaigns that share
+     * prefixes). Keys without a row are absent from the result.
+     */
+    public Map<CallKey, String> campaigns(java.util.Collection<CallKey> calls, Set<String> campaignIds,
+                                          LocalDateTime from, LocalDateTime to) throws DbException {
+        List<Long> leads = calls.stream().map(CallKey::leadId).distinct().toList();
+        if (leads.isEmpty()) {
+            return Map.of();
+        }
+        Set<CallKey> wanted = new HashSet<>(calls);
+        CarrierLogLookups lookups = new CarrierLogLookups(queryTimeoutSeconds);
+        return db.query("reading the campaigns of " + calls.size() + " calls from vicidial_log",
+                c -> leads.size() <= LEAD_LOOKUP_MAX ? lookups.campaigns(c, leads, wanted)
+                        : lookups.campaigns(c, List.copyOf(campaignIds), from.minusHours(1), to, wanted));
+    }
+
     private static CarrierLogRow read(ResultSet rs, CarrierLogSchema schema) throws SQLException {
         long seconds = secondsOf(rs.getLong(1));
         String server = rs.getString(2);
@@ -297,7 +330,7 @@ public final class CarrierLogRepository {
         int dial = nullable(rs, 7);
         int answered = nullable(rs, 8);
         return new CarrierLogRow(seconds, server, status, cause, sip, reason, dial, answered, rs.getString(9),
-                null, CarrierLogRow.Details.NOT_LOOKED_UP);
+                null, CarrierLogRow.Details.NOT_LOOKED_UP, rs.getLong(11));
     }
 
     /**

@@ -16,10 +16,20 @@ import java.time.ZoneOffset;
  *                       string>@<context>-<id>;2} half that ran the carrier extension
  * @param uniqueid       the row's key, or {@code null} when the scan did not ask for it
  * @param details        what the follow-up lookups found (call_log, dial log), or {@link Details#NOT_LOOKED_UP}
+ * @param leadId         {@code lead_id} (0 when NULL or not read): with the uniqueid's epoch, the key of the call's
+ *                       {@code vicidial_log} row (its campaign)
  */
 public record CarrierLogRow(long callDateSecond, String serverIp, String dialstatus, int hangupCause, int sipCode,
                             String sipReason, int dialTime, int answeredTime, String channel, String uniqueid,
-                            Details details) {
+                            Details details, long leadId) {
+
+    /** A row without its lead. */
+    public CarrierLogRow(long callDateSecond, String serverIp, String dialstatus, int hangupCause, int sipCode,
+                         String sipReason, int dialTime, int answeredTime, String channel, String uniqueid,
+                         Details details) {
+        this(callDateSecond, serverIp, dialstatus, hangupCause, sipCode, sipReason, dialTime, answeredTime, channel,
+                uniqueid, details, 0);
+    }
 
     /** A NULL numeric column. */
     public static final int NULL = -1;
@@ -45,7 +55,7 @@ public record CarrierLogRow(long callDateSecond, String serverIp, String dialsta
 
     public CarrierLogRow withUniqueid(String id) {
         return new CarrierLogRow(callDateSecond, serverIp, dialstatus, hangupCause, sipCode, sipReason, dialTime,
-                answeredTime, channel, id, details);
+                answeredTime, channel, id, details, leadId);
     }
 
     public LocalDateTime callDate() {
@@ -54,7 +64,7 @@ public record CarrierLogRow(long callDateSecond, String serverIp, String dialsta
 
     public CarrierLogRow withDetails(Details d) {
         return new CarrierLogRow(callDateSecond, serverIp, dialstatus, hangupCause, sipCode, sipReason, dialTime,
-                answeredTime, channel, uniqueid, d);
+                answeredTime, channel, uniqueid, d, leadId);
     }
 
     /** Seconds since 1970 of a wall-clock time, the unit of {@link #callDateSecond()}. */

@@ -16,9 +16,17 @@ import java.util.Objects;
  * @param reportsUseSlaveDb     {@code system_settings.reports_use_slave_db}: the names of the reports ViciDial lets
  *                              read the replica
  * @param liveChannelsTable     whether {@code live_channels} exists (live calls per trunk)
+ * @param vicidialLogTable      whether {@code vicidial_log} exists with lead_id, uniqueid and campaign_id (the campaign
+ *                              of calls whose dial prefix several campaigns share)
  */
 public record CarrierLogSchema(int schemaVersion, boolean sipColumns, boolean callerCodeColumn, String slaveDbServer,
-                               String reportsUseSlaveDb, boolean liveChannelsTable) {
+                               String reportsUseSlaveDb, boolean liveChannelsTable, boolean vicidialLogTable) {
+
+    /** A schema without vicidial_log. */
+    public CarrierLogSchema(int schemaVersion, boolean sipColumns, boolean callerCodeColumn, String slaveDbServer,
+                            String reportsUseSlaveDb, boolean liveChannelsTable) {
+        this(schemaVersion, sipColumns, callerCodeColumn, slaveDbServer, reportsUseSlaveDb, liveChannelsTable, false);
+    }
 
     /** The report whose replica permission TrunkOps follows: it supersedes ViciDial's Carrier Log Report. */
     public static final String VICIDIAL_REPORT_NAME = "Carrier Log Report";

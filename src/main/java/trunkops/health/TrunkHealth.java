@@ -16,6 +16,12 @@ final class TrunkHealth {
     private boolean hasVerdict;
     private long verdictSinceMillis;
     private long lastObservationMillis;
+    /**
+     * The round trip of the newest observation that agrees with the verdict (GOOD for REACHABLE, LAGGED for LAGGED),
+     * -1 when that observation carried none: a Lagged or Reachable PeerStatus event has no {@code Time} on Asterisk
+     * 12+, so a verdict decided on one shows no latency until the next poll of the same kind, never the previous
+     * state's round trip.
+     */
     private int latencyMs = -1;
     private final long[] changes;
     private int changeCount;
@@ -43,6 +49,7 @@ final class TrunkHealth {
         return lastObservationMillis;
     }
 
+    /** The round trip the current verdict was decided on (see the field), -1 when none is known. */
     int latencyMs() {
         return latencyMs;
     }
@@ -61,20 +68,24 @@ final class TrunkHealth {
         lastObservationMillis = at;
         if (o == Observation.GOOD || o == Observation.LAGGED) {
             if (ms >= 0) {
-                latencyMs = ms;
                 history.record(at, ms);
             }
         } else if (o == Observation.BAD) {
-            latencyMs = -1;
             history.record(at, -1);
         }
         window[seen % window.length] = o;
         seen++;
         sinceChange++;
         TrunkState next = decide(o);
+        boolean agrees = next == TrunkState.REACHABLE && o == Observation.GOOD
+                || next == TrunkState.LAGGED && o == Observation.LAGGED;
         if (next == verdict && hasVerdict) {
+            if (agrees && ms >= 0) {
+                latencyMs = ms;
+            }
             return null;
         }
+        latencyMs = agrees ? ms : -1;
         TrunkState previous = hasVerdict ? verdict : TrunkState.UNKNOWN;
         boolean firstVerdict = !hasVerdict;
         verdict = next;

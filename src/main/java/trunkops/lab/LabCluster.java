@@ -82,6 +82,7 @@ public final class LabCluster implements AutoCloseable {
     private final Map<String, AmiServer> amiServers = new LinkedHashMap<>();
     private final Map<String, FarEnd> farEnds = new LinkedHashMap<>();
     private final List<ViciDialer> trafficDialers = new ArrayList<>();
+    private final Map<String, trunkops.lab.vici.PlacedCalls> placed = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private LabDatabase database;
     private AsyncViciWriter writer;
@@ -163,7 +164,7 @@ public final class LabCluster implements AutoCloseable {
         keepalive.runOnce();
         for (LabClusterSpec.Server s : spec.servers()) {
             Pbx pbx = dialers.get(s.serverId());
-            pbx.setHooks(new ViciFastAgi(s.serverIp(), clock, writer, true));
+            pbx.setHooks(new ViciFastAgi(s.serverIp(), clock, writer, true, placedCalls(s.serverId())));
             pbx.boot();
         }
         keepalive.start(options.keepalivePeriod().toMillis());
@@ -178,6 +179,11 @@ public final class LabCluster implements AutoCloseable {
         LOG.info("lab cluster up in {} ms", (System.nanoTime() - t0) / 1_000_000);
     }
 
+    /** One dialer's placed auto-dial calls, shared by its dialer (writes) and its FastAGI (vicidial_log rows). */
+    private trunkops.lab.vici.PlacedCalls placedCalls(String serverId) {
+        return placed.computeIfAbsent(serverId, k -> new trunkops.lab.vici.PlacedCalls());
+    }
+
     private void startTraffic(ZoneId zone) {
         for (LabClusterSpec.Server s : spec.servers()) {
             Map<String, Double> rates = new LinkedHashMap<>();
@@ -187,7 +193,8 @@ public final class LabCluster implements AutoCloseable {
                 }
             }
             ViciDialer d = new ViciDialer(s.serverId(), s.serverIp(), dialers.get(s.serverId()),
-                    database.dataSource(), writer, clock, zone, rates, options.seed() ^ s.serverId().hashCode());
+                    database.dataSource(), writer, clock, zone, rates, placedCalls(s.serverId()),
+                    options.seed() ^ s.serverId().hashCode());
             d.setRateMultiplier(options.trafficMultiplier());
             d.start();
             trafficDialers.add(d);

@@ -6,8 +6,9 @@ import java.util.Objects;
  * Which carrier (and campaign) one carrier-log row belongs to, how that was found, and why not when it was not.
  *
  * @param carrierId  the carrier whose extension ran the call, or {@link #UNATTRIBUTED}
- * @param campaign   the campaign, {@link #NO_CAMPAIGN}, or several ids joined by {@code |} when the dial string fits
- *                   more than one campaign's prefix on that dialer (see {@link CampaignResolver})
+ * @param campaign   the campaign, {@link #NO_CAMPAIGN}, or, when the dial string fits more than one campaign's prefix
+ *                   on that dialer (see {@link CampaignResolver}), the campaign vicidial_log gives the call
+ *                   ({@link CallCampaigns}) or else the ids joined by {@code |} and labelled {@link #BY_PREFIX}
  * @param source     where the dialed string came from
  * @param dialString the dialed string matched against the carrier patterns ({@code null} when none was found)
  * @param problem    why the row is unattributed ({@code null} when attributed)
@@ -18,6 +19,8 @@ public record Attribution(String carrierId, String campaign, Source source, Stri
     public static final String UNATTRIBUTED = "unattributed";
     /** The campaign bucket for rows whose dial string fits no campaign's prefix on their dialer. */
     public static final String NO_CAMPAIGN = "(no campaign)";
+    /** The label of a campaign key that only the shared dial prefix gives (vicidial_log had no row for the call). */
+    public static final String BY_PREFIX = " (by prefix)";
 
     /** Where the dialed string was read, in the order they are tried. */
     public enum Source {
@@ -60,6 +63,11 @@ public record Attribution(String carrierId, String campaign, Source source, Stri
 
     public boolean attributed() {
         return problem == null;
+    }
+
+    /** The same row in another campaign. */
+    public Attribution withCampaign(String c) {
+        return new Attribution(carrierId, c, source, dialString, problem);
     }
 
     static Attribution unattributed(Source source, String dialString, Problem problem) {

@@ -19,9 +19,9 @@ import trunkops.topology.ListRow;
  * <p>Rules, never a guess: the candidates are the campaign routes of the row's dialer (from the topology) whose
  * full prefix ({@code prefix + "1"} unless omit_phone_code) starts the dial string. One campaign among the candidates
  * that dial today → that campaign; none dialing but exactly one paused → that one; several → every id joined with
- * {@code |} (e.g. {@code RENEW|SALES1} when a list of SALES1 overrides its prefix with RENEW's); none →
- * {@link Attribution#NO_CAMPAIGN}. Limits: prefixes are today's (a dial_prefix changed within the window moves
- * older calls to the new owner of the prefix), and two campaigns sharing a prefix stay merged.
+ * {@code |} (e.g. {@code RENEW|SALES1} when a list of SALES1 overrides its prefix with RENEW's), which
+ * {@link CallCampaigns} then replaces per call from vicidial_log; none → {@link Attribution#NO_CAMPAIGN}. Limits:
+ * prefixes are today's (a dial_prefix changed within the window moves older calls to the new owner of the prefix).
  */
 final class CampaignResolver {
 

@@ -95,6 +95,16 @@ public final class CarrierAttributor {
         return !isAutoDialLocal(row.channel());
     }
 
+    /**
+     * Whether the row's own dial string (an auto-dial Local channel) fits the prefixes of several campaigns on its
+     * dialer: its uniqueid is then read, so that {@link CallCampaigns} can ask vicidial_log for its campaign.
+     */
+    public boolean sharedPrefix(CarrierLogRow row) {
+        Dialer d = row.serverIp() == null ? null : byIp.get(row.serverIp());
+        String local = localDialString(row.channel());
+        return d != null && local != null && d.auto().campaign(local).indexOf('|') >= 0;
+    }
+
     /** Whether a manual-dial row still needs the dial log after its call_log row gave nothing usable. */
     public boolean needsDialLog(CarrierLogRow row) {
         String code = row.details().callerCode();

@@ -94,6 +94,10 @@ public final class CarrierTrafficEngine {
     private LocalDateTime databaseNow;
     private int refreshes;
     private Object fingerprint;
+    /** Shared-prefix calls the last cold load counted under their prefix key, for the next refresh to move. */
+    private CallCampaigns pendingCampaigns;
+    private LocalDateTime pendingFrom;
+    private LocalDateTime pendingTo;
 
     public CarrierTrafficEngine(CarrierLogRepository repository, Settings settings) {
         this.repository = Objects.requireNonNull(repository, "repository");
@@ -120,6 +124,12 @@ public final class CarrierTrafficEngine {
         return loaded;
     }
 
+    /** The active carriers of the topology rows are attributed with (empty before {@link #setTopology}). */
+    public List<String> carrierIds() {
+        return topology == null ? List.of()
+                : topology.carriers().stream().filter(c -> c.active()).map(c -> c.carrierId()).toList();
+    }
+
     public CarrierLogSchema schema() {
         return schema;
     }
@@ -141,16 +151,47 @@ public final class CarrierTrafficEngine {
         databaseNow = now;
         if (!loaded) {
             LocalDateTime from = minuteFloor(now.minus(settings.window()));
-            return cold(from, now.plus(settings.futureSkew()), now, t0);
+            return cold(from, now.plus(settings.futureSkew()), now, t0, false);
         }
+        movePendingCampaigns();
         return incremental(now, t0);
+    }
+
+    /**
+     * The first refresh after a cold load moves the shared-prefix calls the load counted under their prefix key to
+     * the campaign vicidial_log gives them (before the incremental scan, so the window and the remembered rows are
+     * still the load's). The load itself published without waiting for that read.
+     */
+    private void movePendingCampaigns() {
+        CallCampaigns p = pendingCampaigns;
+        pendingCampaigns = null;
+        if (p == null || p.size() == 0) {
+            return;
+        }
+        int n = p.size();
+        long r0 = System.nanoTime();
+        try {
+            p.move(repository, pendingFrom, pendingTo, (row, counted, resolved) -> {
+                TrafficCube.Fact old = cube.fact(row, counted);
+                TrafficCube.Fact f = cube.fact(row, resolved);
+                cube.apply(old, -1);
+                cube.apply(f, 1);
+                if (row.uniqueid() != null && old.equals(recent.get(row.uniqueid()))) {
+                    recent.put(row.uniqueid(), f);
+                }
+            });
+        } catch (DbException e) {
+            LOG.warn("campaigns of shared-prefix calls not moved: {}", e.getMessage());
+        }
+        LOG.info("{} calls with a shared dial prefix moved to their campaign from vicidial_log in {} ms", n,
+                (System.nanoTime() - r0) / 1_000_000);
     }
 
     /** A one-off load of a fixed window [from, to) (the report command); no cursor is kept. */
     public Stats load(LocalDateTime from, LocalDateTime to) throws DbException {
         requireTopology();
         databaseNow = to;
-        return cold(from, to, to, System.nanoTime());
+        return cold(from, to, to, System.nanoTime(), true);
     }
 
     private void requireTopology() {
@@ -159,8 +200,14 @@ public final class CarrierTrafficEngine {
         }
     }
 
-    private Stats cold(LocalDateTime from, LocalDateTime to, LocalDateTime now, long t0) throws DbException {
+    /**
+     * {@code resolveNow}: shared-prefix calls wait for their campaign before the load returns (a one-off report);
+     * otherwise they are counted under their prefix key and moved by the next refresh.
+     */
+    private Stats cold(LocalDateTime from, LocalDateTime to, LocalDateTime now, long t0, boolean resolveNow)
+            throws DbException {
         schema = repository.schema();
+        pendingCampaigns = null;
         cube.clear();
         recent.clear();
         maxSeen = Long.MIN_VALUE;
@@ -169,8 +216,7 @@ public final class CarrierTrafficEngine {
         List<LocalDateTime[]> ranges = plan(from, to, repository.extent(from, to));
         CarrierLogRepository.ScanStats total = new CarrierLogRepository.ScanStats(0, 0, 0, 0);
         long[] newest = {Long.MIN_VALUE};
-        PipelinedSink sink = new PipelinedSink(row -> {
-            Attribution a = attributor.attribute(row);
+        java.util.function.BiConsumer<CarrierLogRow, Attribution> apply = (row, a) -> {
             if (row.callDateSecond() >= rememberFrom && row.uniqueid() != null) {
                 TrafficCube.Fact f = cube.fact(row, a);
                 cube.apply(f, 1);
@@ -179,12 +225,27 @@ public final class CarrierTrafficEngine {
                 cube.add(row, a);
             }
             newest[0] = Math.max(newest[0], row.callDateSecond());
+        };
+        CallCampaigns calls = new CallCampaigns(schema.vicidialLogTable());
+        PipelinedSink sink = new PipelinedSink(row -> {
+            if (resolveNow) {
+                calls.hold(row, attributor.attribute(row), apply);
+            } else {
+                calls.countNowMoveLater(row, attributor.attribute(row), apply);
+            }
         }, 2048);
         try {
             for (LocalDateTime[] r : ranges) {
                 total = total.plus(scan(r[0], r[1], rememberFrom, sink));
             }
             sink.finish();
+            if (resolveNow) {
+                calls.release(repository, from, to, apply);
+            } else {
+                pendingCampaigns = calls;
+                pendingFrom = from;
+                pendingTo = to;
+            }
         } catch (DbException | RuntimeException e) {
             sink.abandon();
             cube.clear();
@@ -212,11 +273,12 @@ public final class CarrierTrafficEngine {
         }
         long lower = Math.min(maxSeen, nowSecond) - settings.overlap().toSeconds();
         if (lower < rememberFrom) {
-            scan(CubeQueries.time(0).plusSeconds(lower), CubeQueries.time(0).plusSeconds(rememberFrom), row -> {
-                if (row.uniqueid() != null) {
-                    recent.put(row.uniqueid(), cube.fact(row, attributor.attribute(row)));
-                }
-            });
+            scanAttributed(CubeQueries.time(0).plusSeconds(lower), CubeQueries.time(0).plusSeconds(rememberFrom),
+                    Long.MIN_VALUE, (row, a) -> {
+                        if (row.uniqueid() != null) {
+                            recent.put(row.uniqueid(), cube.fact(row, a));
+                        }
+                    });
         }
     }
 
@@ -234,15 +296,23 @@ public final class CarrierTrafficEngine {
         return out;
     }
 
-    private CarrierLogRepository.ScanStats scan(LocalDateTime from, LocalDateTime to,
-                                                java.util.function.Consumer<CarrierLogRow> sink) throws DbException {
-        return scan(from, to, Long.MIN_VALUE, sink);
-    }
-
     private CarrierLogRepository.ScanStats scan(LocalDateTime from, LocalDateTime to, long uniqueidFrom,
                                                 java.util.function.Consumer<CarrierLogRow> sink) throws DbException {
-        return repository.scan(schema, from, to, uniqueidFrom, attributor::needsDetails, attributor::needsDialLog,
-                sink);
+        return repository.scan(schema, from, to, uniqueidFrom, attributor::sharedPrefix, attributor::needsDetails,
+                attributor::needsDialLog, sink);
+    }
+
+    /**
+     * Scans [from, to) and hands every row with its attribution; rows whose dial prefix several campaigns share come
+     * after the statement, with their campaign from vicidial_log ({@link CallCampaigns}).
+     */
+    private CarrierLogRepository.ScanStats scanAttributed(LocalDateTime from, LocalDateTime to, long uniqueidFrom,
+            java.util.function.BiConsumer<CarrierLogRow, Attribution> sink) throws DbException {
+        CallCampaigns calls = new CallCampaigns(schema.vicidialLogTable());
+        CarrierLogRepository.ScanStats s = scan(from, to, uniqueidFrom,
+                row -> calls.hold(row, attributor.attribute(row), sink));
+        calls.release(repository, from, to, sink);
+        return s;
     }
 
     private Stats incremental(LocalDateTime now, long t0) throws DbException {
@@ -251,9 +321,9 @@ public final class CarrierTrafficEngine {
         long cursor = maxSeen == Long.MIN_VALUE ? windowStart : Math.min(maxSeen, nowSecond);
         long lower = Math.max(cursor - settings.overlap().toSeconds(), windowStart);
         long[] changed = {0};
-        CarrierLogRepository.ScanStats s = scan(CubeQueries.time(0).plusSeconds(lower),
-                now.plus(settings.futureSkew()), row -> {
-                    TrafficCube.Fact f = cube.fact(row, attributor.attribute(row));
+        CarrierLogRepository.ScanStats s = scanAttributed(CubeQueries.time(0).plusSeconds(lower),
+                now.plus(settings.futureSkew()), Long.MIN_VALUE, (row, a) -> {
+                    TrafficCube.Fact f = cube.fact(row, a);
                     TrafficCube.Fact old = row.uniqueid() == null ? null : recent.put(row.uniqueid(), f);
                     if (old == null || !old.equals(f)) {
                         if (old != null) {
@@ -299,8 +369,8 @@ public final class CarrierTrafficEngine {
                 LOG.info("carrier log minute {} holds {} rows, the console had {}: reloading it (late rows, clock"
                         + " skew or deletions)", CubeQueries.time(m), db.get(m), held.get(m));
                 cube.dropMinute(m);
-                scan(CubeQueries.time(m), CubeQueries.time(m + 1),
-                        row -> cube.apply(cube.fact(row, attributor.attribute(row)), 1));
+                scanAttributed(CubeQueries.time(m), CubeQueries.time(m + 1), Long.MIN_VALUE,
+                        (row, a) -> cube.apply(cube.fact(row, a), 1));
                 reloaded++;
             }
         }

@@ -15,13 +15,16 @@ import java.util.Objects;
  * @param series        the requested series (the last bucket is the current, partial one)
  * @param totals        per carrier over the whole window
  * @param alarms        quality alarm episodes over the window, oldest first (the timeline)
+ * @param watch         where the quality rules stand per active carrier (watching: too few calls yet / evaluating /
+ *                      in alarm)
  * @param live          calls up now per trunk
  * @param attribution   how the window's rows were attributed
  * @param notes         what the operator should know: degraded schema, replica, unattributed rows
  */
 public record TrafficSnapshot(Availability availability, TrafficRequest request, LocalDateTime windowStart,
                               LocalDateTime databaseNow, List<MetricsSeries> series,
-                              Map<SeriesKey, CarrierMetrics> totals, List<QualityAlarm> alarms, LiveTrunkCalls live,
+                              Map<SeriesKey, CarrierMetrics> totals, List<QualityAlarm> alarms,
+                              Map<String, CarrierWatch> watch, LiveTrunkCalls live,
                               AttributionStats attribution, List<String> notes) {
 
     public TrafficSnapshot {
@@ -30,6 +33,7 @@ public record TrafficSnapshot(Availability availability, TrafficRequest request,
         series = List.copyOf(series);
         totals = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(totals));
         alarms = List.copyOf(alarms);
+        watch = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(watch));
         Objects.requireNonNull(live, "live");
         Objects.requireNonNull(attribution, "attribution");
         notes = List.copyOf(notes);
@@ -37,7 +41,7 @@ public record TrafficSnapshot(Availability availability, TrafficRequest request,
 
     /** Before anything was read. */
     public static TrafficSnapshot empty(Availability availability, TrafficRequest request) {
-        return new TrafficSnapshot(availability, request, null, null, List.of(), Map.of(), List.of(),
+        return new TrafficSnapshot(availability, request, null, null, List.of(), Map.of(), List.of(), Map.of(),
                 LiveTrunkCalls.NONE, new AttributionStats(Map.of(), Map.of()), List.of());
     }
 
@@ -48,7 +52,7 @@ public record TrafficSnapshot(Availability availability, TrafficRequest request,
 
     /** The same data marked unavailable (the database stopped answering). */
     public TrafficSnapshot withAvailability(Availability a) {
-        return new TrafficSnapshot(a, request, windowStart, databaseNow, series, totals, alarms, live, attribution,
-                notes);
+        return new TrafficSnapshot(a, request, windowStart, databaseNow, series, totals, alarms, watch, live,
+                attribution, notes);
     }
 }

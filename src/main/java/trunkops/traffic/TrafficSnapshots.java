@@ -12,7 +12,7 @@ public final class TrafficSnapshots {
 
     /**
      * The snapshot of what {@code engine} holds, for {@code request}; alarms are evaluated on 5-minute buckets of
-     * every dialer, whatever the request shows.
+     * every dialer (and 1-minute ones for the sharp-failure rule), whatever the request shows.
      */
     public static TrafficSnapshot build(CarrierTrafficEngine engine, TrafficRequest request,
                                         QualityAlarmDetector detector,
@@ -22,10 +22,10 @@ public final class TrafficSnapshots {
             return TrafficSnapshot.empty(availability, request);
         }
         List<MetricsSeries> alarmSeries = engine.series(detector.bucket(), Dimension.CARRIER, List.of());
-        List<QualityAlarm> alarms = detector.episodes(alarmSeries, probes);
-        boolean same = request.bucket() == detector.bucket() && request.dimension() == Dimension.CARRIER
-                && request.servers().isEmpty();
-        List<MetricsSeries> series = same ? alarmSeries
+        List<MetricsSeries> minuteSeries = engine.series(BucketSize.ONE_MINUTE, Dimension.CARRIER, List.of());
+        QualityAlarmDetector.Evaluation evaluation = detector.evaluate(alarmSeries, minuteSeries, probes);
+        List<MetricsSeries> series = same(request, detector.bucket()) ? alarmSeries
+                : same(request, BucketSize.ONE_MINUTE) ? minuteSeries
                 : engine.series(request.bucket(), request.dimension(), request.servers());
         java.time.LocalDateTime end = engine.databaseNow().plusMinutes(6);
         AttributionStats attribution = engine.attribution(engine.windowStart(), end);
@@ -37,8 +37,16 @@ public final class TrafficSnapshots {
         if (attribution.unattributed() > 0) {
             notes.add(attribution.summary());
         }
+        java.util.Map<String, CarrierWatch> watch = new java.util.HashMap<>(evaluation.watch());
+        for (String c : engine.carrierIds()) {
+            watch.putIfAbsent(c, CarrierWatch.noCalls(c, detector.rules()));
+        }
         return new TrafficSnapshot(availability, request, engine.windowStart(), engine.databaseNow(), series,
-                engine.totals(engine.windowStart(), end, Dimension.CARRIER, request.servers()), alarms, live,
-                attribution, notes);
+                engine.totals(engine.windowStart(), end, Dimension.CARRIER, request.servers()), evaluation.episodes(),
+                watch, live, attribution, notes);
+    }
+
+    private static boolean same(TrafficRequest request, BucketSize bucket) {
+        return request.bucket() == bucket && request.dimension() == Dimension.CARRIER && request.servers().isEmpty();
     }
 }

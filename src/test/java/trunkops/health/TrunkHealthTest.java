@@ -77,4 +77,25 @@ class TrunkHealthTest {
         assertEquals(30, s.values()[0]);
         assertEquals(LatencyHistory.UNREACHABLE, s.values()[1]);
     }
+
+    /** Issue 8 item 10: a Lagged event carries no Time (fixtures/ami/04-*); the old REACHABLE round trip is not it. */
+    @Test
+    void aVerdictShowsTheRoundTripItWasDecidedOnNeverThePreviousStates() {
+        TrunkHealth h = new TrunkHealth(DEFAULTS);
+        h.observe(Observation.GOOD, 31, 0);
+        assertEquals(TrunkState.REACHABLE, h.observe(Observation.LAGGED, -1, 1_000), "PeerStatus Lagged, no Time");
+        assertEquals(TrunkState.LAGGED, h.verdict());
+        assertEquals(-1, h.latencyMs(), "unknown until a poll says how lagged, not the 31 ms of before");
+        h.observe(Observation.LAGGED, 3_031, 2_000);
+        assertEquals(3_031, h.latencyMs(), "the SIPpeerstatus poll's Time");
+        assertNull(h.observe(Observation.GOOD, 946, 12_000), "one good probe does not end LAGGED (2 of 3)");
+        assertEquals(3_031, h.latencyMs(), "LAGGED is still shown with the lagged round trip it stands on");
+        assertEquals(TrunkState.LAGGED, h.observe(Observation.GOOD, -1, 13_000), "PeerStatus Reachable, no Time");
+        assertEquals(TrunkState.REACHABLE, h.verdict());
+        assertEquals(-1, h.latencyMs());
+        h.observe(Observation.GOOD, 29, 15_000);
+        assertEquals(29, h.latencyMs());
+        h.observe(Observation.BAD, -1, 20_000);
+        assertEquals(-1, h.latencyMs());
+    }
 }

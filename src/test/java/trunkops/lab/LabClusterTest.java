@@ -160,6 +160,30 @@ class LabClusterTest {
         }
     }
 
+    /**
+     * Issue 8 item 12: live auto-dial calls get their vicidial_log row (campaign, list), joinable to the carrier log as
+     * ViciDial's own export joins it - lead_id and the uniqueid's epoch; an answered call is logged there with the
+     * other Local half's uniqueid, so its exact uniqueid does not join.
+     */
+    @Test
+    void liveAutoDialCallsWriteTheirVicidialLogRow() throws Exception {
+        LabCluster.DbAccess db = lab.dbAccess();
+        String joined = "SELECT COUNT(*) FROM vicidial_carrier_log c JOIN vicidial_log l ON l.lead_id = c.lead_id"
+                + " AND LEFT(l.uniqueid, 10) = LEFT(c.uniqueid, 10) WHERE c.dialstatus = 'ANSWER'"
+                + " AND l.uniqueid <> c.uniqueid AND l.user = 'VDAD'";
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
+            long before = count(c, joined);
+            long deadline = System.nanoTime() + T.toNanos();
+            long now = before;
+            while (now <= before && System.nanoTime() < deadline) {
+                now = count(c, joined);
+            }
+            assertTrue(now > before, "answered live calls have a vicidial_log row under the other Local half");
+            assertEquals(0, count(c, "SELECT COUNT(*) FROM vicidial_log l JOIN vicidial_lists s ON s.list_id ="
+                    + " l.list_id WHERE s.campaign_id <> l.campaign_id"), "a call's list belongs to its campaign");
+        }
+    }
+
     private static long count(Connection c, String sql) throws Exception {
         try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             rs.next();

@@ -59,11 +59,12 @@ class QualityAlarmDetectorTest {
                 c -> QualityAlarm.ProbeVerdict.OK);
         QualityAlarm spike = alarms.stream().filter(a -> a.kind() == QualityAlarm.Kind.FAILURE_SPIKE).findFirst()
                 .orElseThrow();
-        // bad from 12:00; the first 15-minute span with enough 503s ends 12:05 (100 of 200 calls failing)
-        assertEquals(T0.plusHours(6).plusMinutes(5), spike.detected());
+        // bad from 12:00; the first 15-minute span with enough 503s ends 12:05 (100 of 200 calls failing): the alarm is
+        // stamped with the start of its newest bucket, 12:00, where the evidence that raised it begins
+        assertEquals(T0.plusHours(6), spike.detected());
         // recovery: the span ending 12:50 still holds 12:35-12:40, the last bad bucket (91 of 300 failing, against
-        // the frozen 3 % baseline); the span ending 12:55 is clean
-        assertEquals(T0.plusHours(6).plusMinutes(55), spike.cleared());
+        // the frozen 3 % baseline); the span ending 12:55 (newest bucket 12:50-12:55) is clean
+        assertEquals(T0.plusHours(6).plusMinutes(50), spike.cleared());
         assertEquals(85.0, spike.worst(), 1e-9);
         assertEquals(3.0, spike.baseline(), 1e-9);
         assertEquals("CONGESTION / SIP 503 Service Unavailable: 255 of 300 calls", spike.evidence());
@@ -83,8 +84,8 @@ class QualityAlarmDetectorTest {
                 .orElseThrow();
         assertEquals(1, alarms.stream().filter(a -> a.kind() == QualityAlarm.Kind.FAILURE_SPIKE).count());
         // 100 bad buckets = 8 h 20 min, longer than the 6 h baseline: still one episode, cleared after the end
-        assertEquals(T0.plusHours(6).plusMinutes(5), spike.detected());
-        assertEquals(T0.plusHours(6).plusMinutes(500 + 15), spike.cleared());
+        assertEquals(T0.plusHours(6), spike.detected());
+        assertEquals(T0.plusHours(6).plusMinutes(500 + 10), spike.cleared());
     }
 
     @Test
@@ -182,6 +183,32 @@ class QualityAlarmDetectorTest {
         QualityAlarm back = detector.episodes(List.of(series("BLUELINE", b)), c -> QualityAlarm.ProbeVerdict.OK)
                 .stream().filter(a -> a.kind() == QualityAlarm.Kind.FAILURE_SPIKE).findFirst().orElseThrow();
         // the first good bucket alone holds 100 calls (40 needed in the evaluated span): it clears the episode
-        assertEquals(T0.plusMinutes(5L * (80 + 24 + 1)), back.cleared());
+        assertEquals(T0.plusMinutes(5L * (80 + 24)), back.cleared());
+    }
+
+    /**
+     * Issue 8 item 9: at 14:42:39 the timeline showed "14:45:00 BLUELINE calls failing". The last bucket of a series
+     * is the current, partial one; an alarm raised on it is stamped with its start, never with its end.
+     */
+    @Test
+    void anAlarmRaisedOnTheCurrentPartialBucketIsNeverStampedInTheFuture() {
+        List<CarrierMetrics> b = new ArrayList<>(incident(0, 100, 0, 0).subList(0, 72));
+        b.add(bucket(100, 30, 3));
+        b.add(bucket(100, 30, 3));
+        b.add(bucket(60, 3, 52));       // 12:10-12:15, 2 min 39 s into it: "now" is 12:12:39
+        LocalDateTime now = T0.plusHours(6).plusMinutes(12).plusSeconds(39);
+        List<QualityAlarm> alarms = detector.episodes(List.of(series("BLUELINE", b)),
+                c -> QualityAlarm.ProbeVerdict.OK);
+        assertTrue(!alarms.isEmpty(), "the partial bucket's 503s raise the alarm");
+        for (QualityAlarm a : alarms) {
+            assertTrue(!a.detected().isAfter(now), a.detected() + " is after now " + now);
+            assertEquals(T0.plusHours(6).plusMinutes(10), a.detected());
+        }
+        // and the episodes of a series come oldest first by that stamp
+        List<QualityAlarm> two = detector.episodes(List.of(series("A", incident(8, 100, 6, 85)),
+                series("B", b)), c -> QualityAlarm.ProbeVerdict.OK);
+        for (int i = 1; i < two.size(); i++) {
+            assertTrue(!two.get(i).detected().isBefore(two.get(i - 1).detected()), two.toString());
+        }
     }
 }

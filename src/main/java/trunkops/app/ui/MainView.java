@@ -256,6 +256,13 @@ public final class MainView {
             alarms.merge(a.carrierId(), a.headline(), (x, y) -> x + "\n" + y);
         }
         trunkBoard.showCallAlarms(alarms, s.availability().available());
+        Map<String, String> watch = new java.util.TreeMap<>();
+        Map<String, String> watchDetail = new java.util.TreeMap<>();
+        s.watch().forEach((carrier, w) -> {
+            watch.put(carrier, w.label());
+            watchDetail.put(carrier, trunkops.text.SafeText.display(w.detail()));
+        });
+        trunkBoard.showCallWatch(watch, watchDetail);
         if (last != null) {
             statusBar.getChildren().setAll(StatusBarChips.of(last, lastTraffic));
         }

@@ -43,6 +43,8 @@ public final class TrunkBoard extends GridPane {
 
     private record Cell(String carrier, String server, javafx.scene.Node node) {
     }
+    private Map<String, String> callWatch = Map.of();
+    private Map<String, String> callWatchDetail = Map.of();
 
     public TrunkBoard() {
         setId("trunkBoard");
@@ -198,11 +200,26 @@ public final class TrunkBoard extends GridPane {
         renderCallAlarms();
     }
 
+    /**
+     * Where the call-quality rules stand for carriers not in alarm (issue 8 item 11), e.g. "watching: too few calls
+     * yet" or "evaluating", with the numbers as tooltip; shown under the carrier's name while the statistics are
+     * current. Carriers absent from {@code labels} show nothing.
+     */
+    public void showCallWatch(Map<String, String> labels, Map<String, String> details) {
+        if (labels.equals(callWatch) && details.equals(callWatchDetail)) {
+            return;
+        }
+        callWatch = Map.copyOf(labels);
+        callWatchDetail = Map.copyOf(details);
+        renderCallAlarms();
+    }
+
     private void renderCallAlarms() {
         for (Map.Entry<String, VBox> e : carrierHeads.entrySet()) {
             VBox head = e.getValue();
             head.getChildren().removeIf(n -> n.getStyleClass().contains("board-call-alarm")
-                    || n.getStyleClass().contains("board-call-unknown"));
+                    || n.getStyleClass().contains("board-call-unknown")
+                    || n.getStyleClass().contains("board-call-watch"));
             String headline = callAlarms.get(e.getKey());
             if (headline != null) {
                 Label l = label(callAlarmsCurrent ? "\u26A0 calls failing" : "\u26A0 calls failing (last known)",
@@ -217,6 +234,13 @@ public final class TrunkBoard extends GridPane {
                 Label l = label("? calls unknown", "board-call-unknown");
                 l.setId("callUnknown-" + e.getKey());
                 l.setTooltip(new javafx.scene.control.Tooltip("call statistics unavailable: see the status bar"));
+                head.getChildren().add(l);
+            } else if (callWatch.containsKey(e.getKey())) {
+                Label l = label(callWatch.get(e.getKey()), "board-call-watch");
+                l.setId("callWatch-" + e.getKey());
+                String tip = callWatchDetail.getOrDefault(e.getKey(), "");
+                l.setTooltip(new javafx.scene.control.Tooltip(tip));
+                l.setAccessibleText(tip);
                 head.getChildren().add(l);
             }
         }

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * on Asterisk 13+, channel {@code Local/<dial string>@default}, context 'default', timeout = dial_timeout x 1000,
  * outbound_cid {@code "<caller code>" <campaign_cid>} with ViciDial's default campaign_cid; its SIP cause and uniqueid
  * are filled in as FastAGI_log.pl's later UPDATE fills them when Asterisk reported a SIP cause). Peer events go to
- * {@code vicidial_peer_event_log}. DATETIMEs are local time in the given zone, epochs are UTC seconds.
+ * {@code vicidial_peer_event_log}; every call with a channel gets a {@code vicidial_log} row (campaign, list).
+ * DATETIMEs are local time in the given zone, epochs are UTC seconds.
  *
  * <p>Fast on purpose (a day is ~150 000 rows): each table is loaded on its own connection in parallel (MyISAM locks
  * per table), write-locked with its non-unique keys disabled meanwhile, by batched prepared statements that the lab
@@ -71,6 +72,8 @@ public final class CallHistoryWriter {
         List<GeneratedCall> calls = history.calls();
         List<GeneratedCall> withChannel = calls.stream().filter(c -> c.uniqueid() != null).toList();
         List<GeneratedCall> routed = calls.stream().filter(GeneratedCall::routed).toList();
+        List<ViciRow.VicidialLog> vicidialLog = withChannel.stream().map(CallHistoryWriter::vicidialLog).toList();
+        // three tables in parallel and two on this thread: the lab's pool has four connections
         ExecutorService pool = Executors.newFixedThreadPool(3, new NamedDaemonThreads("lab-history-writer"));
         try {
             Future<Integer> callLog = pool.submit(() -> load(dataSource, "call_log", CALL_LOG, withChannel,
@@ -81,6 +84,8 @@ public final class CallHistoryWriter {
                     this::bindDialLog));
             int peerEvents = load(dataSource, "vicidial_peer_event_log", PEER_EVENT, history.peerEvents(),
                     (ps, e) -> bindPeerEvent(ps, e, zone));
+            load(dataSource, "vicidial_log", ViciRowBatch.VICIDIAL_LOG, vicidialLog,
+                    (ps, r) -> ViciRowBatch.bindVicidialLog(ps, r, zone));
             Result result = new Result(get(callLog), get(carrierLog), get(dialLog), peerEvents,
                     (System.nanoTime() - t0) / 1_000_000);
             LOG.info("Call history written: {} call_log, {} vicidial_carrier_log, {} vicidial_dial_log, {}"
@@ -162,6 +167,14 @@ public final class CallHistoryWriter {
         ps.setLong(10, call.end().getEpochSecond());
         ps.setLong(11, length);
         ps.setDouble(12, Math.round(length / 60.0 * 100) / 100.0);
+    }
+
+    /** The call's vicidial_log row (its campaign and list; the other Local half's uniqueid when answered). */
+    static ViciRow.VicidialLog vicidialLog(GeneratedCall call) {
+        String d = call.dialString();
+        return ViciRow.VicidialLog.of(call.uniqueid(), "ANSWER".equals(call.dialstatus()), call.leadId(),
+                call.listId(), call.campaignId(), call.start(), call.end(), call.dialstatus(),
+                d.substring(Math.max(0, d.length() - 10)));
     }
 
     private void bindCarrierLog(PreparedStatement ps, GeneratedCall call) throws SQLException {

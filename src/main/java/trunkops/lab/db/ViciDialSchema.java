@@ -29,7 +29,8 @@ public final class ViciDialSchema {
     /** The tables the script creates, in creation order. */
     public static final List<String> TABLES = List.of(
             "servers", "live_channels", "call_log", "vicidial_campaigns", "vicidial_lists", "system_settings",
-            "vicidial_admin_log", "vicidial_conf_templates", "vicidial_server_carriers", "vicidial_carrier_log",
+            "vicidial_admin_log", "vicidial_conf_templates", "vicidial_server_carriers", "vicidial_log",
+            "vicidial_carrier_log",
             "vicidial_dial_log", "vicidial_peer_event_log");
 
     private static final Logger LOG = LoggerFactory.getLogger(ViciDialSchema.class);

@@ -8,7 +8,7 @@ import java.util.Objects;
  * cluster. Times are instants; {@link LabViciStore} writes them as local DATETIMEs and UTC epochs.
  */
 public sealed interface ViciRow permits ViciRow.CallLogStart, ViciRow.CallLogEnd, ViciRow.CarrierLog,
-        ViciRow.DialLog, ViciRow.DialLogSipCause, ViciRow.LiveChannelsSync, PeerEvent {
+        ViciRow.DialLog, ViciRow.DialLogSipCause, ViciRow.VicidialLog, ViciRow.LiveChannelsSync, PeerEvent {
 
     /**
      * FastAGI_log.pl's call_log INSERT at priority 1 of a carrier extension (end columns empty). For the lab's
@@ -45,6 +45,50 @@ public sealed interface ViciRow permits ViciRow.CallLogStart, ViciRow.CallLogEnd
         public CarrierLog {
             Objects.requireNonNull(uniqueid, "uniqueid");
             Objects.requireNonNull(callDate, "callDate");
+        }
+    }
+
+    /**
+     * The auto-dial call's {@code vicidial_log} row: its campaign and list, the truth the console's per-call campaign
+     * attribution reads. {@code uniqueid}: for an answered call the other half of the Local channel pair (the ;1
+     * half, sequence one lower than the ;2 half that ran the carrier extension), as on real ViciDial (vicidial.md
+     * Correction 12); otherwise the ;2 half's. {@code callDate}: the call's start.
+     */
+    record VicidialLog(String uniqueid, long leadId, long listId, String campaignId, Instant callDate, Instant end,
+                       String status, String phoneNumber) implements ViciRow {
+        public VicidialLog {
+            Objects.requireNonNull(uniqueid, "uniqueid");
+            Objects.requireNonNull(callDate, "callDate");
+        }
+
+        /** The row of a call whose Local ;2 half had {@code localTwoUniqueid} ({@code <epoch>.<sequence>}). */
+        public static VicidialLog of(String localTwoUniqueid, boolean answered, long leadId, long listId,
+                                     String campaignId, Instant start, Instant end, String dialstatus,
+                                     String phoneNumber) {
+            String uid = answered ? otherHalf(localTwoUniqueid) : localTwoUniqueid;
+            return new VicidialLog(uid, leadId, listId, campaignId, start, end, status(dialstatus), phoneNumber);
+        }
+
+        static String otherHalf(String uniqueid) {
+            int dot = uniqueid.indexOf('.');
+            try {
+                return uniqueid.substring(0, dot + 1) + (Long.parseLong(uniqueid.substring(dot + 1)) - 1);
+            } catch (RuntimeException e) {
+                return uniqueid;
+            }
+        }
+
+        /** ViciDial's system status for how the dial ended (answered calls are still INCALL for the agent). */
+        static String status(String dialstatus) {
+            if (dialstatus == null) {
+                return "NA";
+            }
+            return switch (dialstatus) {
+                case "ANSWER" -> "INCALL";
+                case "BUSY" -> "B";
+                case "CONGESTION", "CHANUNAVAIL" -> "DC";
+                default -> "NA";
+            };
         }
     }
 

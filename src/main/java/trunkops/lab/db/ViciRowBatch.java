@@ -32,6 +32,10 @@ public final class ViciRowBatch {
     static final String CARRIER_LOG = "INSERT IGNORE INTO vicidial_carrier_log (uniqueid,call_date,server_ip,lead_id,"
             + "hangup_cause,dialstatus,channel,dial_time,answered_time,sip_hangup_cause,sip_hangup_reason,caller_code)"
             + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)";
+    static final String VICIDIAL_LOG = "INSERT IGNORE INTO vicidial_log (uniqueid,lead_id,list_id,campaign_id,"
+            + "call_date,start_epoch,end_epoch,length_in_sec,status,phone_code,phone_number,user,processed,"
+            + "user_group,term_reason,alt_dial,called_count) VALUES (?,?,?,?,?,?,?,?,?,'1',?,'VDAD','N','',"
+            + "'NONE','MAIN',1)";
     static final String DIAL_LOG = "INSERT INTO vicidial_dial_log (caller_code,lead_id,server_ip,call_date,extension,"
             + "channel,context,timeout,outbound_cid) VALUES (?,?,?,?,?,?,?,?,?)";
     static final String DIAL_LOG_SIP = "UPDATE vicidial_dial_log SET sip_hangup_cause=?, sip_hangup_reason=?,"
@@ -53,6 +57,7 @@ public final class ViciRowBatch {
         List<ViciRow.CallLogEnd> ends = new ArrayList<>();
         List<ViciRow.CarrierLog> carrierLogs = new ArrayList<>();
         List<ViciRow.DialLog> dialLogs = new ArrayList<>();
+        List<ViciRow.VicidialLog> callLogs = new ArrayList<>();
         List<ViciRow.DialLogSipCause> sipCauses = new ArrayList<>();
         List<PeerEvent> peerEvents = new ArrayList<>();
         List<ViciRow.LiveChannelsSync> syncs = new ArrayList<>();
@@ -65,6 +70,8 @@ public final class ViciRowBatch {
                 carrierLogs.add(r);
             } else if (row instanceof ViciRow.DialLog r) {
                 dialLogs.add(r);
+            } else if (row instanceof ViciRow.VicidialLog r) {
+                callLogs.add(r);
             } else if (row instanceof ViciRow.DialLogSipCause r) {
                 sipCauses.add(r);
             } else if (row instanceof PeerEvent r) {
@@ -80,6 +87,8 @@ public final class ViciRowBatch {
         failures.run(carrierLogs.size(),
                 () -> inserted[0] = sum(batch(c, CARRIER_LOG, carrierLogs, this::bindCarrierLog)));
         failures.run(dialLogs.size(), () -> batch(c, DIAL_LOG, dialLogs, this::bindDialLog));
+        failures.run(callLogs.size(), () -> batch(c, VICIDIAL_LOG, callLogs,
+                (ps, r) -> bindVicidialLog(ps, r, zone)));
         failures.run(sipCauses.size(), () -> batch(c, DIAL_LOG_SIP, sipCauses, ViciRowBatch::bindSipCause));
         failures.run(peerEvents.size(), () -> batch(c, CallHistoryWriter.PEER_EVENT, peerEvents,
                 (ps, e) -> CallHistoryWriter.bindPeerEvent(ps, e, zone)));
@@ -157,6 +166,20 @@ public final class ViciRowBatch {
         ps.setLong(4, epoch);
         ps.setString(5, r.channel());
         ps.setString(6, r.uniqueid());
+    }
+
+    static void bindVicidialLog(PreparedStatement ps, ViciRow.VicidialLog r, java.time.ZoneId zone)
+            throws SQLException {
+        ps.setString(1, r.uniqueid());
+        ps.setLong(2, r.leadId());
+        ps.setLong(3, r.listId());
+        ps.setString(4, r.campaignId());
+        ps.setObject(5, LabViciStore.local(r.callDate(), zone));
+        ps.setLong(6, r.callDate().getEpochSecond());
+        ps.setLong(7, r.end().getEpochSecond());
+        ps.setLong(8, r.end().getEpochSecond() - r.callDate().getEpochSecond());
+        ps.setString(9, r.status());
+        ps.setString(10, r.phoneNumber());
     }
 
     private void bindCarrierLog(PreparedStatement ps, ViciRow.CarrierLog r) throws SQLException {

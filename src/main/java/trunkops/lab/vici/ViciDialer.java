@@ -41,6 +41,7 @@ public final class ViciDialer implements AutoCloseable {
     private final LabClock clock;
     private final ZoneId zone;
     private final Map<String, Double> attemptsPerMinute;
+    private final PlacedCalls placedCalls;
     private final Random random;
     private final ScheduledExecutorService thread;
     private final AtomicLong placed = new AtomicLong();
@@ -50,7 +51,9 @@ public final class ViciDialer implements AutoCloseable {
 
     /** {@code attemptsPerMinute}: campaign id to the attempts per minute this dialer places for it. */
     public ViciDialer(String serverId, String serverIp, Pbx pbx, DataSource db, AsyncViciWriter writer,
-                      LabClock clock, ZoneId zone, Map<String, Double> attemptsPerMinute, long seed) {
+                      LabClock clock, ZoneId zone, Map<String, Double> attemptsPerMinute, PlacedCalls placedCalls,
+                      long seed) {
+        this.placedCalls = placedCalls;
         this.serverId = serverId;
         this.serverIp = serverIp;
         this.pbx = pbx;
@@ -126,8 +129,10 @@ public final class ViciDialer implements AutoCloseable {
     private void place(ViciCampaigns.Campaign c) {
         List<ViciCampaigns.DialList> lists = c.lists();
         String prefix = c.dialPrefix();
+        long listId = 0;
         if (!lists.isEmpty()) {
             ViciCampaigns.DialList l = lists.get(random.nextInt(lists.size()));
+            listId = l.listId();
             if (!l.dialPrefix().isEmpty()) {
                 prefix = l.dialPrefix();
             }
@@ -137,6 +142,7 @@ public final class ViciDialer implements AutoCloseable {
         String code = "V" + CODE_TIME.format(clock.now().atZone(zone)).substring(1) + String.format("%010d", leadId);
         String dialString = prefix + "1" + phone;
         int timeout = c.dialTimeoutSeconds() > 0 ? c.dialTimeoutSeconds() : 60;
+        placedCalls.put(code, new PlacedCalls.Placed(c.campaignId(), listId, phone));
         writer.submit(new ViciRow.DialLog(code, leadId, serverIp, clock.now(), "8368",
                 "Local/" + dialString + "@default", "default", timeout * 1000, phone));
         pbx.originateLocal(dialString, "default", "default", "8368", code, phone, timeout * 1000L);

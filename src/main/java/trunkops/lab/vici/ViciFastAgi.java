@@ -24,8 +24,17 @@ public final class ViciFastAgi implements PbxHooks {
     private final AsyncViciWriter writer;
     private final boolean carrierLogging;
     private final Map<String, String> callerCodes = new ConcurrentHashMap<>();
+    private final Map<String, Instant> starts = new ConcurrentHashMap<>();
+    private final PlacedCalls placedCalls;
 
     public ViciFastAgi(String serverIp, LabClock clock, AsyncViciWriter writer, boolean carrierLogging) {
+        this(serverIp, clock, writer, carrierLogging, new PlacedCalls());
+    }
+
+    /** {@code placedCalls}: the campaign of each call the dialer's auto-dial placed, for its vicidial_log row. */
+    public ViciFastAgi(String serverIp, LabClock clock, AsyncViciWriter writer, boolean carrierLogging,
+                       PlacedCalls placedCalls) {
+        this.placedCalls = placedCalls;
         this.serverIp = serverIp;
         this.clock = clock;
         this.writer = writer;
@@ -40,6 +49,7 @@ public final class ViciFastAgi implements PbxHooks {
         String callerCode = env.getOrDefault("agi_calleridname", "");
         if (url.endsWith("/call_log")) {
             callerCodes.put(uniqueid, callerCode);
+            starts.put(uniqueid, now);
             writer.submit(ViciRow.CallLogStart.localChannel(uniqueid, channel, serverIp,
                     env.getOrDefault("agi_extension", ""), callerCode, now));
             return Map.of();
@@ -60,8 +70,15 @@ public final class ViciFastAgi implements PbxHooks {
         int answered = parseInt(f.length > 5 ? f[5] : "");
         String tech = f.length > 6 ? f[6] : "";
         String callerCode = callerCodes.remove(uniqueid);
+        Instant start = starts.remove(uniqueid);
         if (callerCode == null) {
             callerCode = callerCodeNow;
+        }
+        PlacedCalls.Placed placed = callerCode.startsWith("V") ? placedCalls.take(callerCode) : null;
+        if (placed != null) {
+            writer.submit(trunkops.lab.db.ViciRow.VicidialLog.of(uniqueid, "ANSWER".equals(dialstatus),
+                    leadId(callerCode), placed.listId(), placed.campaignId(), start == null ? now : start, now,
+                    dialstatus, placed.phoneNumber()));
         }
         writer.submit(new ViciRow.CallLogEnd(uniqueid, channel, now));
         boolean autoOrManual = callerCode.startsWith("V") || callerCode.startsWith("M");

@@ -32,7 +32,6 @@ import javafx.scene.layout.VBox;
 
 import trunkops.traffic.BucketSize;
 import trunkops.traffic.QualityAlarm;
-import trunkops.traffic.QualityRules;
 import trunkops.traffic.ReportCsv;
 import trunkops.traffic.TrafficRequest;
 import trunkops.traffic.TrafficSnapshot;
@@ -61,6 +60,7 @@ public final class CarrierChartsView extends BorderPane {
     private final Label banner = new Label();
     private final Label notes = new Label();
     private final Label status = new Label();
+    private final Label watch = new Label();
     private final ViewExport export;
     private Consumer<TrafficRequest> requests = r -> { };
     private TrafficSnapshot shown;
@@ -208,7 +208,10 @@ public final class CarrierChartsView extends BorderPane {
         });
         Label title = new Label("Quality alarms (timeline)");
         title.getStyleClass().add("traffic-title");
-        VBox box = new VBox(4, title, alarms);
+        watch.setId("alarmWatch");
+        watch.setWrapText(true);
+        watch.getStyleClass().add("alarm-watch");
+        VBox box = new VBox(4, title, watch, alarms);
         VBox.setVgrow(alarms, Priority.ALWAYS);
         box.setPadding(new Insets(6));
         return box;
@@ -280,10 +283,12 @@ public final class CarrierChartsView extends BorderPane {
         }
         asr.maxGap(3L * s.request().bucket().minutes());
         asr.setData(lines(ChartData.asr(s.series())));
-        asr.bands(ChartData.bands(s, QualityRules.defaults().evaluation().toMinutes()));
+        asr.bands(ChartData.bands(s));
         List<QualityAlarm> newestFirst = new ArrayList<>(s.alarms());
         java.util.Collections.reverse(newestFirst);
         alarms.getItems().setAll(newestFirst);
+        watch.setText(s.watch().values().stream().map(w -> trunkops.text.SafeText.display(w.carrierId()) + ": "
+                + w.label()).collect(java.util.stream.Collectors.joining("\n")));
         Map<String, Integer> live = ChartData.trunkCalls(s.live());
         int[] axis = ChartData.countAxis(live.values().stream().mapToInt(Integer::intValue).max().orElse(0));
         NumberAxis y = (NumberAxis) trunks.getYAxis();

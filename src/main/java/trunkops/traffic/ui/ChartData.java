@@ -180,12 +180,12 @@ final class ChartData {
                 : DAY_HH_MM.format(t);
     }
 
-    /** Alarm episodes as bands: [detected - evaluation span, cleared or now). */
-    static List<AsrChart.Band> bands(TrafficSnapshot s, long evaluationMinutes) {
+    /** Alarm episodes as bands: [detected (where the evidence begins), cleared or now). */
+    static List<AsrChart.Band> bands(TrafficSnapshot s) {
         List<AsrChart.Band> out = new ArrayList<>();
         long now = s.databaseNow() == null ? 0 : minute(s.databaseNow());
         for (QualityAlarm a : s.alarms()) {
-            long from = minute(a.detected()) - evaluationMinutes;
+            long from = minute(a.detected());
             long to = a.cleared() == null ? now + 1 : minute(a.cleared());
             out.add(new AsrChart.Band(from, to, a.ongoing(), a.headline()));
         }

@@ -10,7 +10,8 @@
 -- lines starting with '--' are comments.
 --
 -- Complete tables: servers (58 columns), live_channels, call_log, vicidial_lists (45 columns), vicidial_admin_log,
--- vicidial_conf_templates, vicidial_server_carriers, vicidial_carrier_log, vicidial_dial_log, vicidial_peer_event_log.
+-- vicidial_conf_templates, vicidial_server_carriers, vicidial_log, vicidial_carrier_log, vicidial_dial_log,
+-- vicidial_peer_event_log.
 -- Partial tables (see the comment above each): vicidial_campaigns, system_settings.
 
 -- create.sql 115-176
@@ -286,6 +287,33 @@ carrier_description VARCHAR(255),
 user_group VARCHAR(20) default '---ALL---',
 unique index(carrier_id),
 index (server_ip)
+) ENGINE=MyISAM;
+
+-- The outbound call log (AST_VDauto_dial.pl / agi-VDAD_ALL_outbound.agi / FastAGI_log.pl): one row per auto-dial
+-- call with its campaign and list. PRIMARY(uniqueid), index(lead_id), index(call_date) only. For answered calls the
+-- uniqueid is the other half of the Local channel pair (vicidial.md Correction 12), so the carrier log joins it on
+-- lead_id plus the uniqueid's 10-digit epoch, as ViciDial's own carrier export does.
+CREATE TABLE vicidial_log (
+uniqueid VARCHAR(20) PRIMARY KEY NOT NULL,
+lead_id INT(9) UNSIGNED NOT NULL,
+list_id BIGINT(14) UNSIGNED,
+campaign_id VARCHAR(8),
+call_date DATETIME,
+start_epoch INT(10) UNSIGNED,
+end_epoch INT(10) UNSIGNED,
+length_in_sec INT(10),
+status VARCHAR(6),
+phone_code VARCHAR(10),
+phone_number VARCHAR(18),
+user VARCHAR(20),
+comments VARCHAR(255),
+processed ENUM('Y','N'),
+user_group VARCHAR(20),
+term_reason ENUM('CALLER','AGENT','QUEUETIMEOUT','ABANDON','AFTERHOURS','NONE','SYSTEM') default 'NONE',
+alt_dial VARCHAR(6) default 'NONE',
+called_count SMALLINT(5) UNSIGNED default '0',
+index (lead_id),
+index (call_date)
 ) ENGINE=MyISAM;
 
 -- create.sql 2575-2589: no carrier column; PRIMARY(uniqueid), index(call_date), index(lead_id) only.

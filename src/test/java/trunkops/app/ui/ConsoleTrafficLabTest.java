@@ -196,11 +196,17 @@ class ConsoleTrafficLabTest {
         waitFor("carrier statistics loaded", 60, () -> robot.lookup("#carrierReportView").queryAs(
                 CarrierReportView.class).shown() != null);
         assertTrue(!present(robot, "#callAlarm-BLUELINE"), "no alarm before the failure");
+        // issue 8 item 11: a carrier not in alarm says whether it is being judged at all
+        waitFor("BlueLine says it is being evaluated", 30, () -> present(robot, "#callWatch-BLUELINE")
+                && "evaluating".equals(node(robot, "#callWatch-BLUELINE", Label.class).getText()));
+        assertTrue(node(robot, "#alarmWatch", Label.class).getText().contains("BLUELINE: evaluating"),
+                "the charts' alarm list says it too");
         assertEquals("\u2714 Call stats", node(robot, "#trafficChip", Label.class).getText());
         lab.faults().failCalls("blueline", 503, 0.85);
         try {
             waitFor("BlueLine is flagged 'calls failing' on the board", 240,
                     () -> present(robot, "#callAlarm-BLUELINE"));
+            assertTrue(!present(robot, "#callWatch-BLUELINE"), "the flag replaces 'evaluating'");
             @SuppressWarnings("unchecked")
             javafx.scene.control.TableView<trunkops.health.TrunkView> trunks = node(robot, "#trunkTable",
                     javafx.scene.control.TableView.class);
@@ -216,7 +222,9 @@ class ConsoleTrafficLabTest {
         assertTrue(tip.startsWith("BLUELINE: probe OK but calls failing: "), tip);
         String tab = node(robot, "#tabs", TabPane.class).getTabs().stream()
                 .filter(t -> "chartsTab".equals(t.getId())).findFirst().orElseThrow().getText();
-        assertTrue(tab.contains("\u26A0 1"), tab);
+        assertTrue(tab.contains("\u26A0 1"), tab + " flags: " + fx(() -> robot.lookup(n -> n.getId() != null
+                && n.getId().startsWith("callAlarm-")).queryAll().stream().map(n -> n.getId() + "="
+                + ((Label) n).getTooltip().getText()).toList()));
 
         // the database goes away: the flag is kept as the last known one and says so; no flag means unknown
         lab.faults().stopDatabase();
