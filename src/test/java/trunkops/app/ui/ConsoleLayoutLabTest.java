@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -32,7 +29,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import trunkops.app.AppPaths;
 import trunkops.app.ConsoleSession;
 import trunkops.health.TrunkState;
 import trunkops.health.TrunkView;
@@ -53,7 +49,7 @@ class ConsoleLayoutLabTest {
     static final String HOSTILE_NAME = "Bleu Téléphonie \u202egnp\n127.0.0.1 nsvoice REACHABLE";
 
     private static LabCluster lab;
-    private static Path dir;
+    private static LabUnderTest fixture;
     private static ScheduledExecutorService scheduler;
     private ConsoleSession session;
     private MainView view;
@@ -61,8 +57,6 @@ class ConsoleLayoutLabTest {
 
     @BeforeAll
     static void startLab() throws Exception {
-        dir = Files.createDirectories(Path.of("target", "ui-layout-lab-test"));
-        AppPaths.deleteTree(dir);
         LabClusterSpec d = LabDefaults.cluster();
         List<LabClusterSpec.Carrier> carriers = new ArrayList<>();
         for (LabClusterSpec.Carrier c : d.carriers()) {
@@ -70,17 +64,16 @@ class ConsoleLayoutLabTest {
                     HOSTILE_NAME, c.description(), c.protocol(), c.serverIp(), c.active(), c.registrationString(),
                     c.globalsString(), c.accountEntry(), c.dialplanEntry()));
         }
-        lab = LabCluster.start(new LabClusterSpec(d.servers(), carriers, d.campaigns(), d.lists(),
-                d.remoteEndpoints()), new LabCluster.Options(dir, 5.0, false, false, 0, Duration.ofSeconds(15), 5L),
-                m -> { });
-        scheduler = Executors.newScheduledThreadPool(1);
+        fixture = LabUnderTest.start("ui-layout-lab-test", new LabClusterSpec(d.servers(), carriers, d.campaigns(),
+                d.lists(), d.remoteEndpoints()), dir -> new LabCluster.Options(dir, 5.0, false, false, 0,
+                Duration.ofSeconds(15), 5L));
+        lab = fixture.lab();
+        scheduler = fixture.scheduler();
     }
 
     @AfterAll
     static void stopLab() {
-        scheduler.shutdownNow();
-        lab.close();
-        AppPaths.deleteTree(dir);
+        fixture.close();
     }
 
     @Start

@@ -3,11 +3,8 @@ package trunkops.app.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -29,7 +26,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import trunkops.app.AppPaths;
 import trunkops.app.ConsoleSession;
 import trunkops.health.TimelineEntry;
 import trunkops.lab.LabCluster;
@@ -64,27 +60,24 @@ class ConsoleTrafficLabTest {
     }
 
     private static LabCluster lab;
-    private static Path dir;
+    private static LabUnderTest fixture;
     private static ScheduledExecutorService scheduler;
     private ConsoleSession session;
     private MainView view;
 
     @BeforeAll
     static void startLab() throws Exception {
-        dir = Files.createDirectories(Path.of("target", "ui-traffic-lab-test"));
-        AppPaths.deleteTree(dir);
         // real time (a faster lab clock would write call_dates ahead of the database's NOW(), which the console
         // treats as clock skew) and traffic at 4x
-        lab = LabCluster.start(LabDefaults.cluster(),
-                new LabCluster.Options(dir, 1.0, true, true, 4.0, Duration.ofSeconds(15), 20261126L), m -> { });
-        scheduler = Executors.newScheduledThreadPool(1);
+        fixture = LabUnderTest.start("ui-traffic-lab-test", LabDefaults.cluster(),
+                dir -> new LabCluster.Options(dir, 1.0, true, true, 4.0, Duration.ofSeconds(15), 20261126L));
+        lab = fixture.lab();
+        scheduler = fixture.scheduler();
     }
 
     @AfterAll
     static void stopLab() {
-        scheduler.shutdownNow();
-        lab.close();
-        AppPaths.deleteTree(dir);
+        fixture.close();
     }
 
     @Start

@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -30,7 +27,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import trunkops.app.AppPaths;
 import trunkops.app.ConsoleSession;
 import trunkops.health.ClusterAccess;
 import trunkops.lab.LabCluster;
@@ -46,25 +42,22 @@ import trunkops.secrets.Keyring;
 class DbPasswordReaskLabTest {
 
     private static LabCluster lab;
-    private static Path dir;
+    private static LabUnderTest fixture;
     private static ScheduledExecutorService scheduler;
     private ConsoleSession session;
     private MainView view;
 
     @BeforeAll
     static void startLab() throws Exception {
-        dir = Files.createDirectories(Path.of("target", "ui-db-reask-test"));
-        AppPaths.deleteTree(dir);
-        lab = LabCluster.start(LabDefaults.cluster(),
-                new LabCluster.Options(dir, 5.0, false, false, 0, Duration.ofSeconds(15), 5L), m -> { });
-        scheduler = Executors.newScheduledThreadPool(1);
+        fixture = LabUnderTest.start("ui-db-reask-test", LabDefaults.cluster(),
+                dir -> new LabCluster.Options(dir, 5.0, false, false, 0, Duration.ofSeconds(15), 5L));
+        lab = fixture.lab();
+        scheduler = fixture.scheduler();
     }
 
     @AfterAll
     static void stopLab() {
-        scheduler.shutdownNow();
-        lab.close();
-        AppPaths.deleteTree(dir);
+        fixture.close();
     }
 
     @Start

@@ -3,10 +3,7 @@ package trunkops.app.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -25,7 +22,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import trunkops.app.AppPaths;
 import trunkops.app.ConsoleSession;
 import trunkops.health.TrunkState;
 import trunkops.health.TrunkView;
@@ -41,25 +37,22 @@ import trunkops.lab.LabDefaults;
 class MainViewLabTest {
 
     private static LabCluster lab;
-    private static Path dir;
+    private static LabUnderTest fixture;
     private static ScheduledExecutorService scheduler;
     private ConsoleSession session;
     private MainView view;
 
     @BeforeAll
     static void startLab() throws Exception {
-        dir = Files.createDirectories(Path.of("target", "ui-lab-test"));
-        AppPaths.deleteTree(dir);
-        lab = LabCluster.start(LabDefaults.cluster(),
-                new LabCluster.Options(dir, 5.0, false, false, 0, Duration.ofSeconds(15), 3L), m -> { });
-        scheduler = Executors.newScheduledThreadPool(1);
+        fixture = LabUnderTest.start("ui-lab-test", LabDefaults.cluster(),
+                dir -> new LabCluster.Options(dir, 5.0, false, false, 0, Duration.ofSeconds(15), 3L));
+        lab = fixture.lab();
+        scheduler = fixture.scheduler();
     }
 
     @AfterAll
     static void stopLab() {
-        scheduler.shutdownNow();
-        lab.close();
-        AppPaths.deleteTree(dir);
+        fixture.close();
     }
 
     @Start
