@@ -17,10 +17,7 @@ import org.asteriskjava.manager.ManagerConnectionState;
 import org.asteriskjava.manager.TimeoutException;
 import org.asteriskjava.manager.action.PingAction;
 import org.asteriskjava.manager.event.DisconnectEvent;
-import org.asteriskjava.manager.event.HangupEvent;
-import org.asteriskjava.manager.event.NewChannelEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
-import org.asteriskjava.manager.event.PeerStatusEvent;
 import org.asteriskjava.manager.response.ManagerError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,8 +83,7 @@ public final class AmiGateway implements AutoCloseable {
     private final ThreadPoolExecutor worker;
     private final AtomicLong eventsReceived = new AtomicLong();
     private final AtomicLong eventsDropped = new AtomicLong();
-    private final AtomicLong eventsMalformed = new AtomicLong();
-    private long lastMalformedReportNanos = Long.MIN_VALUE;
+    private final AmiEventTranslator events;
     private volatile ManagerConnection connection;
     private volatile SessionGate gate;
     private String privilegeWarning;
@@ -111,6 +107,7 @@ public final class AmiGateway implements AutoCloseable {
                     t.setUncaughtExceptionHandler((th, e) -> LOG.error("uncaught in {}", th.getName(), e));
                     return t;
                 }, (r, ex) -> eventsDropped.incrementAndGet());
+        this.events = new AmiEventTranslator(target.serverId(), listener);
         this.status = new AmiLinkStatus(target.serverId(), AmiLinkState.IDLE, "not started",
                 System.currentTimeMillis(), 0);
     }
@@ -127,12 +124,12 @@ public final class AmiGateway implements AutoCloseable {
         return eventsReceived.get();
     }
 
-    /** Events that could not be handed over because the console fell behind (never silent: shown to the operator). */
-    /** Events the console uses that arrived without the fields it needs (skipped, and reported). */
+    /** Events the console uses that arrived without the fields it needs, and frames dropped on the wire. */
     public long eventsMalformed() {
-        return eventsMalformed.get();
+        return events.malformedCount();
     }
 
+    /** Events that could not be handed over because the console fell behind (never silent: shown to the operator). */
     public long eventsDropped() {
         return eventsDropped.get();
     }
@@ -196,15 +193,11 @@ public final class AmiGateway implements AutoCloseable {
             AmiLists.quietLogoff(c);
             refused(pw);
             return;
-        } catch (IOException | TimeoutException e) {
-            g.end();
-            java.util.Arrays.fill(pw, '\0');
-            AmiLists.quietLogoff(c);
-            failed(AmiLinkState.DOWN, AmiLists.describe(e));
-            return;
-        } catch (RuntimeException e) {
-            // whatever asterisk-java throws, the link is retried: a gateway must never stop trying
-            LOG.warn("AMI {}: login failed unexpectedly", target, e);
+        } catch (IOException | TimeoutException | RuntimeException e) {
+            if (e instanceof RuntimeException) {
+                // whatever asterisk-java throws, the link is retried: a gateway must never stop trying
+                LOG.warn("AMI {}: login failed unexpectedly", target, e);
+            }
             g.end();
             java.util.Arrays.fill(pw, '\0');
             AmiLists.quietLogoff(c);
@@ -287,44 +280,9 @@ public final class AmiGateway implements AutoCloseable {
         if (!g.admits()) {
             return;
         }
-        if (e instanceof PeerStatusEvent || e instanceof NewChannelEvent || e instanceof HangupEvent) {
+        if (AmiEventTranslator.wanted(e)) {
             long receivedAt = System.currentTimeMillis();
-            submit(() -> handle(e, receivedAt));
-        }
-    }
-
-    private void handle(ManagerEvent e, long now) {
-        if (e instanceof PeerStatusEvent p) {
-            PeerName.Parsed parsed = PeerName.parse(p.getPeer(), p.getChannelType());
-            if (parsed.problem() != null || p.getPeerStatus() == null || p.getPeerStatus().isBlank()) {
-                malformed(parsed.problem() != null ? parsed.problem() : "PeerStatus without a status");
-                return;
-            }
-            parsed.peer().ifPresent(n -> listener.peerStatus(target.serverId(), n.tech(), n.name(),
-                    p.getPeerStatus(), p.getTime(), now));
-        } else if (e instanceof NewChannelEvent n) {
-            if (n.getChannel() == null || n.getChannel().isBlank()) {
-                malformed("Newchannel without a channel");
-                return;
-            }
-            listener.channelStarted(target.serverId(), n.getChannel(), now);
-        } else if (e instanceof HangupEvent h) {
-            if (h.getChannel() == null || h.getChannel().isBlank()) {
-                malformed("Hangup without a channel");
-                return;
-            }
-            listener.channelEnded(target.serverId(), h.getChannel(), now);
-        }
-    }
-
-    /** Gateway thread: skip the event, count it, and tell the operator (at most every 10 s). */
-    private void malformed(String what) {
-        long n = eventsMalformed.incrementAndGet();
-        long nowNanos = System.nanoTime();
-        if (lastMalformedReportNanos == Long.MIN_VALUE || nowNanos - lastMalformedReportNanos > 10_000_000_000L) {
-            lastMalformedReportNanos = nowNanos;
-            LOG.warn("{}: skipped a malformed AMI event ({}), {} so far", target.serverId(), what, n);
-            listener.gatewayProblem(target.serverId(), "skipped " + n + " malformed AMI event(s), last: " + what);
+            submit(() -> events.handle(e, receivedAt));
         }
     }
 
@@ -333,7 +291,7 @@ public final class AmiGateway implements AutoCloseable {
      * dropped before it; counted as malformed.
      */
     private void frameDropped(String why) {
-        submit(() -> malformed("dropped a " + why));
+        submit(() -> events.malformed("dropped a " + why));
     }
 
     /** SIPpeerstatus: every qualified peer's round trip; the list items arrive as PeerStatus events. */
