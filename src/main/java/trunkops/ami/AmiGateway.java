@@ -191,7 +191,7 @@ public final class AmiGateway implements AutoCloseable {
         } catch (AuthenticationFailedException e) {
             g.end();
             AmiLists.quietLogoff(c);
-            refused(pw);
+            refused();
             return;
         } catch (IOException | TimeoutException | RuntimeException e) {
             if (e instanceof RuntimeException) {
@@ -199,12 +199,10 @@ public final class AmiGateway implements AutoCloseable {
                 LOG.warn("AMI {}: login failed unexpectedly", target, e);
             }
             g.end();
-            java.util.Arrays.fill(pw, '\0');
             AmiLists.quietLogoff(c);
             failed(AmiLinkState.DOWN, AmiLists.describe(e));
             return;
         }
-        java.util.Arrays.fill(pw, '\0');
         connection = c;
         gate = g;
         failures = 0;
@@ -244,8 +242,7 @@ public final class AmiGateway implements AutoCloseable {
      * A refused login: never the backoff loop (a wrong secret retried every 30 s locks accounts and fills logs). The
      * same secret is tried again only after {@code authRetryMs} (minutes), and the link says when.
      */
-    private void refused(char[] pw) {
-        java.util.Arrays.fill(pw, '\0');
+    private void refused() {
         failed(AmiLinkState.AUTH_FAILED, "login refused for user '" + target.username() + "' \u2014 wrong secret?"
                 + " Check the AMI user and its secret (manager.conf); the same secret is not sent again for "
                 + Math.max(1, settings.authRetryMs() / 60_000) + " min (until " + java.time.LocalTime.now()
@@ -255,10 +252,8 @@ public final class AmiGateway implements AutoCloseable {
     private void failed(AmiLinkState state, String message) {
         failures++;
         setStatus(state, message);
-        long backoff = Math.min(settings.maxBackoffMs(), (long) settings.minBackoffMs() << Math.min(failures - 1, 5));
-        if (state == AmiLinkState.AUTH_FAILED) {
-            backoff = settings.authRetryMs();
-        }
+        long backoff = state == AmiLinkState.AUTH_FAILED ? settings.authRetryMs()
+                : Math.min(settings.maxBackoffMs(), (long) settings.minBackoffMs() << Math.min(failures - 1, 5));
         scheduler.schedule(() -> submit(this::connect), backoff, TimeUnit.MILLISECONDS);
     }
 

@@ -23,11 +23,6 @@ public interface AmiGatewayListener {
      */
     void peerStatus(String serverId, Tech tech, String peer, String status, Integer timeMs, long atMillis);
 
-    /** A chan_sip PeerStatus ({@code Peer: SIP/<peer>}): the {@link Tech#SIP} form of the method above. */
-    default void peerStatus(String serverId, String peer, String status, Integer timeMs, long atMillis) {
-        peerStatus(serverId, Tech.SIP, peer, status, timeMs, atMillis);
-    }
-
     /** The dialer's live channels (CoreShowChannels) after a (re)connect and then periodically. */
     default void channelsSnapshot(String serverId, List<String> channels, long atMillis) {
     }

@@ -13,7 +13,6 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
 
-import trunkops.text.SafeText;
 
 /**
  * asterisk-java logs every field it cannot convert (an unparseable number, a field without a setter) at ERROR or
@@ -79,10 +78,10 @@ public final class AmiLibraryLogThrottle extends TurboFilter {
             String last = message.length() > 240 ? message.substring(0, 240) + "…" : message;
             if (since == 0) {
                 SUMMARY.warn("asterisk-java: {} (further ones are counted, one line a minute; set org.asteriskjava"
-                        + " to DEBUG for each in full): {}", kind, SafeText.display(last));
+                        + " to DEBUG for each in full): {}", kind, last);
             } else {
                 SUMMARY.warn("asterisk-java: {} x {} in the last {} s, last: {}", n, kind,
-                        TimeUnit.NANOSECONDS.toSeconds(since), SafeText.display(last));
+                        TimeUnit.NANOSECONDS.toSeconds(since), last);
             }
         }
     }

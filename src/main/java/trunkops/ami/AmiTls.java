@@ -121,7 +121,7 @@ public record AmiTls(int port, Path caFile, String sha256Pin) {
     static CertificateException untrusted(X509Certificate[] chain, String why) throws CertificateException {
         X509Certificate leaf = chain[0];
         return new CertificateException("AMI server certificate not trusted (" + why + "): "
-                + trunkops.text.SafeText.display(leaf.getSubjectX500Principal().getName()) + ", SHA-256 fingerprint " + fingerprint(leaf)
+                + leaf.getSubjectX500Principal().getName() + ", SHA-256 fingerprint " + fingerprint(leaf)
                 + "; if that is your dialer's certificate, set ami.tls.trust=sha256:" + fingerprint(leaf)
                 + " or point ami.tls.trust at the PEM file of the CA that signed it");
     }

@@ -30,8 +30,4 @@ final class SessionGate {
     boolean admits() {
         return open && !over;
     }
-
-    boolean ended() {
-        return over;
-    }
 }

@@ -229,7 +229,7 @@ public final class CarrierReportCommand implements Callable<Integer> {
 
     private static void writeCsv(CarrierReport report, ClusterTopology topology, Path file) throws IOException {
         java.util.Map<String, String> dialerByIp = new java.util.HashMap<>();
-        topology.servers().forEach(d -> dialerByIp.put(d.serverIp(), d.serverId()));
+        topology.servers().forEach(d -> dialerByIp.putIfAbsent(d.serverIp(), d.serverId())); // first wins, as in the console
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);

@@ -31,6 +31,7 @@ import trunkops.health.TrunkView;
 import trunkops.secrets.Keyring;
 import trunkops.secrets.KeyringException;
 import trunkops.text.SafeText;
+import trunkops.topology.AmiEndpoint;
 import trunkops.topology.ClusterTopology;
 import trunkops.topology.DialerServer;
 import trunkops.topology.TopologyBuilder;
@@ -120,10 +121,8 @@ final class StatusCommand implements Callable<Integer> {
         if (jdbc != null) {
             JdbcUrls.refuseCredentials(jdbc, "--jdbc"); // before any secret is looked up or asked for
         }
-        AmiAddress address = AmiAddress.parse(ami);
-        String host = address.host();
-        int port = address.port();
-        String serverId = host;
+        AmiEndpoint endpoint = amiEndpoint(ami);
+        String serverId = endpoint.host();
         ClusterTopology topology = null;
         if (jdbc != null) {
             char[] pw = secret(dbPasswordEnv, ctx.env(), ctx.keyring().get(), new Keyring.Entry(Keyring.Kind.DB,
@@ -137,9 +136,10 @@ final class StatusCommand implements Callable<Integer> {
             }
             DialerServer s = DialerChoice.resolve(topology, ami, "--ami");
             serverId = s.serverId();
-            host = s.ami().host();
-            port = s.ami().port();
+            endpoint = s.ami();
         }
+        String host = endpoint.host();
+        int port = endpoint.port();
         Supplier<char[]> secret = secret(secretEnv, ctx.env(), ctx.keyring().get(),
                 new Keyring.Entry(Keyring.Kind.AMI, user, host), err);
         String where = SafeText.display(host) + ":" + port;
@@ -194,16 +194,15 @@ final class StatusCommand implements Callable<Integer> {
         return SafeText.display(t.serverId()) + " " + SafeText.display(t.peer());
     }
 
-    /** {@code --ami}: host and port (5038 when left out). */
-    record AmiAddress(String host, int port) {
-        static AmiAddress parse(String ami) {
-            int colon = ami.lastIndexOf(':');
-            String host = colon < 0 ? ami : ami.substring(0, colon);
-            try {
-                return new AmiAddress(host, colon < 0 ? 5038 : Integer.parseInt(ami.substring(colon + 1)));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--ami must be host:port, got " + SafeText.display(ami));
-            }
+    /** {@code --ami}: host and port ({@link AmiEndpoint#DEFAULT_PORT} when left out). */
+    static AmiEndpoint amiEndpoint(String ami) {
+        int colon = ami.lastIndexOf(':');
+        String host = colon < 0 ? ami : ami.substring(0, colon);
+        try {
+            return new AmiEndpoint(host, colon < 0 ? AmiEndpoint.DEFAULT_PORT
+                    : Integer.parseInt(ami.substring(colon + 1)));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--ami must be host:port, got " + SafeText.display(ami));
         }
     }
 

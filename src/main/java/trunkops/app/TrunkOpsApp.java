@@ -41,7 +41,6 @@ public final class TrunkOpsApp extends Application {
         return t;
     });
     static final String LAB_NAME = "Lab cluster (3 dialers)";
-    private volatile LabCluster lab;
     private volatile LabRun labRun;
     private volatile trunkops.lab.LabCommands labCommands;
     private volatile ConsoleSession session;
@@ -144,21 +143,21 @@ public final class TrunkOpsApp extends Application {
     }
 
     private ClusterAccess labAccess() throws java.io.IOException {
-        LabCluster l = lab;
-        if (l == null) {
+        LabRun run = labRun;
+        if (run == null) {
             Platform.runLater(() -> view.showStarting((profiles.isEmpty() ? "No cluster configured ("
                     + ClusterProfile.file() + " or " + ClusterProfile.directory() + ").\n" : "")
                     + "Starting the embedded lab cluster\u2026"));
-            labRun = LabRun.start(launchOptions, msg -> Platform.runLater(() -> view.showStarting(msg + "\u2026")));
-            l = labRun.lab();
-            lab = l;
-            labCommands = new trunkops.lab.LabCommands(l);
+            run = LabRun.start(launchOptions, msg -> Platform.runLater(() -> view.showStarting(msg + "\u2026")));
+            labRun = run;
+            labCommands = new trunkops.lab.LabCommands(run.lab());
             for (String c : launchOptions.labRun()) {
                 LOG.info("lab> {}: {}", c, labCommands.run(c));
             }
         }
         trunkops.lab.LabCommands commands = labCommands;
         Platform.runLater(() -> view.enableLabConsole(commands::run));
+        LabCluster l = run.lab();
         LabCluster.DbAccess db = l.dbAccess();
         String amiSecret = l.amiAccess().get(0).secret();
         return new ClusterAccess(LAB_NAME, true, db.jdbcUrl(), db.user(), db.password()::toCharArray,

@@ -48,7 +48,6 @@ final class LoginGate {
     private final SessionSecret secret;
     private final LongSupplier clockMs;
     private SQLException lastFailure;
-    private DbFailure lastCause;
     private int failures;
     private long retryAtMs;
     private volatile boolean healthy;
@@ -109,8 +108,8 @@ final class LoginGate {
 
     private synchronized void checkBackoff() throws Denied {
         long now = clockMs.getAsLong();
-        if (lastCause != null && now < retryAtMs) {
-            throw new Denied(lastCause, lastFailure.getMessage() + " (next attempt in "
+        if (lastFailure != null && now < retryAtMs) {
+            throw new Denied(DbFailure.of(lastFailure), lastFailure.getMessage() + " (next attempt in "
                     + Math.max(1, (retryAtMs - now + 999) / 1000) + " s)", lastFailure);
         }
     }
@@ -144,14 +143,12 @@ final class LoginGate {
 
     private synchronized void succeeded() {
         failures = 0;
-        lastCause = null;
         lastFailure = null;
         healthy = true;
     }
 
     private synchronized void failed(DbFailure cause, SQLException e) {
         healthy = false;
-        lastCause = cause;
         lastFailure = e;
         failures = Math.min(failures + 1, 30);
         // an AUTH failure needs no backoff: the secret itself is not handed out again
@@ -178,22 +175,26 @@ final class LoginGate {
 
         @Override
         public PooledConnection getPooledConnection() throws SQLException {
-            throw new SQLFeatureNotSupportedException("logins go through the gate");
+            throw gateOnly();
         }
 
         @Override
         public PooledConnection getPooledConnection(String username, String password) throws SQLException {
-            throw new SQLFeatureNotSupportedException("logins go through the gate");
+            throw gateOnly();
         }
 
         @Override
         public XAConnection getXAConnection() throws SQLException {
-            throw new SQLFeatureNotSupportedException("logins go through the gate");
+            throw gateOnly();
         }
 
         @Override
         public XAConnection getXAConnection(String username, String password) throws SQLException {
-            throw new SQLFeatureNotSupportedException("logins go through the gate");
+            throw gateOnly();
+        }
+
+        private static SQLFeatureNotSupportedException gateOnly() {
+            return new SQLFeatureNotSupportedException("logins go through the gate");
         }
     }
 }

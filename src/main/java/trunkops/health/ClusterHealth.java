@@ -106,30 +106,29 @@ final class ClusterHealth {
         }
     }
 
-    /** A chan_sip PeerStatus (event or poll item). */
-    void peerStatus(String serverId, String peer, String word, Integer timeMs, long at) {
-        peerStatus(serverId, Tech.SIP, peer, word, timeMs, at);
-    }
-
-    /** A PeerStatus of technology {@code tech}: it changes only a trunk of that technology. */
-    void peerStatus(String serverId, Tech tech, String peer, String word, Integer timeMs, long at) {
+    /**
+     * A PeerStatus of technology {@code tech}: it changes only a trunk of that technology. Returns whether it was
+     * about a watched trunk (a phone's or an unknown peer's status changes nothing).
+     */
+    boolean peerStatus(String serverId, Tech tech, String peer, String word, Integer timeMs, long at) {
         Observation o = Observation.ofPeerStatus(word);
         if (o == null) {
-            return;
+            return false;
         }
-        observe(serverId, tech, peer, o, timeMs == null ? -1 : timeMs, at, "PeerStatus " + word
+        return observe(serverId, tech, peer, o, timeMs == null ? -1 : timeMs, at, "PeerStatus " + word
                 + (timeMs != null && timeMs >= 0 ? " " + timeMs + " ms" : ""));
     }
 
-    private void observe(String serverId, Tech tech, String peer, Observation o, int ms, long at, String why) {
+    private boolean observe(String serverId, Tech tech, String peer, Observation o, int ms, long at, String why) {
         TrunkHealth h = trunks.get(new TrunkKey(serverId, tech, peer));
         if (h == null) {
-            return;
+            return false;
         }
         TrunkState before = h.observe(o, ms, at);
         if (before != null) {
             note(at, serverId, serverId + "/" + peer, before.label(), h.verdict().label(), why);
         }
+        return true;
     }
 
     void channels(String serverId, List<String> names) {

@@ -183,11 +183,13 @@ public final class DialerWatch implements AutoCloseable, AmiGatewayListener {
     @Override
     public void peerStatus(String server, Tech tech, String peer, String status, Integer timeMs, long atMillis) {
         thread.execute(() -> {
-            health.peerStatus(server, tech, peer, status, timeMs, atMillis);
+            boolean watched = health.peerStatus(server, tech, peer, status, timeMs, atMillis);
             if (snapshotAt > 0 && timeMs != null) {
                 polled = true;
             }
-            evaluate();
+            if (watched || !first.isDone()) { // a phone's status changes no trunk: no need to rebuild every view
+                evaluate();
+            }
         });
     }
 

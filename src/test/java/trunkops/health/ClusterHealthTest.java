@@ -58,7 +58,7 @@ class ClusterHealthTest {
         connect("DIALER1", 0);
         health.peersSnapshot("DIALER1", allOk("nsvoice", "blueline"), 0);
         assertEquals(TrunkState.STALE, views(20_000).get("DIALER1/nsvoice").state(), "no report for 20 s");
-        health.peerStatus("DIALER1", "nsvoice", "Reachable", 31, 20_000);
+        health.peerStatus("DIALER1", Tech.SIP, "nsvoice", "Reachable", 31, 20_000);
         assertEquals(TrunkState.REACHABLE, views(20_100).get("DIALER1/nsvoice").state());
         health.link(new AmiLinkStatus("DIALER1", AmiLinkState.DOWN, "connection lost", 20_200, 1), 20_200);
         TrunkView v = views(20_300).get("DIALER1/nsvoice");
@@ -76,12 +76,12 @@ class ClusterHealthTest {
         health.peersSnapshot("DIALER1", allOk("nsvoice", "blueline", "velox"), 0);
         health.peersSnapshot("DIALER2", allOk("nsvoice", "blueline"), 0);
         health.peersSnapshot("DIALER3", allOk("nsvoice", "blueline", "orbit-east", "orbit-west"), 0);
-        health.peerStatus("DIALER2", "blueline", "Unreachable", -1, 1_000);
+        health.peerStatus("DIALER2", Tech.SIP, "blueline", "Unreachable", -1, 1_000);
         assertEquals(TrunkScope.SERVER_LOCAL, views(1_100).get("DIALER2/blueline").scope());
-        health.peerStatus("DIALER1", "blueline", "Unreachable", -1, 1_200);
-        health.peerStatus("DIALER3", "blueline", "Unreachable", -1, 1_300);
+        health.peerStatus("DIALER1", Tech.SIP, "blueline", "Unreachable", -1, 1_200);
+        health.peerStatus("DIALER3", Tech.SIP, "blueline", "Unreachable", -1, 1_300);
         assertEquals(TrunkScope.CARRIER_WIDE, views(1_400).get("DIALER1/blueline").scope());
-        health.peerStatus("DIALER3", "orbit-west", "Unreachable", -1, 1_500);
+        health.peerStatus("DIALER3", Tech.SIP, "orbit-west", "Unreachable", -1, 1_500);
         assertEquals(TrunkScope.SINGLE, views(1_600).get("DIALER3/orbit-west").scope());
         assertEquals(TrunkScope.NONE, views(1_600).get("DIALER3/nsvoice").scope());
     }
@@ -133,7 +133,7 @@ class ClusterHealthTest {
     void verdictChangesGoToTheTimeline() {
         connect("DIALER3", 0);
         health.peersSnapshot("DIALER3", allOk("orbit-west"), 0);
-        health.peerStatus("DIALER3", "orbit-west", "Unreachable", -1, 5_000);
+        health.peerStatus("DIALER3", Tech.SIP, "orbit-west", "Unreachable", -1, 5_000);
         TimelineEntry e = health.timeline(10).get(0);
         assertEquals("DIALER3/orbit-west", e.subject());
         assertEquals("Reachable", e.from());

@@ -149,8 +149,13 @@ public final class MainView {
         trunkFilter = f;
         trunkTable.filter(f);
         trunkBoard.filter(f);
+        showFilterStatus();
+    }
+
+    /** How many trunks the filter hides; the board and the table keep applying the filter to new data themselves. */
+    private void showFilterStatus() {
         int[] shown = trunkBoard.shownOfAll();
-        boolean hides = f.active() && shown[0] < shown[1];
+        boolean hides = trunkFilter.active() && shown[0] < shown[1];
         filterStatus.setText(hides ? shown[0] + " of " + shown[1] + " trunks shown (Esc shows all)" : "");
         filterStatus.setVisible(hides);
         filterStatus.setManaged(hides);
@@ -356,7 +361,7 @@ public final class MainView {
         serverList.show(s.servers());
         trunkTable.show(s.trunks());
         trunkBoard.show(s);
-        applyFilter(trunkFilter);
+        showFilterStatus();
         if (latencyPanel.trunk() != null) {
             s.trunks().stream().filter(t -> t.key().equals(latencyPanel.trunk().key())).findFirst()
                     .ifPresent(latencyPanel::refresh);

@@ -33,7 +33,7 @@ record ReportDocument(String title, String subtitle, String notes, List<Table> t
     }
 
     /**
-     * @param subtitle   the report's window and dialers, as the view's header says it
+     * @param subtitle   the report's window and dialers, as the view's header says it (already safe to show)
      * @param dialerName server_ip to how it is shown ({@code DIALER1 (10.0.0.11)})
      */
     static ReportDocument of(CarrierReport r, String subtitle, Function<String, String> dialerName) {
@@ -46,7 +46,7 @@ record ReportDocument(String title, String subtitle, String notes, List<Table> t
                 ReportTables.summary(r.byCampaign()), dialerName));
         tables.add(table("Hangup cause x dial status", ReportTables.HANGUP, ReportTables.hangupByStatus(r), null));
         tables.add(table("SIP code x reason", ReportTables.SIP, ReportTables.sip(r), null));
-        return new ReportDocument("Carrier report", SafeText.display(subtitle), SafeText.display(r.schemaNote()),
+        return new ReportDocument("Carrier report", subtitle, SafeText.display(r.schemaNote()),
                 tables);
     }
 
@@ -58,8 +58,10 @@ record ReportDocument(String title, String subtitle, String notes, List<Table> t
         for (ReportTables.Row row : rows) {
             List<String> line = new ArrayList<>();
             for (int i = 0; i < row.cells().size(); i++) {
-                String text = ReportTables.text(row.cells().get(i));
-                line.add(i == dialer && !text.isEmpty() ? SafeText.display(dialerName.apply(text)) : text);
+                Object raw = row.cells().get(i);
+                // the dialer is named from the raw server_ip, and the name escaped once
+                line.add(i == dialer && raw instanceof String ip && !ip.isEmpty()
+                        ? SafeText.display(dialerName.apply(ip)) : ReportTables.text(raw));
             }
             cells.add(line);
             unattributed.add(row.unattributed());

@@ -71,7 +71,14 @@ final class ReportTables {
         // columns as wide as their widest text: a dial status is never cut to 'CONGESTI...'; a table wider than its
         // pane scrolls sideways instead
         t.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        t.getItems().addListener((javafx.collections.ListChangeListener<Row>) ch -> fitColumns(t));
+        t.getItems().addListener((javafx.collections.ListChangeListener<Row>) ch -> {
+            while (ch.next()) {
+                if (!ch.wasPermutated()) { // a sort reorders rows: the widths stay as they are
+                    fitColumns(t);
+                    return;
+                }
+            }
+        });
         fitColumns(t);
         return t;
     }
