@@ -1,7 +1,6 @@
 package trunkops.app.ui;
 
 import java.time.ZoneId;
-import java.util.EnumMap;
 import java.util.Map;
 
 import javafx.fxml.FXML;
@@ -18,8 +17,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 import trunkops.health.BoardSnapshot;
-import trunkops.health.TrunkState;
-import trunkops.health.TrunkView;
 import trunkops.health.ui.ServerList;
 import trunkops.health.ui.TrunkFilter;
 import trunkops.health.ui.TrunkTable;
@@ -62,6 +59,7 @@ public final class MainView {
     @FXML private javafx.scene.control.Tab impactTab;
     @FXML private CarriersView carriersView;
     @FXML private CampaignsView campaignsView;
+    @FXML private trunkops.routing.ui.RoutesView routesView;
     @FXML private javafx.scene.control.Tab chartsTab;
     @FXML private javafx.scene.control.Tab reportTab;
     private CarrierChartsView chartsView;
@@ -205,6 +203,7 @@ public final class MainView {
         trunkBoard.showCallAlarms(Map.of(), true);
         chartsView.reset();
         reportView.reset();
+        routesView.disconnect("Routes: connecting to " + name + "\u2026");
         chartsTab.setText("Carrier charts (Ctrl+5)");
         statusBar.getChildren().clear();
         summary.setText("");
@@ -372,27 +371,19 @@ public final class MainView {
                 : withCallAlarms(s.timeline(), lastTraffic.alarms(), ZoneId.systemDefault()));
         carriersView.show(s.topology());
         campaignsView.show(s.topology());
-        summary.setText(summaryText(s));
+        routesView.show(s);
+        summary.setText(StatusBarChips.summaryText(s));
         statusBar.getChildren().setAll(StatusBarChips.of(s, lastTraffic)); // one scene-graph change
+    }
+
+    /** The Routes tab (Ctrl+7), which the session connects to the cluster's route store. */
+    public trunkops.routing.ui.RoutesView routes() {
+        return routesView;
     }
 
     public BoardSnapshot lastSnapshot() {
         return last;
     }
 
-    static String summaryText(BoardSnapshot s) {
-        Map<TrunkState, Integer> counts = new EnumMap<>(TrunkState.class);
-        for (TrunkView t : s.trunks()) {
-            counts.merge(t.state(), 1, Integer::sum);
-        }
-        StringBuilder sb = new StringBuilder().append(s.trunks().size()).append(" trunks");
-        for (TrunkState st : TrunkState.values()) {
-            Integer n = counts.get(st);
-            if (n != null) {
-                sb.append("  ").append(st.glyph()).append(' ').append(n).append(' ').append(st.label().toLowerCase());
-            }
-        }
-        return sb.toString();
-    }
 
 }

@@ -3,6 +3,8 @@ package trunkops.app.ui;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
+import java.util.Map;
 
 import javafx.scene.control.Label;
 
@@ -10,6 +12,8 @@ import trunkops.ami.AmiLinkState;
 import trunkops.db.DbLinkStatus;
 import trunkops.health.BoardSnapshot;
 import trunkops.health.ServerView;
+import trunkops.health.TrunkState;
+import trunkops.health.TrunkView;
 import trunkops.text.SafeText;
 import trunkops.traffic.TrafficSnapshot;
 import trunkops.ui.common.StateChip;
@@ -81,5 +85,21 @@ final class StatusBarChips {
         updated.getStyleClass().add("updated");
         chips.add(updated);
         return chips;
+    }
+
+    /** The header's summary: how many trunks, and how many in each state (glyph, count, word). */
+    static String summaryText(BoardSnapshot s) {
+        Map<TrunkState, Integer> counts = new EnumMap<>(TrunkState.class);
+        for (TrunkView t : s.trunks()) {
+            counts.merge(t.state(), 1, Integer::sum);
+        }
+        StringBuilder sb = new StringBuilder().append(s.trunks().size()).append(" trunks");
+        for (TrunkState st : TrunkState.values()) {
+            Integer n = counts.get(st);
+            if (n != null) {
+                sb.append("  ").append(st.glyph()).append(' ').append(n).append(' ').append(st.label().toLowerCase());
+            }
+        }
+        return sb.toString();
     }
 }
