@@ -1,10 +1,12 @@
 package trunkops.routing;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 import trunkops.routing.DialplanLines.Step;
@@ -32,7 +34,8 @@ final class FunctionRules {
     private static final Set<String> NEVER_EMPTY = Set.of("RAND", "LEN", "GROUP_COUNT", "GROUP_MATCH_COUNT",
             "DB_EXISTS", "STRFTIME", "DB_KEYCOUNT");
 
-    private final Map<String, Boolean> safeVariables = new HashMap<>();
+    /** Per variable: the line of each Set and whether that value can never be empty. */
+    private final Map<String, TreeMap<Integer, Boolean>> sets = new HashMap<>();
 
     FunctionRules(DialplanLines lines) {
         for (Step s : lines.steps()) {
@@ -41,7 +44,7 @@ final class FunctionRules {
                 if (eq > 0) {
                     String name = s.args().substring(0, eq).strip().replaceFirst("^_+", "");
                     boolean safe = nonEmpty(s.args().substring(eq + 1).strip());
-                    safeVariables.merge(name, safe, Boolean::logicalAnd);
+                    sets.computeIfAbsent(name, k -> new TreeMap<>()).put(s.line(), safe);
                 }
             }
         }
@@ -58,9 +61,10 @@ final class FunctionRules {
         if (s.is("Dial") && hasMacroOption(DialplanSyntax.arg(s.args(), 2))) {
             out.accept(macro(s.line(), "Dial's M() option"));
         }
+        Set<String> reported = new HashSet<>();
         for (String expression : DialplanSyntax.expressions(text)) {
             for (Operand o : DialplanSyntax.operands(expression)) {
-                if (!o.quoted() && !safe(o)) {
+                if (!o.quoted() && !safe(o, s.line()) && reported.add(o.text())) {
                     out.accept(new LintFinding(Severity.WARNING, s.line(), "empty-operand", o.text()
                             + " is unquoted in $[" + expression.strip() + "]: when it is empty the expression is a "
                             + "syntax error (\"syntax error, unexpected '='\"), evaluates to nothing and GotoIf takes "
@@ -125,12 +129,17 @@ final class FunctionRules {
         return literal.matches(".*(V|\\d)\\s*[-+*/%]\\s*(V|\\d).*");
     }
 
-    private boolean safe(Operand o) {
+    /** Whether the operand is set (text order: the last Set above the line) to something that is never empty. */
+    private boolean safe(Operand o, int line) {
         String name = o.name().toUpperCase(Locale.ROOT);
         if (o.text().startsWith("${" + o.name() + "(")) {
             return NEVER_EMPTY.contains(name);
         }
-        return ALWAYS_SET.contains(name) || safeVariables.getOrDefault(o.name(), false);
+        if (ALWAYS_SET.contains(name)) {
+            return true;
+        }
+        Map.Entry<Integer, Boolean> last = sets.getOrDefault(o.name(), new TreeMap<>()).lowerEntry(line);
+        return last != null && last.getValue();
     }
 
     /** Whether a Set value can never expand to nothing: a literal, an expression, or a never-empty function. */
