@@ -19,6 +19,9 @@ final class DialplanLines {
     /** The context of lines before any header: where ViciDial writes a carrier's dialplan_entry. */
     static final String EXTERNAL = "vicidial-auto-external";
 
+    private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("\\d{1,9}");
+    private static final java.util.regex.Pattern LINE_END = java.util.regex.Pattern.compile("\r\n|\n|\r");
+
     /** One priority as Asterisk numbers it. */
     record Step(int line, String context, String exten, int priority, String label, String app, String args) {
 
@@ -33,6 +36,9 @@ final class DialplanLines {
 
     private final List<Step> steps;
     private final List<LintFinding> findings;
+    private final java.util.Map<String, List<Step>> byExtension = new java.util.HashMap<>();
+    private final java.util.Map<Step, Optional<Step>> nextStep = new java.util.IdentityHashMap<>();
+    private java.util.Set<String> contexts;
 
     private DialplanLines(List<Step> steps, List<LintFinding> findings) {
         this.steps = List.copyOf(steps);
@@ -51,12 +57,20 @@ final class DialplanLines {
 
     /** The steps of one extension, ascending priority. */
     List<Step> extension(String context, String exten) {
+        return byExtension.computeIfAbsent(context + "\u0000" + exten, k -> extensionSteps(context, exten));
+    }
+
+    private List<Step> extensionSteps(String context, String exten) {
         return steps.stream().filter(s -> s.context.equals(context) && sameExten(s.exten, exten))
                 .sorted(Comparator.comparingInt(Step::priority)).toList();
     }
 
     boolean hasContext(String context) {
-        return steps.stream().anyMatch(s -> s.context.equals(context));
+        if (contexts == null) {
+            contexts = new java.util.HashSet<>();
+            steps.forEach(s -> contexts.add(s.context));
+        }
+        return contexts.contains(context);
     }
 
     /** The extension Asterisk runs for {@code exten} in {@code context}: same name, or a pattern that matches it. */
@@ -72,10 +86,14 @@ final class DialplanLines {
 
     /** The step following {@code s} in its extension, if any. */
     Optional<Step> next(Step s) {
-        return extension(s.context, s.exten).stream().filter(o -> o.priority > s.priority).findFirst();
+        return nextStep.computeIfAbsent(s, k -> extension(k.context, k.exten).stream()
+                .filter(o -> o.priority > k.priority).findFirst());
     }
 
     static boolean sameExten(String a, String b) {
+        if (a.equals(b)) {
+            return true;
+        }
         if (a.startsWith("_") || b.startsWith("_")) {
             return a.startsWith("_") && b.startsWith("_") && DialPattern.of(a).sameExtensionAs(DialPattern.of(b));
         }
@@ -94,7 +112,7 @@ final class DialplanLines {
         Integer last;
 
         DialplanLines read(String text) {
-            String[] raw = text.split("\r\n|\n|\r", -1);
+            String[] raw = LINE_END.split(text, -1);
             for (int i = 0; i < raw.length; i++) {
                 line(i + 1, stripComment(raw[i]).strip());
             }
@@ -177,7 +195,8 @@ final class DialplanLines {
         }
 
         private static Integer number(String s) {
-            return s.strip().matches("\\d{1,9}") ? Integer.valueOf(s.strip()) : null;
+            String t = s.strip();
+            return DIGITS.matcher(t).matches() ? Integer.valueOf(t) : null;
         }
 
         /** {application, data}: {@code App(data)}, {@code App} alone, or the old {@code App,data} form. */

@@ -65,6 +65,9 @@ public final class DialplanLinter {
         }
     }
 
+    private static final java.util.regex.Pattern PARENS = java.util.regex.Pattern.compile("\\([^)]*\\)");
+    private static final java.util.regex.Pattern SECONDS = java.util.regex.Pattern.compile("\\d{1,6}");
+
     private DialplanLinter() {
     }
 
@@ -99,8 +102,7 @@ public final class DialplanLinter {
                 continue;
             }
             firsts.merge(s.exten(), s, (a, b) -> a.priority() <= b.priority() ? a : b);
-            String options = DialplanSyntax.arg(s.args(), 2);
-            if (s.is("Dial") && !options.replaceAll("\\([^)]*\\)", "").contains("o")) {
+            if (s.is("Dial") && !PARENS.matcher(DialplanSyntax.arg(s.args(), 2)).replaceAll("").contains("o")) {
                 out.add(new LintFinding(Severity.WARNING, s.line(), "dial-o-option", "Dial without the o option: "
                         + "the trunk leg does not carry ViciDial's caller code as caller ID (REQUIREMENTS.txt makes "
                         + "o mandatory for outbound carriers)", "add o to Dial's options, e.g. Dial(...,${CAMPDTO},To)"));
@@ -129,8 +131,9 @@ public final class DialplanLinter {
             int literal = 0;
             int budgets = 0;
             for (Step d : dials) {
-                String ring = DialplanSyntax.arg(d.args(), 1).split("\\^", -1)[0].strip();
-                if (ring.matches("\\d{1,6}")) {
+                String timeout = DialplanSyntax.arg(d.args(), 1);
+                String ring = (timeout.indexOf('^') >= 0 ? timeout.substring(0, timeout.indexOf('^')) : timeout).strip();
+                if (SECONDS.matcher(ring).matches()) {
                     literal += Integer.parseInt(ring);
                 } else if (ring.equals("${CAMPDTO}")) {
                     budgets++;

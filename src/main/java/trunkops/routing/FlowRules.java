@@ -108,7 +108,7 @@ final class FlowRules {
         if (p.startsWith("+") || p.startsWith("-")) {
             return Optional.empty();
         }
-        boolean numeric = p.matches("\\d+");
+        boolean numeric = !p.isEmpty() && p.chars().allMatch(Character::isDigit) && p.length() < 10;
         Optional<Step> step = lines.extension(context, exten.get()).stream()
                 .filter(s -> numeric ? s.priority() == Integer.parseInt(p) : s.label().equals(p)).findFirst();
         if (step.isEmpty()) {

@@ -42,12 +42,23 @@ final class FunctionRules {
             if (s.is("Set")) {
                 int eq = s.args().indexOf('=');
                 if (eq > 0) {
-                    String name = s.args().substring(0, eq).strip().replaceFirst("^_+", "");
+                    String name = stripUnderscores(s.args().substring(0, eq).strip());
                     boolean safe = nonEmpty(s.args().substring(eq + 1).strip());
                     sets.computeIfAbsent(name, k -> new TreeMap<>()).put(s.line(), safe);
                 }
             }
         }
+    }
+
+    private static final java.util.regex.Pattern REFERENCE =
+            java.util.regex.Pattern.compile("\\$\\{[^{}]*(\\{[^{}]*}[^{}]*)*}");
+
+    private static String stripUnderscores(String name) {
+        int i = 0;
+        while (i < name.length() && name.charAt(i) == '_') {
+            i++;
+        }
+        return name.substring(i);
     }
 
     void check(Step s, Consumer<LintFinding> out) {
@@ -150,7 +161,7 @@ final class FunctionRules {
         if (value.startsWith("$[")) {
             return true;
         }
-        String outside = value.replaceAll("\\$\\{[^{}]*(\\{[^{}]*}[^{}]*)*}", "");
+        String outside = value.contains("${") ? REFERENCE.matcher(value).replaceAll("") : value;
         if (!outside.isBlank()) {
             return true;
         }
