@@ -154,7 +154,7 @@ public final class DialplanLinter {
             if (total > t) {
                 return Optional.of(new LintFinding(Severity.WARNING, last.line(), "ring-time", "the Dials of "
                         + last.exten() + " can ring " + total + " s in all, over the campaign's dial timeout of " + t
-                        + " s: ViciDial's Originate gives up first, so the later attempts never complete", fix));
+                        + " s: ViciDial's Originate gives up first, so a later attempt that starts late is cut off", fix));
             }
         }
         if (dialTimeouts.isEmpty() && budgets >= 2) {

@@ -30,7 +30,7 @@ final class FunctionRules {
     private static final Set<String> ALWAYS_SET = Set.of("EPOCH", "EXTEN", "CONTEXT", "PRIORITY", "UNIQUEID",
             "CHANNEL", "TIMESTAMP", "DIALSTATUS", "HANGUPCAUSE", "SYSTEMNAME", "ENTITYID", "LINKEDID");
 
-    /** Functions whose result is never empty. */
+    /** Functions whose result is never empty (not MATH: it returns nothing for an operand that is not a number). */
     private static final Set<String> NEVER_EMPTY = Set.of("RAND", "LEN", "GROUP_COUNT", "GROUP_MATCH_COUNT",
             "DB_EXISTS", "STRFTIME", "DB_KEYCOUNT");
 

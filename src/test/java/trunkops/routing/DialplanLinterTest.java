@@ -146,6 +146,17 @@ final class DialplanLinterTest {
     }
 
     @Test
+    void activeActiveContext() {
+        List<LintFinding> f = DialplanLinter.lint(resource("tutorial-active-active.conf"));
+        assertEquals(List.of(3), lines(f, "unknown-function"));
+        assertEquals(List.of(3), lines(f, "eval-arithmetic"));
+        assertEquals(List.of(10), lines(f, "goto-missing-label"), "trunk2-first jumps to 'failover', which is not there");
+        assertTrue(of(f, "customer-failover").isEmpty(), "it fails over on CHANUNAVAIL only: " + f);
+        assertEquals(List.of(5), lines(f, "empty-operand"),
+                "MATH() of a non-number returns nothing (func_math.c: \"'%s' is not a valid number\")");
+    }
+
+    @Test
     void ringTimeAgainstTheCampaignDialTimeout() {
         String twoBudgets = ext(AGI, "Dial(SIP/t1/${EXTEN:1},${CAMPDTO},To)",
                 "GotoIf($[\"${DIALSTATUS}\" = \"CHANUNAVAIL\"]?4)", "Dial(SIP/t2/${EXTEN:1},${CAMPDTO},To)");
@@ -192,7 +203,7 @@ final class DialplanLinterTest {
     @Test
     void everyRuleIdIsListed() {
         for (String name : List.of("tutorial-lb.conf", "tutorial-priority.conf", "tutorial-rr.conf",
-                "tutorial-weighted.conf")) {
+                "tutorial-weighted.conf", "tutorial-active-active.conf")) {
             for (LintFinding f : DialplanLinter.lint(resource(name))) {
                 assertTrue(DialplanLinter.RULES.contains(f.rule()), f.rule());
                 assertFalse(f.fix().isBlank());
