@@ -208,9 +208,10 @@ final class RouteDialplan {
             x.add("Set(TO_KEYS=${HANGUPCAUSE_KEYS()})");
             x.add("GotoIf($[\"${TO_KEYS}\" = \"\"]?r" + i + ")");
             x.add("Set(TO_HC=${HANGUPCAUSE(${TO_KEYS},tech)})");
-            x.add("Set(TO_SIP=${IF($[\"${TO_HC:0:4}\" = \"SIP \"]?${FILTER(0-9,${TO_HC:4:3})}:)})");
+            x.add("Set(TO_SIP=${FILTER(0-9,${IF($[\"${TO_HC:0:4}\" = \"SIP \"]?${TO_HC:4:3}:)})})");
         }
-        x.add(m.tech() != Tech.IAX2 ? "r" + i : null, "Set(TO_SC=${IF($[\"${TO_SIP}\" = \"\"]?0:${TO_SIP})})");
+        x.add(m.tech() != Tech.IAX2 ? "r" + i : null, "Set(TO_SC=${FILTER(0-9,${TO_SIP})})");
+        x.add("Set(TO_SC=${IF($[\"${TO_SC}\" = \"\"]?0:${TO_SC})})");
         FailoverDecision.write(route.failover(), x);
         x.add("UserEvent(TrunkOpsResult," + head + ",dialstatus: ${DIALSTATUS},hangupcause: ${HANGUPCAUSE},"
                 + "sipcause: ${TO_SIP},next: ${IF($[${TO_GO} = 1]?failover:stop)})");
