@@ -4,12 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 
 import org.junit.jupiter.api.Test;
 
 import trunkops.routing.LintFinding.Severity;
+import trunkops.topology.AccountEntryParser;
+import trunkops.topology.CarrierProtocol;
 import trunkops.topology.Tech;
 
 /** Every route the generator renders, in every strategy, lints without an error or a warning. */
@@ -42,6 +46,29 @@ final class GeneratedRoutesLintTest {
                 if (f.severity() != Severity.INFO) {
                     problems.add(v.route().strategy() + " " + v.route().name() + " " + f.oneLine());
                 }
+            }
+        }
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    @Test
+    void generatedPeerSectionsHaveNoUnknownOptionAndAKnownDetectionTime() {
+        Map<String, String> o = new LinkedHashMap<>();
+        for (String[] kv : new String[][] {{"host", "sip.carrier.example"}, {"port", "5080"}, {"username", "acct7"},
+                {"fromdomain", "carrier.example"}, {"qualify", "yes"}, {"qualifyfreq", "10"}, {"codecs", "ulaw,alaw"},
+                {"dtmfmode", "rfc2833"}, {"insecure", "port,invite"}, {"nat", "force_rport,comedia"},
+                {"auth", "yes"}}) {
+            o.put(kv[0], kv[1]);
+        }
+        List<String> problems = new ArrayList<>();
+        for (Tech tech : List.of(Tech.SIP, Tech.PJSIP)) {
+            String text = PeerSectionGenerator.render(new TrunkSettings(tech, "trunk1", o));
+            CarrierProtocol protocol = tech == Tech.SIP ? CarrierProtocol.SIP : CarrierProtocol.PJSIP;
+            List<LintFinding> f = DialplanLinter.lint(new DialplanLinter.Input("",
+                    AccountEntryParser.parse(protocol, text, ""), List.of(), List.of()));
+            f.stream().filter(x -> x.severity() != Severity.INFO).forEach(x -> problems.add(tech + " " + x.oneLine()));
+            if (f.stream().noneMatch(x -> x.rule().equals("qualify-detection"))) {
+                problems.add(tech + ": no qualify-detection finding for\n" + text);
             }
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems));
