@@ -80,9 +80,10 @@ final class AccountRules {
         }
         if (!q.enabled()) {
             return new LintFinding(Severity.WARNING, line, "qualify-detection", who + " has qualify off: a dead "
-                    + "trunk is never detected, so every call to it waits for chan_sip's transaction timeout (up to "
-                    + "32 s) before the dialplan can fail over", p.tech() == Tech.PJSIP
-                    ? "set qualify_frequency=10 on its AOR" : "set qualify=yes (or a ms threshold) and qualifyfreq=10");
+                    + "trunk is never detected, so every call to it waits for the SIP transaction timeout (chan_sip "
+                    + "and PJSIP: up to 32 s) unless Dial has a progress timeout", p.tech() == Tech.PJSIP
+                    ? "set qualify_frequency=10 on its AOR" : p.tech() == Tech.IAX2
+                    ? "set qualify=yes and qualifyfreqok=10000" : "set qualify=yes (or a ms threshold) and qualifyfreq=10");
         }
         Duration worst = q.frequency().plus(q.timeout());
         String how = p.tech() == Tech.PJSIP
@@ -92,8 +93,9 @@ final class AccountRules {
         boolean slow = worst.compareTo(SLOW_DETECTION) > 0;
         return new LintFinding(slow ? Severity.WARNING : Severity.INFO, line, "qualify-detection", who
                 + " is detected dead at worst " + ms(worst) + " after it stops answering (" + how + "); until then "
-                + "calls to it wait for the Dial progress timeout (or chan_sip's up to 32 s without one)",
-                slow ? "lower the probe interval (qualifyfreq=10 / qualify_frequency=10) to detect within ~14 s"
+                + "calls to it wait for the Dial progress timeout (or the SIP transaction timeout, up to 32 s, without one)",
+                slow ? "lower the probe interval (chan_sip qualifyfreq=10, PJSIP qualify_frequency=10, IAX2 "
+                        + "qualifyfreqok=10000) to detect within ~14 s"
                         : "fine; keep a Dial progress timeout (^5) for the calls placed before it is detected");
     }
 

@@ -175,6 +175,12 @@ final class DialplanLines {
                 return;
             }
             String[] app = application(appl);
+            if (app.length > 2) {
+                findings.add(new LintFinding(LintFinding.Severity.ERROR, number, "old-app-syntax", "'" + app[0]
+                        + ",...' is the Asterisk 1.4 form: Asterisk 1.6 and later look for an application named '"
+                        + appl.strip() + "', which does not exist, and the call fails here",
+                        "write " + app[0] + "(" + app[1] + ")"));
+            }
             steps.add(new Step(number, context, exten, p, label, app[0], app[1]));
         }
 
@@ -204,7 +210,7 @@ final class DialplanLines {
             int paren = appl.indexOf('(');
             int comma = appl.indexOf(',');
             if (comma >= 0 && (paren < 0 || comma < paren)) {
-                return new String[] {appl.substring(0, comma).strip(), appl.substring(comma + 1)};
+                return new String[] {appl.substring(0, comma).strip(), appl.substring(comma + 1), "old"};
             }
             if (paren < 0) {
                 return new String[] {appl.strip(), ""};

@@ -30,7 +30,7 @@ public final class DialplanLinter {
     public static final List<String> RULES = List.of("unknown-function", "db-comma", "eval-arithmetic", "math-float",
             "macro", "exten-in-gosub", "empty-operand", "goto-missing-label", "no-dial-timeout", "customer-failover",
             "duplicate-priority", "duplicate-across-carriers", "ring-time", "call-log-agi", "dial-o-option",
-            "unknown-option", "qualify-detection", "no-attempt-event");
+            "unknown-option", "qualify-detection", "no-attempt-event", "old-app-syntax");
 
     /**
      * Another carrier generated on the same dialer(s).

@@ -170,6 +170,13 @@ final class DialplanLinterTest {
     }
 
     @Test
+    void oldApplicationSyntax() {
+        List<LintFinding> f = DialplanLinter.lint(ext(AGI, "Dial,SIP/t1/${EXTEN:1}|30|To"));
+        assertEquals(List.of(2), lines(f, "old-app-syntax"));
+        assertTrue(of(DialplanLinter.lint(ext(AGI, "Dial(SIP/t1/${EXTEN:1},30,To)")), "old-app-syntax").isEmpty());
+    }
+
+    @Test
     void viciDialPieces() {
         List<LintFinding> f = DialplanLinter.lint(ext("Dial(SIP/t1/${EXTEN:1},30,T)", "Hangup()"));
         assertEquals(List.of(1), lines(f, "call-log-agi"));
