@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "route", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = {"Routes: render a route to the ViciDial dialplan it becomes (and more)."},
-        subcommands = {RouteRenderCommand.class},
+        subcommands = {RouteRenderCommand.class, RouteLintCommand.class},
         commandListHeading = "%nCommands:%n",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:the route (or file) has problems, one line each on stderr", "2:bad arguments"})

@@ -11,12 +11,12 @@ import java.util.Set;
  * the pjsip_wizard keys. Anything else is flagged: chan_sip and chan_iax2 ignore unknown keys silently, res_pjsip
  * refuses to create the whole object.
  */
-final class AsteriskOptionNames {
+public final class AsteriskOptionNames {
 
     private AsteriskOptionNames() {
     }
 
-    static final Set<String> CHAN_SIP = words("""
+    public static final Set<String> CHAN_SIP = words("""
             accountcode acl allow allowoverlap allowsubscribe allowtransfer amaflags auth autoframing avpf
             buggymwi busylevel call-limit callbackextension callcounter callerid callgroup callingpres
             canreinvite cid_number cid_tag contactacl contactdeny contactpermit context defaultip defaultuser
@@ -43,7 +43,7 @@ final class AsteriskOptionNames {
      * Why some names people put in chan_sip peers do nothing there (reference asterisk-ami.md 1.2): each maps to
      * the explanation shown with the warning.
      */
-    static final Map<String, String> CHAN_SIP_HINTS = Map.of(
+    public static final Map<String, String> CHAN_SIP_HINTS = Map.of(
             "qualifysmoothing", "it is a chan_iax2 option; chan_sip has no smoothing",
             "maxretries", "chan_sip has no retry count: one missed qualify reply marks the peer UNREACHABLE",
             "retryinterval", "chan_sip re-probes an unreachable peer every 10 s, fixed",
@@ -53,7 +53,7 @@ final class AsteriskOptionNames {
             "registertimeout", "it is valid only in sip.conf [general]",
             "registerattempts", "it is valid only in sip.conf [general]");
 
-    static final Set<String> CHAN_IAX2 = words("""
+    public static final Set<String> CHAN_IAX2 = words("""
             accountcode acl adsi allow amaflags auth callerid cid_number codecpriority connectedline context
             dbsecret defaultip deny description disallow encryption forceencryption fullname hasvoicemail host
             immediate inkeys jitterbuffer language mailbox mask maxauthreq maxcallnumbers mohinterpret mohsuggest
@@ -61,7 +61,7 @@ final class AsteriskOptionNames {
             regexten requirecalltoken secret sendani setvar sourceaddress timezone transfer trunk username type
             """);
 
-    static final Set<String> PJSIP_ENDPOINT = words("""
+    public static final Set<String> PJSIP_ENDPOINT = words("""
             100rel accept_multiple_sdp_answers accountcode acl aggregate_mwi allow allow_overlap
             allow_subscribe allow_transfer allow_unauthenticated_options aors asymmetric_rtp_codec auth
             bind_rtp_to_media_address bundle call_group callerid callerid_privacy callerid_tag
@@ -89,20 +89,20 @@ final class AsteriskOptionNames {
             use_ptime user_eq_phone voicemail_extension webrtc
             """);
 
-    static final Set<String> PJSIP_AOR = words("""
+    public static final Set<String> PJSIP_AOR = words("""
             authenticate_qualify contact default_expiration mailboxes max_contacts maximum_expiration
             minimum_expiration outbound_proxy qualify_2xx_only qualify_frequency qualify_timeout remove_existing
             remove_unavailable support_path type voicemail_extension
             """);
 
-    static final Set<String> PJSIP_IDENTIFY = words("endpoint match match_header match_request_uri srv_lookups type");
+    public static final Set<String> PJSIP_IDENTIFY = words("endpoint match match_header match_request_uri srv_lookups type");
 
-    static final Set<String> PJSIP_AUTH = words("""
+    public static final Set<String> PJSIP_AUTH = words("""
             auth_type md5_cred nonce_lifetime oauth_clientid oauth_secret password password_digest realm
             refresh_token supported_algorithms_uac supported_algorithms_uas type username
             """);
 
-    static final Set<String> PJSIP_REGISTRATION = words("""
+    public static final Set<String> PJSIP_REGISTRATION = words("""
             auth_rejection_permanent client_uri contact_header_params contact_user endpoint expiration
             fatal_retry_interval forbidden_retry_interval line max_random_initial_delay max_retries outbound_auth
             outbound_proxy retry_interval security_mechanisms security_negotiation server_uri support_outbound
@@ -110,14 +110,14 @@ final class AsteriskOptionNames {
             """);
 
     /** The wizard's own keys; object options go behind a prefix such as {@code endpoint/} or {@code aor/}. */
-    static final Set<String> PJSIP_WIZARD = words("""
+    public static final Set<String> PJSIP_WIZARD = words("""
             type transport remote_hosts outbound_proxy sends_auth sends_registrations accepts_auth
             accepts_registrations sends_line_with_registrations server_uri_pattern client_uri_pattern
             contact_pattern has_hint hint_context hint_exten hint_application has_phoneprov
             """);
 
     /** The option names a PJSIP object of {@code type} accepts, or an empty set for a type not checked here. */
-    static Set<String> pjsipType(String type) {
+    public static Set<String> pjsipType(String type) {
         return switch (type) {
             case "endpoint" -> PJSIP_ENDPOINT;
             case "aor" -> PJSIP_AOR;

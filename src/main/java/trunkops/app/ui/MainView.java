@@ -58,6 +58,7 @@ public final class MainView {
     @FXML private trunkops.health.ui.TimelineView timelineView;
     @FXML private javafx.scene.control.Tab impactTab;
     @FXML private CarriersView carriersView;
+    @FXML private trunkops.topology.ui.CarrierNotesList carrierNotes;
     @FXML private CampaignsView campaignsView;
     @FXML private trunkops.routing.ui.RoutesView routesView;
     @FXML private javafx.scene.control.Tab chartsTab;
@@ -105,6 +106,7 @@ public final class MainView {
                 applyFilter(trunkFilter.withServer(now == null ? null : now.serverId())));
         applyFilter(TrunkFilter.NONE);
         trunkBoard.onSelect(latencyPanel::select);
+        carrierNotes.follow(carriersView, CarrierLintNotes::of);
         chartsView = new CarrierChartsView(EXPORTS, trunkops.ui.common.UiExecutor.fx());
         reportView = new CarrierReportView(EXPORTS, trunkops.ui.common.UiExecutor.fx());
         chartsTab.setContent(chartsView);

@@ -1,6 +1,9 @@
 package trunkops.topology.ui;
 
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -27,6 +30,10 @@ import trunkops.text.SafeText;
 public final class CarriersView extends TableView<Carrier> {
 
     private static final PseudoClass INACTIVE = PseudoClass.getPseudoClass("inactive");
+
+    private BiFunction<Carrier, ClusterTopology, CarrierNotes> notesOf;
+    private final Map<Carrier, CarrierNotes> notes = new IdentityHashMap<>();
+    private ClusterTopology topology;
 
     public CarriersView() {
         setId("carriersView");
@@ -64,7 +71,27 @@ public final class CarriersView extends TableView<Carrier> {
         return c;
     }
 
+    /** Adds a "Lint" column with each carrier's summary; notes are computed once per topology. */
+    void setNotes(BiFunction<Carrier, ClusterTopology, CarrierNotes> notesOf) {
+        this.notesOf = notesOf;
+        TableColumn<Carrier, String> lint = col("Lint", 150, c -> notes(c).summary());
+        lint.setId("lintColumn");
+        getColumns().add(getColumns().size() - 1, lint);
+    }
+
+    /** What the checker says about {@code c} in the topology shown now. */
+    CarrierNotes notes(Carrier c) {
+        if (notesOf == null || topology == null) {
+            return CarrierNotes.NONE;
+        }
+        return notes.computeIfAbsent(c, k -> notesOf.apply(k, topology));
+    }
+
     public void show(ClusterTopology topology) {
+        if (topology != this.topology) {
+            notes.clear();
+            this.topology = topology;
+        }
         setItems(FXCollections.observableArrayList(topology == null ? List.of() : topology.carriers()));
     }
 }
