@@ -42,6 +42,7 @@ final class Cli {
         cl.addSubcommand(new CarrierReportCommand(ctx));
         cl.addSubcommand(new KeyringCommand(ctx));
         cl.addSubcommand(new LabOnlyCommand(ctx));
+        cl.addSubcommand(new RouteCommand(ctx));
         cl.setOut(new PrintWriter(ctx.out(), true));
         cl.setErr(new PrintWriter(ctx.err(), true));
         cl.setParameterExceptionHandler(badArguments());

@@ -57,6 +57,17 @@ public final class RouteRepository implements RouteStore {
         return new RouteRepository(dataSource, who, found.status());
     }
 
+    /**
+     * For commands that only read (what-if): no migration, so nothing is created as a side effect; a database where
+     * TrunkOps never ran simply has no routes ({@link StoreStatus#readable()} false, the message says why).
+     */
+    public static RouteRepository reader(DataSource dataSource) {
+        StoreAccess.Found found = StoreAccess.probe(dataSource,
+                new TrunkOpsSchema.Migration(true, 0, "(not checked)", ""));
+        StoreStatus s = found.status();
+        return new RouteRepository(dataSource, found.user(), new StoreStatus(s.readable(), false, s.message()));
+    }
+
     /** {@link #open(DataSource, String)} on the console's database (its login rules and pool). */
     public static RouteRepository open(Database database, String author) {
         return open(database.dataSource(), author);

@@ -52,6 +52,11 @@ final class StoreAccess {
                         : new StoreStatus(false, false, "no routes: " + why + " and cannot read them (" + readProblem
                         + ")" + fix), account);
             }
+            if (readProblem != null && readProblem.contains("doesn't exist")) {
+                return new Found(new StoreStatus(false, false, "no routes: TrunkOps' tables do not exist in " + db
+                        + " yet (the console creates them when it opens the routes with an account that may CREATE"
+                        + " tables)"), account);
+            }
             if (readProblem != null) {
                 return new Found(new StoreStatus(false, false, "no routes: " + user + " may not read " + TABLES
                         + " (" + readProblem + "): " + grantSave), account);
