@@ -28,6 +28,8 @@ import trunkops.routing.RouteVersion;
  * {@link TrunkOpsSchema}). A save is one transaction: lock the route's row, compare its latest version with the
  * version the editor started from, insert the new version, move the latest pointer. Prepared statements only.
  * {@link #open} never throws on permission or connection problems: {@link #status()} says what the account may do.
+ * Every method blocks on the database: call it from a background thread, never the FX thread. Reads on a store that
+ * is not readable return nothing (the status says why); a read that fails turns the status unreadable.
  */
 public final class RouteRepository implements RouteStore {
 

@@ -52,7 +52,7 @@ public final class TrunkOpsSchema {
                     : flyway.info().current() == null ? "?" : flyway.info().current().getVersion().getVersion();
             return new Migration(true, r.migrationsExecuted, version, "");
         } catch (RuntimeException e) {
-            LOG.warn("TrunkOps tables could not be created or upgraded: {}", e.getMessage());
+            LOG.warn("TrunkOps tables could not be created or upgraded: {}", cause(e));
             LOG.debug("migration failure", e);
             return new Migration(false, 0, "", cause(e));
         }
