@@ -140,6 +140,10 @@ public final class WhatIf {
         Optional<String> carrier = r.carrierId();
         Optional<String> pattern = r.matched().map(m -> m.pattern().text());
         if (carrier.isEmpty()) {
+            if (q.number().length() == 11 && q.number().startsWith("1") && !campaign.omitPhoneCode()) {
+                notes.add("ViciDial puts phone code 1 in front of the number itself: give the number without it ("
+                        + q.number().substring(1) + ")");
+            }
             Plan none = new Plan(List.of(), true, "no route: no carrier pattern on " + serverId + " matches "
                     + r.dialString());
             return new Dialer(serverId, ip, r.dialString(), prefix, carrier, pattern, Optional.empty(),

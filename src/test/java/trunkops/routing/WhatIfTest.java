@@ -105,6 +105,9 @@ class WhatIfTest {
         Dialer d = one(w, WhatIf.Query.of("12345", "SALES1").onDialer("DIALER1"));
         assertTrue(d.carrierId().isEmpty());
         assertTrue(d.now().fails());
+        Dialer withCode = one(w, WhatIf.Query.of("1" + NUMBER, "SALES1").onDialer("DIALER1"));
+        assertTrue(withCode.notes().stream().anyMatch(n -> n.contains("without it (" + NUMBER + ")")),
+                withCode.notes().toString());
     }
 
     @Test
