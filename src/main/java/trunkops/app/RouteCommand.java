@@ -15,11 +15,11 @@ import picocli.CommandLine.Spec;
  * {@code @ParentCommand RouteCommand parent} and {@link #ctx()}.
  */
 @Command(name = "route", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
-        description = {"Routes: render a route to the ViciDial dialplan it becomes (and more)."},
-        subcommands = {RouteRenderCommand.class, RouteLintCommand.class},
+        description = {"Routes: render a route to the ViciDial dialplan it becomes and lint it, where a number's calls go."},
+        subcommands = {RouteRenderCommand.class, RouteLintCommand.class, RouteWhatIfCommand.class},
         commandListHeading = "%nCommands:%n",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:done", "1:the route (or file) has problems, one line each on stderr", "2:bad arguments"})
+        exitCodeList = {"0:done", "1:the route (or file) has problems, or the database failed: one line each on stderr", "2:bad arguments"})
 final class RouteCommand implements Callable<Integer> {
 
     private final CliContext ctx;

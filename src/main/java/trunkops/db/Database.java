@@ -8,6 +8,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import javax.sql.DataSource;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -146,6 +148,29 @@ public final class Database implements AutoCloseable {
         if (pool == null && !closed) {
             pool = newPool();
         }
+    }
+
+    /**
+     * A {@link DataSource} view for code that takes one (Flyway, {@link RouteRepository}): a connection from the pool
+     * while the last login succeeded, else one direct login through the gate (which fails at once with its cause).
+     */
+    public DataSource dataSource() {
+        return new GatedDataSource(this::connection);
+    }
+
+    private Connection connection() throws SQLException {
+        HikariDataSource p;
+        try {
+            p = poolIfHealthy();
+        } catch (DbException e) {
+            throw new SQLException(e.getMessage(), "08003", e);
+        }
+        if (p != null) {
+            return p.getConnection();
+        }
+        Connection c = gate.connect(() -> { });
+        startPool();
+        return c;
     }
 
     /** The operator asks to try now (Refresh): the backoff ends, and a declined password prompt comes back. */

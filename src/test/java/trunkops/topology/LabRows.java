@@ -30,6 +30,16 @@ public final class LabRows {
         return TopologyBuilder.build(servers, carriers, campaigns, lists);
     }
 
+    /** The lab's rows plus {@code extraCarriers} and {@code extraCampaigns}. */
+    public ClusterTopology buildWith(List<CarrierRow> extraCarriers, List<CampaignRow> extraCampaigns) {
+        return TopologyBuilder.build(servers, concat(carriers, extraCarriers), concat(campaigns, extraCampaigns),
+                lists);
+    }
+
+    public List<ListRow> lists() {
+        return lists;
+    }
+
     ClusterTopology buildWith(List<CarrierRow> extraCarriers) {
         return TopologyBuilder.build(servers, concat(carriers, extraCarriers), campaigns, lists);
     }

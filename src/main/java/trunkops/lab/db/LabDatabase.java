@@ -274,7 +274,9 @@ public final class LabDatabase implements AutoCloseable {
                 "DELETE FROM mysql.global_priv WHERE User='';",
                 "FLUSH PRIVILEGES;",
                 "CREATE OR REPLACE USER '" + user + "'@'127.0.0.1' IDENTIFIED BY '" + password + "';",
-                "GRANT ALL PRIVILEGES ON `" + db + "`.* TO '" + user + "'@'127.0.0.1';",
+                "GRANT ALL PRIVILEGES ON `" + db + "`.* TO '" + user + "'@'127.0.0.1' WITH GRANT OPTION;",
+                // tests make restricted accounts (read-only, no rights on some tables) the way a ViciDial admin would
+                "GRANT CREATE USER ON *.* TO '" + user + "'@'127.0.0.1';",
                 "");
         try {
             Files.deleteIfExists(file);
