@@ -33,11 +33,14 @@ public final class ConsoleSession implements AutoCloseable {
     private final CarrierTrafficService traffic;
     private final AtomicBoolean detached;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final RoutesWiring routes;
 
-    private ConsoleSession(ClusterMonitor monitor, CarrierTrafficService traffic, AtomicBoolean detached) {
+    private ConsoleSession(ClusterMonitor monitor, CarrierTrafficService traffic, AtomicBoolean detached,
+                           RoutesWiring routes) {
         this.monitor = monitor;
         this.traffic = traffic;
         this.detached = detached;
+        this.routes = routes;
     }
 
     /** Starts watching {@code access}; may be called from any thread. */
@@ -80,7 +83,8 @@ public final class ConsoleSession implements AutoCloseable {
                 view.trafficSource(traffic::request, traffic::report);
             }
         });
-        return new ConsoleSession(monitor, traffic, detached);
+        RoutesWiring routes = RoutesWiring.start(access, view.routes(), detached);
+        return new ConsoleSession(monitor, traffic, detached, routes);
     }
 
     /**
@@ -130,7 +134,11 @@ public final class ConsoleSession implements AutoCloseable {
         try {
             monitor.close();
         } finally {
-            traffic.close();
+            try {
+                traffic.close();
+            } finally {
+                routes.close();
+            }
         }
     }
 }
