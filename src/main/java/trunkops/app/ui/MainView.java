@@ -373,7 +373,7 @@ public final class MainView {
                 : withCallAlarms(s.timeline(), lastTraffic.alarms(), ZoneId.systemDefault()));
         carriersView.show(s.topology());
         campaignsView.show(s.topology());
-        routesView.show(s);
+        routesView.show(RoutesBoard.of(s));
         summary.setText(StatusBarChips.summaryText(s));
         statusBar.getChildren().setAll(StatusBarChips.of(s, lastTraffic)); // one scene-graph change
     }

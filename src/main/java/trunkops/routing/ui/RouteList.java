@@ -11,7 +11,6 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 
-import trunkops.health.BoardSnapshot;
 import trunkops.routing.RouteMember;
 import trunkops.routing.RouteVersion;
 import trunkops.text.SafeText;
@@ -36,7 +35,7 @@ final class RouteList extends TableView<RouteList.Row> {
     private static final PseudoClass UNKNOWN = PseudoClass.getPseudoClass("unknown");
 
     private List<RouteVersion> versions = List.of();
-    private BoardSnapshot board;
+    private LiveBoard board;
 
     RouteList() {
         setId("routeList");
@@ -76,7 +75,7 @@ final class RouteList extends TableView<RouteList.Row> {
     }
 
     /** The newest board: only the live column is redrawn, the rows and the selection stay. */
-    void board(BoardSnapshot b) {
+    void board(LiveBoard b) {
         board = b;
         refresh();
     }

@@ -26,7 +26,6 @@ import javafx.scene.layout.Priority;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import trunkops.health.BoardSnapshot;
 import trunkops.routing.GeneratedRoute;
 import trunkops.routing.LintFinding;
 import trunkops.routing.Route;
@@ -55,7 +54,7 @@ public final class RoutesView extends BorderPane {
     private final HistoryView history = new HistoryView();
     private final Tab historyTab = new Tab("History");
     private Session session;
-    private BoardSnapshot board;
+    private LiveBoard board;
     private ClusterTopology topology;
     private List<String> knownTrunks = List.of();
     private RouteHealth shownHealth;
@@ -169,7 +168,7 @@ public final class RoutesView extends BorderPane {
     }
 
     /** The newest board: the routes' live state, the preview's split and what the validator checks against. */
-    public void show(BoardSnapshot s) {
+    public void show(LiveBoard s) {
         board = s;
         list.board(s);
         if (s.topology() != topology) {

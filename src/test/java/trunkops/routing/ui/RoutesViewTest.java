@@ -31,10 +31,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import trunkops.health.BoardSnapshot;
-import trunkops.health.ServerView;
 import trunkops.health.TrunkState;
-import trunkops.health.TrunkView;
 import trunkops.routing.GeneratedRoute;
 import trunkops.routing.LintFinding;
 import trunkops.routing.Route;
@@ -43,7 +40,6 @@ import trunkops.routing.RouteMember;
 import trunkops.routing.RoutePattern;
 import trunkops.routing.Strategy;
 import trunkops.topology.Tech;
-import trunkops.topology.TrunkKey;
 import trunkops.ui.common.UiExecutor;
 
 /**
@@ -278,14 +274,15 @@ class RoutesViewTest {
         assertEquals(40, store.history("US-OUT").get(2).route().dialTimeoutSeconds());
     }
 
-    static BoardSnapshot board(TrunkState alpha, TrunkState beta) {
-        List<ServerView> servers = List.of(new ServerView("DIALER1", "10.0.0.11", "", null, 0, 0, 2, 0, null));
-        List<TrunkView> trunks = List.of(trunk("alpha", alpha), trunk("beta", beta));
-        return new BoardSnapshot("test", false, null, servers, trunks, List.of(), List.of(), null, null, 1, 0, 0);
+    /** Two trunks on one dialer, as the app's wiring reduces the board for this tab. */
+    static LiveBoard board(TrunkState alpha, TrunkState beta) {
+        return new LiveBoard(null, List.of(trunk("alpha", alpha), trunk("beta", beta)));
     }
 
-    private static TrunkView trunk(String peer, TrunkState state) {
-        return new TrunkView(new TrunkKey("DIALER1", Tech.SIP, peer), "C", "C", "", state, false, null, 12, 0, "",
-                0, 0, new short[0], 0);
+    private static LiveBoard.Trunk trunk(String peer, TrunkState state) {
+        LiveBoard.Health h = state == TrunkState.REACHABLE ? LiveBoard.Health.UP
+                : state == TrunkState.UNREACHABLE ? LiveBoard.Health.DOWN : LiveBoard.Health.UNSURE;
+        return new LiveBoard.Trunk("DIALER1", "10.0.0.11", Tech.SIP, peer, state.glyph(), state.label(), h,
+                h == LiveBoard.Health.DOWN ? 5 : 0, 0);
     }
 }
