@@ -50,6 +50,7 @@ final class GeneratedPane extends VBox {
         String globals = g.globalsString().isBlank() ? ""
                 : "\n; globals_string\n" + g.globalsString();
         text.setText(g.dialplanEntry() + globals);
+        findings.setPlaceholder(new Label("\u2714 no lint findings"));
         findings.getItems().setAll(found);
         long errors = found.stream().filter(LintFinding::isError).count();
         status.setText(note + " \u2014 " + g.dialplanEntry().lines().count() + " lines, "
@@ -61,6 +62,7 @@ final class GeneratedPane extends VBox {
     void unavailable(String why) {
         text.setText("");
         findings.getItems().clear();
+        findings.setPlaceholder(new Label("Nothing generated, nothing linted"));
         status.setText(why);
     }
 

@@ -58,6 +58,7 @@ public final class RoutesView extends BorderPane {
     private ClusterTopology topology;
     private List<String> knownTrunks = List.of();
     private RouteHealth shownHealth;
+    private boolean shownWithBoard;
 
     /** What one cluster's routes are read from and saved to; replaced whole when the cluster changes. */
     private record Session(RouteStore store, RouteTools tools, Executor io, UiExecutor ui, String author) {
@@ -271,8 +272,9 @@ public final class RoutesView extends BorderPane {
     private void showPreview() {
         Route r = editor.route();
         RouteHealth h = RouteHealth.of(r, board);
-        if (!h.equals(shownHealth)) {
+        if (!h.equals(shownHealth) || shownWithBoard != (board != null)) {
             shownHealth = h;
+            shownWithBoard = board != null;
             editor.preview().show(r, h, board != null);
         }
     }
@@ -286,8 +288,8 @@ public final class RoutesView extends BorderPane {
             RouteStore.StoreStatus st = s.store().status();
             List<RouteVersion> latest = st.readable() ? s.store().latest() : List.of();
             return () -> {
-                showStatus(st);
                 list.show(latest);
+                showStatus(st);
             };
         }, "read the routes");
     }
@@ -295,7 +297,8 @@ public final class RoutesView extends BorderPane {
     private void showStatus(RouteStore.StoreStatus st) {
         String text = !st.readable() ? "\u2716 Routes cannot be read: " + st.message()
                 : !st.writable() ? "\u26A0 Read-only: " + st.message() + ". Routes can be viewed, edited, rendered"
-                + " and linted here, not saved." : "\u2714 " + st.message();
+                + " and linted here, not saved." : "\u2714 " + list.getItems().size() + " route(s) in TrunkOps' tables,"
+                + " saves are versioned";
         storeStatus.setText(SafeText.display(text));
         storeStatus.pseudoClassStateChanged(READ_ONLY, !st.writable());
         editor.writable(st.writable());
@@ -357,8 +360,8 @@ public final class RoutesView extends BorderPane {
             List<RouteVersion> latest = s.store().latest();
             List<RouteVersion> all = s.store().history(name);
             return () -> {
-                showStatus(st);
                 list.show(latest);
+                showStatus(st);
                 list.getItems().stream().filter(r -> r.name().equals(name)).findFirst()
                         .ifPresent(r -> list.getSelectionModel().select(r));
                 history.show(all);

@@ -120,6 +120,7 @@ class RoutesTabLabTest {
         TableView<?> list = robot.lookup("#routeList").queryTableView();
         waitFor("LABRT v1 is listed", 30, () -> list.getItems().size() == 1
                 && text(robot, "#editorHeading").contains("based on v1"));
+        waitFor("the count follows", 10, () -> text(robot, "#storeStatus").startsWith("\u2714 1 route(s)"));
         waitFor("its live state is shown", 60, () -> robot.lookup(".route-live-cell").queryAll().stream()
                 .anyMatch(c -> ((javafx.scene.control.Labeled) c).getText() != null
                         && ((javafx.scene.control.Labeled) c).getText().contains("/2 up")));
@@ -135,6 +136,11 @@ class RoutesTabLabTest {
         robot.clickOn("#diffDialplan");
         assertFalse(text(robot, "#diffSummary").contains("no change"), text(robot, "#diffSummary"));
         assertTrue(text(robot, "#diffSummary").startsWith("v1 \u2192 v2"), text(robot, "#diffSummary"));
+
+        // the picture in the README (docs/images/routes-tab.png is a copy of it)
+        javafx.scene.image.WritableImage shot = WaitForAsyncUtils.asyncFx(() -> new trunkops.ui.common.Snapshots()
+                .take(robot.lookup("#tabs").query().getScene())).get(10, TimeUnit.SECONDS);
+        new trunkops.ui.common.Snapshots().writePng(shot, java.nio.file.Path.of("target", "routes-tab.png"));
 
         LabCluster.DbAccess db = fixture.lab().dbAccess();
         try (Database other = new Database(Database.Settings.of(db.jdbcUrl(), db.user()),

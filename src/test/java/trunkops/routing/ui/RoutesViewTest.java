@@ -88,7 +88,7 @@ class RoutesViewTest {
 
     private void connect(FxRobot robot) {
         robot.interact(() -> view.connect(store, TOOLS, io, UiExecutor.fx(), "tester"));
-        waitFor("the store status is shown", () -> text(robot, "#storeStatus").contains("routes"));
+        waitFor("the store status is shown", () -> text(robot, "#storeStatus").contains("route(s)"));
     }
 
     private static void waitFor(String what, BooleanSupplier test) {
