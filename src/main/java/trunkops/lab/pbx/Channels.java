@@ -6,12 +6,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * The live channels of one simulated dialer: naming (chan_sip's and chan_local's sequence numbers, Asterisk's
  * {@code epoch.seq} unique ids), state changes, hangup requests, the final hangup (with the {@code h}
  * extension), and basic bridges.
  */
 final class Channels {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Channels.class);
 
     private final Pbx pbx;
     private final Map<String, Channel> live = new LinkedHashMap<>();
@@ -212,11 +217,21 @@ final class Channels {
         }
         int n = 0;
         for (Channel c : live.values()) {
-            if (group.equals(c.groups.get(category))) {
+            if (group.equalsIgnoreCase(groupIn(c, category))) {
                 n++;
             }
         }
         return n;
+    }
+
+    /** The channel's group in a category; categories compare without case, as app.c's group list does. */
+    static String groupIn(Channel c, String category) {
+        for (Map.Entry<String, String> e : c.groups.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(category)) {
+                return e.getValue();
+            }
+        }
+        return null;
     }
 
     String hangupCauseKeys(Channel ch) {
@@ -229,12 +244,16 @@ final class Channels {
         }
         String[] codes = ch.causeCodes.get(channelName);
         if (codes == null) {
+            LOG.warn("Unable to find information for channel {}", channelName);
             return "";
         }
         return switch (type) {
             case "tech" -> codes[1];
-            case "ast" -> codes[0];
-            default -> "";
+            case "ast" -> HangupCauses.text(Integer.parseInt(codes[0]));
+            default -> {
+                LOG.warn("Information type not recognized ({})", type);
+                yield "";
+            }
         };
     }
 }

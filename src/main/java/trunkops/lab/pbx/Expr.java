@@ -6,12 +6,31 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Asterisk's {@code $[...]} expressions (ast_expr2): {@code | & = != < > <= >= =~ : + - * / % ! ?:} with
  * parentheses; operands are numbers or strings (double quotes optional); comparisons are numeric when both
- * sides are numbers, string otherwise; results are {@code 1}/{@code 0} or the computed value.
+ * sides are numbers, string otherwise; results are {@code 1}/{@code 0} or the computed value. Arithmetic is
+ * floating point as in Asterisk 20 ({@code 7/2} is 3.5, printed with up to 16 significant digits); division
+ * by zero gives 2147483647 (INT_MAX); {@code a | b} is a when a is neither empty nor zero, else b. A missing
+ * operand (an empty variable left {@code $[ = 0]}) is a syntax error: Asterisk logs it and the expression
+ * reads as empty, which GotoIf takes as false.
  */
 final class Expr {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Expr.class);
+    private static final Pattern NUMERIC = Pattern.compile("-?(\\d+\\.?\\d*|\\.\\d+)");
+
+    /** A parse error, as ast_yyerror reports it. */
+    private static final class SyntaxError extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SyntaxError(String message) {
+            super(message, null, false, false);
+        }
+    }
 
     private final List<String> tokens;
     private int pos;
@@ -28,8 +47,12 @@ final class Expr {
         Expr e = new Expr(tokens);
         try {
             String v = e.ternary();
+            if (e.peek() != null) {
+                throw new SyntaxError("syntax error, unexpected '" + e.peek().replace("\u0001", "") + "', expecting $end");
+            }
             return v;
-        } catch (RuntimeException ex) {
+        } catch (SyntaxError ex) {
+            LOG.warn("ast_yyerror(): syntax error: {}; Input:\n{}", ex.getMessage(), expression);
             return "";
         }
     }
@@ -95,7 +118,7 @@ final class Expr {
         String l = and();
         while (accept("|")) {
             String r = and();
-            l = truthy(l) ? l : (truthy(r) ? r : "0");
+            l = truthy(l) ? l : r;
         }
         return l;
     }
@@ -156,11 +179,11 @@ final class Expr {
             if (accept("*")) {
                 l = num(num(l) * num(unary()));
             } else if (accept("/")) {
-                double d = num(unary());
-                l = d == 0 ? "0" : num(Math.floor(num(l) / d));
+                String r = unary();
+                l = !isNumber(l) ? "0" : !isNumber(r) || num(r) == 0 ? "2147483647" : num(num(l) / num(r));
             } else if (accept("%")) {
-                double d = num(unary());
-                l = d == 0 ? "0" : num(num(l) % d);
+                String r = unary();
+                l = !isNumber(l) || !isNumber(r) ? "0" : num(r) == 0 ? r : num(num(l) % num(r));
             } else {
                 return l;
             }
@@ -176,15 +199,21 @@ final class Expr {
         }
         if (accept("(")) {
             String v = ternary();
-            accept(")");
+            if (!accept(")")) {
+                throw new SyntaxError(peek() == null ? "syntax error, unexpected $end, expecting ')'"
+                        : "syntax error, unexpected '" + peek() + "', expecting ')'");
+            }
             return v;
         }
         String t = peek();
         if (t == null) {
-            return "";
+            throw new SyntaxError("syntax error, unexpected $end");
+        }
+        if (!t.startsWith("\u0001")) {
+            throw new SyntaxError("syntax error, unexpected '" + t + "'");
         }
         pos++;
-        return t.startsWith("\u0001") ? t.substring(1) : t;
+        return t.substring(1);
     }
 
     private static String regex(String l, String r, boolean anchored) {
@@ -200,15 +229,7 @@ final class Expr {
     }
 
     private static boolean isNumber(String s) {
-        if (s.isEmpty()) {
-            return false;
-        }
-        try {
-            Double.parseDouble(s);
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
-        }
+        return NUMERIC.matcher(s).matches();
     }
 
     private static int cmp(String a, String b) {
@@ -223,7 +244,10 @@ final class Expr {
     }
 
     private static String num(double d) {
-        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+        if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+            return Long.toString((long) d);
+        }
+        return new java.math.BigDecimal(d).round(new java.math.MathContext(16)).stripTrailingZeros().toPlainString();
     }
 
     static boolean truthy(String v) {
