@@ -118,16 +118,8 @@ final class Functions {
             }
             case "GLOBAL":
                 return global(args.strip());
-            case "CUT": {
-                String[] p = args.split(",", 3);
-                if (p.length < 3 || ch == null) {
-                    return "";
-                }
-                String value = ch.vars.getOrDefault(p[0], global(p[0]));
-                String[] fields = value.split(java.util.regex.Pattern.quote(p[1].isEmpty() ? "-" : p[1]), -1);
-                int idx = (int) parseLong(p[2].strip(), 1) - 1;
-                return idx >= 0 && idx < fields.length ? fields[idx] : "";
-            }
+            case "CUT":
+                return ch == null ? "" : cut(ch, AppArgs.split(args));
             default:
                 LOG.error("Function {} not registered", name);
                 return "";
@@ -169,6 +161,31 @@ final class Functions {
                 LOG.error("Function {} not registered", name);
                 return false;
         }
+    }
+
+    /** func_cut: {@code CUT(var,delim,fields)} with fields {@code n}, {@code n-m}, {@code n-} or {@code -m}. */
+    private String cut(Channel ch, java.util.List<String> a) {
+        if (a.size() < 3) {
+            LOG.warn("Syntax: CUT(<varname>,<char-delim>,<range-spec>) - missing argument!");
+            return "";
+        }
+        String value = ch.vars.getOrDefault(a.get(0), global(a.get(0)));
+        String delim = a.get(1).isEmpty() ? "-" : a.get(1).substring(0, 1);
+        String[] fields = value.split(java.util.regex.Pattern.quote(delim), -1);
+        StringBuilder out = new StringBuilder();
+        for (String range : a.get(2).split("&")) {
+            int dash = range.indexOf('-');
+            long from = dash == 0 ? 1 : parseLong(dash < 0 ? range : range.substring(0, dash), 1);
+            long to = dash < 0 ? from : dash == range.length() - 1 ? fields.length
+                    : parseLong(range.substring(dash + 1), from);
+            for (long i = from; i <= Math.min(to, fields.length); i++) {
+                if (out.length() > 0) {
+                    out.append(delim);
+                }
+                out.append(fields[(int) i - 1]);
+            }
+        }
+        return out.toString();
     }
 
     /** {@code family/key} (DB's argument separator is the slash). */
