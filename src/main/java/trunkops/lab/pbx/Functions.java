@@ -118,6 +118,8 @@ final class Functions {
             }
             case "GLOBAL":
                 return global(args.strip());
+            case "FILTER":
+                return filter(args);
             case "CUT":
                 return ch == null ? "" : cut(ch, AppArgs.split(args));
             default:
@@ -161,6 +163,35 @@ final class Functions {
                 LOG.error("Function {} not registered", name);
                 return false;
         }
+    }
+
+    /** func_strings' FILTER(allowed,string): keeps the characters of string listed in allowed (ranges a-z). */
+    private static String filter(String args) {
+        int comma = args.indexOf(',');
+        if (comma < 0) {
+            LOG.warn("FILTER requires an argument, FILTER(<allowed-chars>,<string>)");
+            return "";
+        }
+        String allowed = args.substring(0, comma);
+        boolean[] ok = new boolean[256];
+        for (int i = 0; i < allowed.length(); i++) {
+            char c = allowed.charAt(i);
+            if (i + 2 < allowed.length() && allowed.charAt(i + 1) == '-') {
+                for (int x = c; x <= allowed.charAt(i + 2) && x < 256; x++) {
+                    ok[x] = true;
+                }
+                i += 2;
+            } else if (c < 256) {
+                ok[c] = true;
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (char c : args.substring(comma + 1).toCharArray()) {
+            if (c < 256 && ok[c]) {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** func_cut: {@code CUT(var,delim,fields)} with fields {@code n}, {@code n-m}, {@code n-} or {@code -m}. */
