@@ -31,6 +31,7 @@ public final class RouteLab implements AutoCloseable {
         public String linkedid;
         public final List<Map<String, String>> userEvents = new CopyOnWriteArrayList<>();
         public final List<Map<String, String>> dialBegins = new CopyOnWriteArrayList<>();
+        public final List<Map<String, String>> dialEnds = new CopyOnWriteArrayList<>();
         public final List<Long> attemptLabMillis = new CopyOnWriteArrayList<>();
 
         Call(String actionId, long sentLabMillis) {
@@ -179,7 +180,7 @@ public final class RouteLab implements AutoCloseable {
                 m.put("labMillis", Long.toString(lab.clock.nowMillis()));
                 route(m);
             }
-            case "DialBegin" -> route(m);
+            case "DialBegin", "DialEnd" -> route(m);
             case "OriginateResponse" -> {
                 Call c = byAction.get(m.getOrDefault("ActionID", ""));
                 if (c == null) {
@@ -206,9 +207,10 @@ public final class RouteLab implements AutoCloseable {
     }
 
     private static void attach(Call c, Map<String, String> m) {
-        if ("DialBegin".equals(m.get("Event"))) {
+        String event = m.get("Event");
+        if ("DialBegin".equals(event) || "DialEnd".equals(event)) {
             if (m.getOrDefault("DestChannel", "").startsWith("SIP/")) {
-                c.dialBegins.add(m);
+                ("DialBegin".equals(event) ? c.dialBegins : c.dialEnds).add(m);
             }
             return;
         }

@@ -66,6 +66,8 @@ class RouteShapeLabTest {
                 assertEquals("CHANUNAVAIL", res.get("dialstatus"));
                 long failover = calls.get(0).attemptLabMillis.get(1) - calls.get(0).attemptLabMillis.get(0);
                 assertTrue(failover >= 4000 && failover < 6000, "progress timeout took " + failover + " ms");
+                assertEquals("CHANUNAVAIL", calls.get(0).dialEnds.get(0).get("DialStatus"),
+                        "app_dial publishes DialEnd CHANUNAVAIL when the progress timeout expires");
             }
         }
     }
