@@ -12,6 +12,11 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 
 /**
  * Dialplan applications and functions a route relies on, run through a lab dialer's real AMI and compared with
@@ -20,9 +25,12 @@ import org.junit.jupiter.api.Test;
 class DialplanAppsLabTest {
 
     private static RouteLab r;
+    private static final ListAppender<ILoggingEvent> LOGS = new ListAppender<>();
 
     @BeforeAll
     static void start() throws IOException {
+        LOGS.start();
+        ((Logger) LoggerFactory.getLogger("trunkops.lab.pbx")).addAppender(LOGS);
         r = new RouteLab(50);
         r.loadDialplan(String.join("\n",
                 "[t]",
@@ -58,6 +66,7 @@ class DialplanAppsLabTest {
 
     @AfterAll
     static void stop() throws IOException {
+        ((Logger) LoggerFactory.getLogger("trunkops.lab.pbx")).detachAppender(LOGS);
         r.close();
     }
 
@@ -77,6 +86,13 @@ class DialplanAppsLabTest {
         assertEquals("m2", ev.get(1).get("at"), "Goto(m${X}) lands on the computed label");
         assertEquals("|", ev.get(1).get("bad"), "DEVICESTATE and ASTDB are not registered: both read empty");
         assertEquals(2, ev.size(), "a Goto to a missing label ends the call: " + ev);
+        List<String> logged = LOGS.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        assertTrue(logged.contains("Function DEVICESTATE not registered"), logged.toString());
+        assertTrue(logged.contains("Function ASTDB not registered"), logged.toString());
+        assertTrue(logged.stream().anyMatch(l -> l.startsWith("ast_yyerror():  syntax error: syntax error, "
+                + "unexpected '='")), logged.toString());
+        assertTrue(logged.stream().anyMatch(l -> l.endsWith("Priority 'failover' must be a number > 0, or valid "
+                + "label")), logged.toString());
     }
 
     @Test

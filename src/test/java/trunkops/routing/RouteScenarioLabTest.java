@@ -188,6 +188,27 @@ class RouteScenarioLabTest {
         }
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(Strategy.class)
+    void offlineMemberLeavesTheRestAndAnExpiredOneComesBack(Strategy strategy) throws IOException {
+        try (RouteLab lab = lab(strategy)) {
+            lab.lab.pbx.astdb().put("trunkops", "admin/trunk1", "offline:0");
+            for (Call c : lab.originate(CALLS, NUMBER, "trunkops-test", 30, Duration.ofSeconds(60))) {
+                assertEquals(List.of(T2), c.attemptedTrunks(), strategy + " " + c.userEvents);
+                assertTrue(c.connected);
+            }
+            lab.lab.pbx.astdb().put("trunkops", "admin/trunk1", "offline:" + (lab.lab.clock.nowMillis() / 1000 - 5));
+            int onT1 = 0;
+            for (Call c : lab.originate(CALLS, NUMBER, "trunkops-test", 30, Duration.ofSeconds(60))) {
+                assertTrue(c.connected);
+                onT1 += c.attemptedTrunks().get(0).equals(T1) ? 1 : 0;
+            }
+            assertTrue(onT1 > 0, strategy + ": trunk1 back after its offline expired");
+            RESULTS.put("8 offline " + strategy, "offline:0 -> " + CALLS + "/" + CALLS + " on trunk2; expired -> "
+                    + "trunk1 first " + onT1 + "/" + CALLS);
+        }
+    }
+
     @AfterAll
     static void report() throws IOException {
         StringBuilder b = new StringBuilder();
