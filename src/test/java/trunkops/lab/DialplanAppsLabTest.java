@@ -50,6 +50,8 @@ class DialplanAppsLabTest {
                 "exten => grp,1,Set(GROUP(route)=trunk1)",
                 " same => n,Wait(10)",
                 " same => n,UserEvent(T,count: ${GROUP_COUNT(trunk1@route)},own: ${GROUP(route)})",
+                "exten => if,1,UserEvent(T,a: ${IF($[1 = 1]?yes:no)},b: ${IF(0?yes:no)},c: ${IF(?yes:no)},"
+                        + "d: ${IF(\"x?y\"? t : f )},e: ${IF(1)},f: ${IF(0.5?yes:no)},g: ${IF($[ = 1]?yes:no)})",
                 "exten => rand,1,UserEvent(T,r: ${RAND(1,3)},s: ${RAND(5,4)})",
                 "exten => two,1,Dial(SIP/trunk1/${EXTEN},30^4,To)",
                 " same => n,Dial(SIP/trunk2/${EXTEN},30^4,To)",
@@ -93,6 +95,18 @@ class DialplanAppsLabTest {
                 + "unexpected '='")), logged.toString());
         assertTrue(logged.stream().anyMatch(l -> l.endsWith("Priority 'failover' must be a number > 0, or valid "
                 + "label")), logged.toString());
+    }
+
+    @Test
+    void ifAsFuncLogic() throws IOException {
+        Map<String, String> e = run("if").get(0);
+        assertEquals("yes", e.get("a"));
+        assertEquals("no", e.get("b"));
+        assertEquals("", e.get("c"), "an empty expression: IF fails and reads empty");
+        assertEquals("t", e.get("d"), "a ? inside quotes does not split; branches are stripped");
+        assertEquals("", e.get("e"), "no ?: IF fails");
+        assertEquals("no", e.get("f"), "pbx_checkcondition reads the leading integer of 0.5");
+        assertEquals("no", e.get("g"), "a $[] syntax error reads 0");
     }
 
     @Test

@@ -46,4 +46,33 @@ final class AppArgs {
         out.add(cur.toString());
         return out;
     }
+
+    /**
+     * AST_NONSTANDARD_APP_ARGS with two arguments: splits at the first {@code sep} outside parentheses, brackets
+     * and quotes (quotes and backslashes kept); the second element is null when there is no separator.
+     */
+    static String[] splitOnce(String data, char sep) {
+        int paren = 0;
+        int bracket = 0;
+        boolean quote = false;
+        for (int i = 0; i < data.length(); i++) {
+            char c = data.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '"') {
+                quote = !quote;
+            } else if (c == '(') {
+                paren++;
+            } else if (c == ')' && paren > 0) {
+                paren--;
+            } else if (c == '[') {
+                bracket++;
+            } else if (c == ']' && bracket > 0) {
+                bracket--;
+            } else if (c == sep && paren == 0 && bracket == 0 && !quote) {
+                return new String[] {data.substring(0, i), data.substring(i + 1)};
+            }
+        }
+        return new String[] {data, null};
+    }
 }

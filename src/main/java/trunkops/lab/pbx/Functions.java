@@ -83,15 +83,8 @@ final class Functions {
                 return args.isEmpty() ? "1" : "0";
             case "EXISTS":
                 return args.isEmpty() ? "0" : "1";
-            case "IF": {
-                int q = args.indexOf('?');
-                String cond = q < 0 ? args : args.substring(0, q);
-                String rest = q < 0 ? "" : args.substring(q + 1);
-                int colon = rest.indexOf(':');
-                String a = colon < 0 ? rest : rest.substring(0, colon);
-                String b = colon < 0 ? "" : rest.substring(colon + 1);
-                return Expr.truthy(cond.strip()) ? a : b;
-            }
+            case "IF":
+                return acfIf(args);
             case "MATH":
                 return MathFunction.apply(args);
             case "CALLERID": {
@@ -163,6 +156,20 @@ final class Functions {
                 LOG.error("Function {} not registered", name);
                 return false;
         }
+    }
+
+    /**
+     * func_logic's IF(expr?true:false): split at the first {@code ?} then the first {@code :} outside quotes and
+     * parentheses; an empty expression or no {@code ?} reads empty; branches stripped; pbx_checkcondition.
+     */
+    private static String acfIf(String args) {
+        String[] q = AppArgs.splitOnce(args, '?');
+        if (q[0].isBlank() || q[1] == null) {
+            return "";
+        }
+        String[] branches = AppArgs.splitOnce(q[1], ':');
+        String chosen = Expr.truthy(q[0].strip()) ? branches[0] : branches[1];
+        return chosen == null ? "" : chosen.strip();
     }
 
     /** func_strings' FILTER(allowed,string): keeps the characters of string listed in allowed (ranges a-z). */
