@@ -164,5 +164,8 @@ class DialplanAppsLabTest {
         RouteLab.Call c = r.originate(1, "macro", "t", 30, Duration.ofSeconds(30)).get(0);
         assertFalse(c.connected, "app_macro is not built: the answered call is dropped");
         assertTrue(c.events("T").isEmpty(), "Dial returned -1: the dialplan does not go on");
+        assertTrue(c.dialEnds.isEmpty(), "no DialEnd for the dropped leg: " + c.dialEnds);
+        assertTrue(LOGS.list.stream().map(ILoggingEvent::getFormattedMessage).anyMatch(
+                "Cannot run 'Macro(answer,x)'.  The application is not available."::equals));
     }
 }

@@ -80,7 +80,7 @@ final class Apps {
             case "dial":
                 return dial.run(ch, data);
             default:
-                LOG.debug("No application '{}' for extension ({}, {}, {})", app, ch.context, ch.exten, ch.priority);
+                LOG.warn("No application '{}' for extension ({}, {}, {})", app, ch.context, ch.exten, ch.priority);
                 return AppResult.HANGUP;
         }
     }

@@ -256,7 +256,8 @@ final class DialApp {
         out.answeredMicros = pbx.clock().nowMicros();
         pbx.channels.setState(out, ChannelState.UP);
         pbx.channels.setVar(d.caller, "DIALSTATUS", "ANSWER");
-        LOG.warn("Cannot run 'Macro({})'.  The application is not available.", d.macroArgs());
+        LOG.warn("Cannot run 'Macro({})'.  The application is not available.",
+                d.macroArgs().replace('^', ','));
         pbx.schedule(1, () -> {
             pbx.sip.legGone(out);
             pbx.channels.hangup(out, HangupCauses.NORMAL_CLEARING);
