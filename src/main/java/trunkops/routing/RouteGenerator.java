@@ -34,7 +34,7 @@ import java.util.stream.Collectors;
  * <li>{@code funcs/func_hangupcause.c}, {@code hangupcause_read} / {@code hangupcause_keys_read}:
  * {@code HANGUPCAUSE(<channel>,tech)} needs exactly two arguments; HANGUPCAUSE_KEYS() is a comma-separated channel
  * list; HangupCauseClear() empties it. {@code channels/chan_sip.c} and {@code channels/chan_pjsip.c}
- * ({@code chan_pjsip_incoming_response}) both write {@code "SIP <code> <reason>"}, so the code is
+ * ({@code chan_pjsip_incoming_response_update_cause}) both write {@code "SIP <code> <reason>"}, so the code is
  * {@code ${TO_HC:4:3}} after checking the {@code "SIP "} prefix; chan_iax2 writes {@code "IAX2 ..."} (no SIP
  * code).</li>
  * <li>{@code channels/chan_pjsip.c}, {@code request}: a PJSIP dial string is {@code PJSIP/[user@]endpoint[/uri]},

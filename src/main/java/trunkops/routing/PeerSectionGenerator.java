@@ -1,0 +1,178 @@
+package trunkops.routing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import trunkops.topology.Tech;
+
+/**
+ * Trunk settings → the peer text of a ViciDial carrier's {@code account_entry}: a chan_sip {@code [peer]} section
+ * or a PJSIP endpoint + aor + identify (+ auth) set. Pure. Every value is checked against a strict grammar for its
+ * option first (so no newline, {@code ;}, {@code [} or {@code ]} can reach the file), unknown options are refused,
+ * and no secret is ever written: a trunk with {@code auth=yes} gets a comment where the operator adds it.
+ * Option names are the ones chan_sip (sip.conf) and res_pjsip (pjsip.conf) really have: no {@code fromhost},
+ * {@code qualifysmoothing} or chan_sip {@code maxretries}.
+ */
+public final class PeerSectionGenerator {
+
+    private static final Pattern HOST = Pattern.compile("(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?"
+            + "(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*");
+    private static final Pattern USER = Pattern.compile("[A-Za-z0-9_.+*#-]{1,64}");
+    private static final Pattern CONTEXT = Pattern.compile("[A-Za-z0-9_-]{1,79}");
+    private static final Set<String> CODECS = Set.of("ulaw", "alaw", "g729", "g722", "gsm", "opus", "ilbc",
+            "speex", "g726", "slin");
+    private static final Map<String, Pattern> GRAMMAR = Map.ofEntries(
+            Map.entry("host", HOST),
+            Map.entry("port", Pattern.compile("[1-9]\\d{0,4}")),
+            Map.entry("username", USER),
+            Map.entry("fromuser", USER),
+            Map.entry("fromdomain", HOST),
+            Map.entry("qualify", Pattern.compile("yes|no|[1-9]\\d{1,4}")),
+            Map.entry("qualifyfreq", Pattern.compile("[1-9]\\d{0,3}")),
+            Map.entry("context", CONTEXT),
+            Map.entry("codecs", Pattern.compile("[a-z0-9]+(,[a-z0-9]+)*")),
+            Map.entry("dtmfmode", Pattern.compile("rfc2833|inband|info|auto")),
+            Map.entry("insecure", Pattern.compile("no|port|invite|port,invite")),
+            Map.entry("nat", Pattern.compile("yes|no|force_rport|comedia|force_rport,comedia")),
+            Map.entry("transport", Pattern.compile("udp|tcp|tls")),
+            Map.entry("auth", Pattern.compile("yes|no")));
+
+    private PeerSectionGenerator() {
+    }
+
+    /** Everything wrong with the settings, one sentence each; empty when they can be rendered. */
+    public static List<String> problems(TrunkSettings t) {
+        List<String> out = new ArrayList<>();
+        if (!RouteValidator.PEER.matcher(t.name()).matches()) {
+            out.add("'" + printable(t.name()) + "' is not a peer name: letters, digits, '_', '.', '+' or '-' (1-80)");
+        }
+        if (t.tech() == Tech.IAX2) {
+            out.add("IAX2 trunks are not generated (chan_sip and PJSIP only)");
+        }
+        if (t.get("host") == null) {
+            out.add("host is required (the carrier's address)");
+        }
+        for (Map.Entry<String, String> e : t.options().entrySet()) {
+            Pattern p = GRAMMAR.get(e.getKey());
+            if (p == null) {
+                out.add("unknown option '" + printable(e.getKey()) + "' (known: " + String.join(", ",
+                        GRAMMAR.keySet().stream().sorted().toList()) + ")");
+            } else if (!p.matcher(e.getValue()).matches()) {
+                out.add(e.getKey() + " '" + printable(e.getValue()) + "' is not a valid value");
+            }
+        }
+        String port = t.get("port");
+        if (port != null && port.matches("\\d+") && Integer.parseInt(port) > 65535) {
+            out.add("port " + port + " is above 65535");
+        }
+        String codecs = t.get("codecs");
+        if (codecs != null && codecs.matches("[a-z0-9,]+")) {
+            for (String c : codecs.split(",")) {
+                if (!CODECS.contains(c)) {
+                    out.add("unknown codec '" + c + "' (known: " + String.join(", ", CODECS.stream().sorted().toList())
+                            + ")");
+                }
+            }
+        }
+        if (t.tech() == Tech.PJSIP && t.get("qualify", "no").matches("\\d+")) {
+            out.add("qualify=<ms> is chan_sip only: use qualify=yes and qualifyfreq for PJSIP");
+        }
+        return out;
+    }
+
+    /**
+     * The account_entry text for the trunk.
+     *
+     * @throws IllegalArgumentException listing every problem
+     */
+    public static String render(TrunkSettings t) {
+        List<String> p = problems(t);
+        if (!p.isEmpty()) {
+            throw new IllegalArgumentException("trunk " + printable(t.name()) + ": " + String.join("; ", p));
+        }
+        return t.tech() == Tech.SIP ? chanSip(t) : pjsip(t);
+    }
+
+    private static String chanSip(TrunkSettings t) {
+        StringBuilder b = new StringBuilder();
+        b.append("; trunk ").append(t.name()).append(" generated by TrunkOps\n");
+        b.append('[').append(t.name()).append("]\n");
+        b.append("type=peer\n");
+        line(b, "host", t.get("host"));
+        line(b, "port", t.get("port"));
+        line(b, "transport", t.get("transport"));
+        line(b, "username", t.get("username"));
+        line(b, "fromuser", t.get("fromuser"));
+        line(b, "fromdomain", t.get("fromdomain"));
+        if (t.yes("auth")) {
+            b.append("; secret: add secret=... here yourself (TrunkOps never writes secrets)\n");
+        }
+        line(b, "context", t.get("context", "trunkinbound"));
+        codecs(b, t);
+        line(b, "dtmfmode", t.get("dtmfmode"));
+        line(b, "insecure", t.get("insecure"));
+        line(b, "nat", t.get("nat"));
+        line(b, "qualify", t.get("qualify"));
+        if (!"no".equals(t.get("qualify"))) {
+            line(b, "qualifyfreq", t.get("qualifyfreq"));
+        }
+        return b.toString();
+    }
+
+    private static String pjsip(TrunkSettings t) {
+        String n = t.name();
+        String host = t.get("host") + (t.get("port") == null ? "" : ":" + t.get("port"));
+        StringBuilder b = new StringBuilder();
+        b.append("; trunk ").append(n).append(" generated by TrunkOps\n");
+        b.append('[').append(n).append("]\ntype=endpoint\n");
+        line(b, "context", t.get("context", "trunkinbound"));
+        codecs(b, t);
+        line(b, "dtmf_mode", t.get("dtmfmode") == null ? null : t.get("dtmfmode").replace("rfc2833", "rfc4733"));
+        line(b, "transport", t.get("transport") == null ? null : "transport-" + t.get("transport"));
+        line(b, "from_user", t.get("fromuser", t.get("username")));
+        line(b, "from_domain", t.get("fromdomain"));
+        if (t.get("nat") != null && !t.get("nat").equals("no")) {
+            b.append("rtp_symmetric=yes\nforce_rport=yes\nrewrite_contact=yes\n");
+        }
+        b.append("aors=").append(n).append('\n');
+        if (t.yes("auth")) {
+            b.append("outbound_auth=").append(n).append("-auth\n");
+        }
+        b.append("\n[").append(n).append("]\ntype=aor\n");
+        b.append("contact=sip:").append(host).append('\n');
+        int freq = t.yes("qualify") ? Integer.parseInt(t.get("qualifyfreq", "60")) : 0;
+        b.append("qualify_frequency=").append(freq).append('\n');
+        b.append("\n[").append(n).append("]\ntype=identify\n");
+        b.append("endpoint=").append(n).append('\n');
+        b.append("match=").append(t.get("host")).append('\n');
+        if (t.yes("auth")) {
+            b.append("\n[").append(n).append("-auth]\ntype=auth\nauth_type=userpass\n");
+            line(b, "username", t.get("username", n));
+            b.append("; password: add password=... here yourself (TrunkOps never writes secrets)\n");
+        }
+        return b.toString();
+    }
+
+    private static void codecs(StringBuilder b, TrunkSettings t) {
+        if (t.get("codecs") != null) {
+            b.append("disallow=all\nallow=").append(t.get("codecs")).append('\n');
+        }
+    }
+
+    private static void line(StringBuilder b, String key, String value) {
+        if (value != null) {
+            b.append(key).append('=').append(value).append('\n');
+        }
+    }
+
+    private static String printable(String s) {
+        StringBuilder b = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            b.append(c < 0x20 || c == 0x7f ? String.format("\\x%02x", (int) c) : String.valueOf(c));
+        }
+        return b.toString();
+    }
+}
