@@ -56,11 +56,14 @@ class DialplanAppsLabTest {
                 "exten => two,1,Dial(SIP/trunk1/${EXTEN},30^4,To)",
                 " same => n,Dial(SIP/trunk2/${EXTEN},30^4,To)",
                 " same => n,Set(K=${HANGUPCAUSE_KEYS()})",
-                " same => n,UserEvent(T,two: $[\"${K}\" =~ \"^SIP/trunk1-.*,SIP/trunk2-\"],"
+                " same => n,UserEvent(T,two: $[$[\"${K}\" =~ \"SIP/trunk1-[0-9a-f]+\"] & $[\"${K}\" =~ \"SIP/trunk2-\"]],"
                         + "both: ${HANGUPCAUSE(${HANGUPCAUSE_KEYS()},tech)},"
                         + "one: ${HANGUPCAUSE(${CUT(K,\\,,2)},tech)})",
                 " same => n,HangupCauseClear()",
                 " same => n,UserEvent(T,keys: ${HANGUPCAUSE_KEYS()})",
+                "exten => noanswer,1,HangupCauseClear()",
+                " same => n,Dial(SIP/trunk1/${EXTEN},2,To)",
+                " same => n,UserEvent(T,st: ${DIALSTATUS},sip: ${HANGUPCAUSE(${HANGUPCAUSE_KEYS()},tech)})",
                 "exten => macro,1,Dial(SIP/trunk1/${EXTEN},30,M(answer^x))",
                 " same => n,UserEvent(T,after: macro)",
                 ""));
@@ -156,6 +159,18 @@ class DialplanAppsLabTest {
         } finally {
             r.lab.trunk1.failCalls(0, 0);
             r.lab.trunk2.failCalls(0, 0);
+        }
+    }
+
+    @Test
+    void noAnswerAfterRingingKeepsTheLastResponseAsItsSipCause() throws IOException {
+        r.lab.trunk1.ringMillis(10_000);
+        try {
+            Map<String, String> e = run("noanswer").get(0);
+            assertEquals("NOANSWER", e.get("st"));
+            assertEquals("SIP 180 Ringing", e.get("sip"));
+        } finally {
+            r.lab.trunk1.ringMillis(500);
         }
     }
 

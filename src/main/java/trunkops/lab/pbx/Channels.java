@@ -234,8 +234,28 @@ final class Channels {
         return null;
     }
 
+    /**
+     * HANGUPCAUSE_KEYS(): the channel's dialed-causes container iterated as ao2 does (channel_internal_api.c):
+     * 37 buckets by ast_str_hash of the name with its technology upper-cased, insertion order inside a bucket.
+     */
     String hangupCauseKeys(Channel ch) {
-        return String.join(",", ch.causeCodes.keySet());
+        List<String> names = new ArrayList<>(ch.causeCodes.keySet());
+        names.sort(java.util.Comparator.comparingInt(n -> causeHash(n) % DIALED_CAUSES_BUCKETS));
+        return String.join(",", names);
+    }
+
+    static final int DIALED_CAUSES_BUCKETS = 37;
+
+    /** pvt_cause_hash_fn: ast_str_hash(ast_tech_to_upper(name)). */
+    static int causeHash(String name) {
+        int slash = name.indexOf('/');
+        String key = slash < 0 ? name : name.substring(0, slash).toUpperCase(java.util.Locale.ROOT)
+                + name.substring(slash);
+        int hash = 5381;
+        for (byte b : key.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            hash = hash * 33 ^ (b & 0xff);
+        }
+        return hash & Integer.MAX_VALUE;
     }
 
     String hangupCauseOf(Channel ch, String channelName, String type) {

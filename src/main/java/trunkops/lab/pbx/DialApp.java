@@ -126,6 +126,10 @@ final class DialApp {
             }
             if (!d.ringingSeen) {
                 d.ringingSeen = true;
+                // chan_sip queues a cause code for every response (handle_incoming: "SIP 180 Ringing"); a later
+                // final response replaces it, so a Dial that times out after ringing reads "SIP 180 Ringing"
+                caller.causeCodes.remove(out.name);
+                caller.causeCodes.put(out.name, new String[] {"16", "SIP 180 Ringing"});
                 long ms = (pbx.clock().nowMicros() - d.startMicros) / 1000;
                 pbx.channels.setVar(caller, "RINGTIME", Long.toString(ms / 1000));
                 if (partner != null && caller.name.endsWith(";2") && partner.state == ChannelState.RINGING) {
@@ -222,6 +226,7 @@ final class DialApp {
         pbx.channels.setVar(caller, "DIALEDTIME_MS", Long.toString(dialedMs));
         pbx.channels.leave(out);
         pbx.channels.setVar(caller, "DIALSTATUS", "ANSWER");
+        caller.causeCodes.remove(out.name);
         caller.causeCodes.put(out.name, new String[] {"16", "SIP 200 OK"});
         pbx.channels.hangup(out, HangupCauses.NORMAL_CLEARING);
         finish(d, byCaller || !d.continueOnCalleeHangup());
@@ -237,6 +242,7 @@ final class DialApp {
             pbx.events.hangupRequest(out, cause, false);
         }
         String tech = sipCode > 0 ? "SIP " + sipCode + " " + HangupCauses.sipReason(sipCode) : "";
+        caller.causeCodes.remove(out.name);
         caller.causeCodes.put(out.name, new String[] {Integer.toString(cause), tech});
         caller.hangupCause = cause;
         pbx.events.dialEnd(caller, out, failure.dialEndStatus());
