@@ -64,6 +64,7 @@ class DialplanAppsLabTest {
                 "exten => noanswer,1,HangupCauseClear()",
                 " same => n,Dial(SIP/trunk1/${EXTEN},2,To)",
                 " same => n,UserEvent(T,st: ${DIALSTATUS},sip: ${HANGUPCAUSE(${HANGUPCAUSE_KEYS()},tech)})",
+                "exten => ue,1,UserEvent(U,a: 1,nocolon,b:2 ,a: 4)",
                 "exten => macro,1,Dial(SIP/trunk1/${EXTEN},30,M(answer^x))",
                 " same => n,UserEvent(T,after: macro)",
                 ""));
@@ -172,6 +173,16 @@ class DialplanAppsLabTest {
         } finally {
             r.lab.trunk1.ringMillis(500);
         }
+    }
+
+    @Test
+    void userEventArgumentsAsAppUserevent() throws IOException {
+        Map<String, String> e = r.originate(1, "ue", "t", 30, Duration.ofSeconds(30)).get(0).events("U").get(0);
+        List<String> keys = List.copyOf(e.keySet());
+        assertEquals(List.of("UserEvent", "a", "b"), keys.subList(keys.indexOf("UserEvent"), keys.indexOf("b") + 1));
+        assertEquals("4", e.get("a"), "a repeated key keeps its place and takes the last value");
+        assertEquals("2", e.get("b"), "values are stripped");
+        assertFalse(e.containsKey("nocolon"));
     }
 
     @Test
