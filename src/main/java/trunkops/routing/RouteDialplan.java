@@ -188,7 +188,9 @@ final class RouteDialplan {
         for (int i = 1; i <= members.size(); i++) {
             x.add("GotoIf($[${TO_D" + i + "} = 0]?m" + i + ")");
         }
-        x.add("end", "Hangup()");
+        // no member was usable: say so the way Dial would, for ViciDial's h line and carrier log
+        x.add("end", "Set(DIALSTATUS=${IF($[\"${DIALSTATUS}\" = \"\"]?CHANUNAVAIL:${DIALSTATUS})})");
+        x.add("Hangup()");
     }
 
     private void attempt(int i, RouteMember m) {

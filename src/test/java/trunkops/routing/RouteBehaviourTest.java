@@ -171,6 +171,19 @@ class RouteBehaviourTest {
     }
 
     @Test
+    void noUsableMemberEndsAsChanunavailWithoutADial() {
+        String t = text(Strategy.WEIGHTED, m("a", 1, 1), m("b", 2, 1));
+        MiniPbx p = call(t, Map.of(), new Random(1), x -> {
+            x.db.put("trunkops/admin/a", "offline:0");
+            x.deviceStates.put("SIP/b", "UNAVAILABLE");
+        });
+        assertEquals(List.of(), p.dials);
+        assertEquals("hangup", p.result);
+        assertEquals("CHANUNAVAIL", p.subst("${DIALSTATUS}"));
+        assertEquals(2, p.events.size(), "two Skip events: " + p.events);
+    }
+
+    @Test
     void attemptsStopWhenTheBudgetIsSpent() {
         String t = text(Strategy.PRIORITY, m("a", 1, 1), m("b", 2, 1), m("c", 3, 1));
         MiniPbx p = call(t, Map.of("SIP/a", SILENT, "SIP/b", SILENT, "SIP/c", SILENT), new Random(1),
