@@ -216,7 +216,7 @@ final class Functions {
             long from = dash == 0 ? 1 : parseLong(dash < 0 ? range : range.substring(0, dash), 1);
             long to = dash < 0 ? from : dash == range.length() - 1 ? fields.length
                     : parseLong(range.substring(dash + 1), from);
-            for (long i = from; i <= Math.min(to, fields.length); i++) {
+            for (long i = Math.max(1, from); i <= Math.min(to, fields.length); i++) {
                 if (out.length() > 0) {
                     out.append(delim);
                 }
