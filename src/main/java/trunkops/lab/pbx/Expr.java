@@ -29,6 +29,7 @@ final class Expr {
 
     private static final Logger LOG = LoggerFactory.getLogger(Expr.class);
     private static final Pattern NUMERIC_TOKEN = Pattern.compile("[0-9]+(\\.[0-9]+)?");
+    private static final Pattern LEADING_INT = Pattern.compile("^\\s*[+-]?\\d{1,18}");
     private static final String SINGLE_OPS = "|&=<>+-*/%?!:()";
 
     private enum Type { NUMBER, NUMERIC_STRING, STRING }
@@ -326,7 +327,7 @@ final class Expr {
         if (a.s().isEmpty() || a.s().equals("0")) {
             return false;
         }
-        Matcher m = Pattern.compile("^\\s*[+-]?\\d+").matcher(a.s());
+        Matcher m = LEADING_INT.matcher(a.s());
         return m.find() && Long.parseLong(m.group().strip()) != 0;
     }
 
@@ -373,7 +374,7 @@ final class Expr {
         if (v == null || v.isEmpty()) {
             return false;
         }
-        Matcher m = Pattern.compile("^\\s*[+-]?\\d+").matcher(v);
+        Matcher m = LEADING_INT.matcher(v);
         if (m.find()) {
             return Long.parseLong(m.group().strip()) != 0;
         }
