@@ -31,7 +31,12 @@ final class Apps {
         switch (app.toLowerCase(Locale.ROOT)) {
             case "noop", "verbose", "log", "progress", "ringing", "playback", "mixmonitor", "monitor",
                     "sipaddheader", "set_music_on_hold", "setmusiconhold", "stopmonitor", "playtones",
-                    "stopplaytones", "userevent", "mixmonitormute":
+                    "stopplaytones", "mixmonitormute":
+                return AppResult.NEXT;
+            case "userevent":
+                return userEvent(ch, data);
+            case "hangupcauseclear":
+                ch.causeCodes.clear();
                 return AppResult.NEXT;
             case "answer":
                 answer(ch);
@@ -75,7 +80,7 @@ final class Apps {
             case "dial":
                 return dial.run(ch, data);
             default:
-                LOG.debug("No application '{}' for extension ({}, {}, {})", app, ch.context, ch.exten, ch.priority);
+                LOG.warn("No application '{}' for extension ({}, {}, {})", app, ch.context, ch.exten, ch.priority);
                 return AppResult.HANGUP;
         }
     }
@@ -139,6 +144,28 @@ final class Apps {
             name = name.substring(1);
         }
         pbx.channels.setVar(ch, name, value);
+    }
+
+    /**
+     * app_userevent: {@code UserEvent(name[,key: value...])} → AMI {@code UserEvent} (class user): the channel's
+     * headers, {@code UserEvent: <name>}, then each {@code key: value} argument in order (keys as written, values
+     * stripped, an argument without a colon skipped, a repeated key keeps its first place with the last value).
+     */
+    private AppResult userEvent(Channel ch, String data) {
+        if (data.isEmpty()) {
+            LOG.warn("UserEvent requires an argument (eventname,optional event body)");
+            return AppResult.HANGUP;
+        }
+        java.util.List<String> args = AppArgs.split(data);
+        Map<String, String> body = new java.util.LinkedHashMap<>();
+        for (String arg : args.subList(1, args.size())) {
+            int colon = arg.indexOf(':');
+            if (colon >= 0) {
+                body.put(arg.substring(0, colon), arg.substring(colon + 1).strip());
+            }
+        }
+        pbx.events.userEvent(ch, args.get(0), body);
+        return AppResult.NEXT;
     }
 
     /** {@code cond?a[:b]}: the branch chosen by the condition, or "" when there is none. */

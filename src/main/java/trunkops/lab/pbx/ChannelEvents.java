@@ -51,6 +51,12 @@ final class ChannelEvents {
         core.publish(core.event(name, mask, body));
     }
 
+    void userEvent(Channel c, String name, java.util.Map<String, String> body) {
+        AmiMessage.Builder b = chan(c).add("UserEvent", name);
+        body.forEach(b::add);
+        publish("UserEvent", EventClass.USER.bit(), b);
+    }
+
     void newchannel(Channel c) {
         publish("Newchannel", CALL, chan(c));
     }

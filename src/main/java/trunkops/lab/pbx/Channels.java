@@ -6,12 +6,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * The live channels of one simulated dialer: naming (chan_sip's and chan_local's sequence numbers, Asterisk's
  * {@code epoch.seq} unique ids), state changes, hangup requests, the final hangup (with the {@code h}
  * extension), and basic bridges.
  */
 final class Channels {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Channels.class);
 
     private final Pbx pbx;
     private final Map<String, Channel> live = new LinkedHashMap<>();
@@ -212,15 +217,45 @@ final class Channels {
         }
         int n = 0;
         for (Channel c : live.values()) {
-            if (group.equals(c.groups.get(category))) {
+            if (group.equalsIgnoreCase(groupIn(c, category))) {
                 n++;
             }
         }
         return n;
     }
 
+    /** The channel's group in a category; categories compare without case, as app.c's group list does. */
+    static String groupIn(Channel c, String category) {
+        for (Map.Entry<String, String> e : c.groups.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(category)) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * HANGUPCAUSE_KEYS(): the channel's dialed-causes container iterated as ao2 does (channel_internal_api.c):
+     * 37 buckets by ast_str_hash of the name with its technology upper-cased, insertion order inside a bucket.
+     */
     String hangupCauseKeys(Channel ch) {
-        return String.join(",", ch.causeCodes.keySet());
+        List<String> names = new ArrayList<>(ch.causeCodes.keySet());
+        names.sort(java.util.Comparator.comparingInt(n -> causeHash(n) % DIALED_CAUSES_BUCKETS));
+        return String.join(",", names);
+    }
+
+    static final int DIALED_CAUSES_BUCKETS = 37;
+
+    /** pvt_cause_hash_fn: ast_str_hash(ast_tech_to_upper(name)). */
+    static int causeHash(String name) {
+        int slash = name.indexOf('/');
+        String key = slash < 0 ? name : name.substring(0, slash).toUpperCase(java.util.Locale.ROOT)
+                + name.substring(slash);
+        int hash = 5381;
+        for (byte b : key.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            hash = hash * 33 ^ (b & 0xff);
+        }
+        return hash & Integer.MAX_VALUE;
     }
 
     String hangupCauseOf(Channel ch, String channelName, String type) {
@@ -229,12 +264,16 @@ final class Channels {
         }
         String[] codes = ch.causeCodes.get(channelName);
         if (codes == null) {
+            LOG.warn("Unable to find information for channel {}", channelName);
             return "";
         }
         return switch (type) {
             case "tech" -> codes[1];
-            case "ast" -> codes[0];
-            default -> "";
+            case "ast" -> HangupCauses.text(Integer.parseInt(codes[0]));
+            default -> {
+                LOG.warn("Information type not recognized ({})", type);
+                yield "";
+            }
         };
     }
 }

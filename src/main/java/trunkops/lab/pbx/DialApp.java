@@ -3,6 +3,9 @@ package trunkops.lab.pbx;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * app_dial for one SIP destination ({@code SIP/peer/number}, {@code SIP/number@peer} or {@code SIP/peer}), with
  * the event and variable sequence of Asterisk 20: eleven VarSets at start, no channel at all when chan_sip
@@ -11,6 +14,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * counting), as documented in the reference and the fixtures.
  */
 final class DialApp {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DialApp.class);
 
     private static final String[] START_VARS = {
         "DIALSTATUS", "DIALEDPEERNUMBER", "DIALEDPEERNAME", "ANSWEREDTIME", "ANSWEREDTIME_MS",
@@ -43,6 +48,8 @@ final class DialApp {
         String number = destination.number();
         SipPeer peer = pbx.sip.peer(destination.peer());
         if (peer == null || peer.refusesCalls()) {
+            LOG.info("Unable to create channel of type 'SIP' (cause 20 - Subscriber absent)");
+            caller.hangupCause = HangupCauses.SUBSCRIBER_ABSENT;
             pbx.channels.setVar(caller, "DIALSTATUS", "CHANUNAVAIL");
             return AppResult.NEXT;
         }
@@ -67,22 +74,30 @@ final class DialApp {
         d.gen = gen;
         caller.onHangupRequest = () -> callerHungUp(d);
         pbx.sip.invite(out, peer, new Listener(d));
-        double timeout = parseTimeout(timeoutArg);
-        if (timeout > 0) {
-            pbx.schedule((long) (timeout * 1000), () -> timedOut(d));
+        int caret = timeoutArg.indexOf('^');
+        double answerTimeout = parseTimeout(caret < 0 ? timeoutArg : timeoutArg.substring(0, caret), "answer");
+        double progressTimeout = caret < 0 ? 0 : parseTimeout(timeoutArg.substring(caret + 1), "progress");
+        if (answerTimeout > 0) {
+            pbx.schedule((long) (answerTimeout * 1000), () -> timedOut(d));
+        }
+        if (progressTimeout > 0 && (answerTimeout <= 0 || progressTimeout < answerTimeout)) {
+            pbx.schedule((long) (progressTimeout * 1000), () -> noProgress(d));
         }
         return AppResult.SUSPEND;
     }
 
-    private static double parseTimeout(String s) {
+    /** app_dial's sscanf("%lf") of one half of {@code answer^progress}; 0 = none (infinite). */
+    private static double parseTimeout(String s, String which) {
         if (s.isEmpty()) {
             return 0;
         }
-        try {
-            return Double.parseDouble(s.split("\\^")[0]);
-        } catch (NumberFormatException e) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\s*([+-]?(\\d+\\.?\\d*|\\.\\d+))").matcher(s);
+        double v = m.find() ? Double.parseDouble(m.group(1)) : -1;
+        if (v <= 0) {
+            LOG.warn("Invalid {} timeout specified: '{}'. Setting timeout to infinite", which, s);
             return 0;
         }
+        return v;
     }
 
     private static String callId() {
@@ -111,6 +126,10 @@ final class DialApp {
             }
             if (!d.ringingSeen) {
                 d.ringingSeen = true;
+                // chan_sip queues a cause code for every response (handle_incoming: "SIP 180 Ringing"); a later
+                // final response replaces it, so a Dial that times out after ringing reads "SIP 180 Ringing"
+                caller.causeCodes.remove(out.name);
+                caller.causeCodes.put(out.name, new String[] {"16", "SIP 180 Ringing"});
                 long ms = (pbx.clock().nowMicros() - d.startMicros) / 1000;
                 pbx.channels.setVar(caller, "RINGTIME", Long.toString(ms / 1000));
                 if (partner != null && caller.name.endsWith(";2") && partner.state == ChannelState.RINGING) {
@@ -128,6 +147,10 @@ final class DialApp {
         @Override
         public void answered() {
             if (d.done) {
+                return;
+            }
+            if (d.calleeMacro()) {
+                macroUnavailable(d);
                 return;
             }
             answer(d);
@@ -203,6 +226,7 @@ final class DialApp {
         pbx.channels.setVar(caller, "DIALEDTIME_MS", Long.toString(dialedMs));
         pbx.channels.leave(out);
         pbx.channels.setVar(caller, "DIALSTATUS", "ANSWER");
+        caller.causeCodes.remove(out.name);
         caller.causeCodes.put(out.name, new String[] {"16", "SIP 200 OK"});
         pbx.channels.hangup(out, HangupCauses.NORMAL_CLEARING);
         finish(d, byCaller || !d.continueOnCalleeHangup());
@@ -218,11 +242,47 @@ final class DialApp {
             pbx.events.hangupRequest(out, cause, false);
         }
         String tech = sipCode > 0 ? "SIP " + sipCode + " " + HangupCauses.sipReason(sipCode) : "";
+        caller.causeCodes.remove(out.name);
         caller.causeCodes.put(out.name, new String[] {Integer.toString(cause), tech});
         caller.hangupCause = cause;
         pbx.events.dialEnd(caller, out, failure.dialEndStatus());
         pbx.channels.hangup(out, cause);
         pbx.channels.setVar(caller, "DIALSTATUS", failure.dialStatus());
+        finish(d, false);
+    }
+
+    /**
+     * {@code M(macro)} on an answered call: app_macro is not built in Asterisk 20, so Dial logs that it cannot
+     * run Macro, hangs the callee up right after its 200 OK (no DialEnd) and returns -1 with DIALSTATUS ANSWER.
+     */
+    private void macroUnavailable(DialAttempt d) {
+        d.done = true;
+        d.answered = true;
+        Channel out = d.out;
+        out.answeredMicros = pbx.clock().nowMicros();
+        pbx.channels.setState(out, ChannelState.UP);
+        pbx.channels.setVar(d.caller, "DIALSTATUS", "ANSWER");
+        LOG.warn("Cannot run 'Macro({})'.  The application is not available.",
+                d.macroArgs().replace('^', ','));
+        pbx.schedule(1, () -> {
+            pbx.sip.legGone(out);
+            pbx.channels.hangup(out, HangupCauses.NORMAL_CLEARING);
+            finish(d, true);
+        });
+    }
+
+    /** {@code Dial(...,answer^progress)}: nothing rang nor made progress in time → CHANUNAVAIL, the dialplan goes on. */
+    private void noProgress(DialAttempt d) {
+        if (d.done || d.answered || d.ringingSeen || d.caller.generation != d.gen) {
+            return;
+        }
+        d.done = true;
+        Channel out = d.out;
+        LOG.debug("No early media received in {} ms", (pbx.clock().nowMicros() - d.startMicros) / 1000);
+        pbx.events.dialEnd(d.caller, out, "CHANUNAVAIL");
+        pbx.sip.legGone(out);
+        pbx.channels.hangup(out, 0);
+        pbx.channels.setVar(d.caller, "DIALSTATUS", "CHANUNAVAIL");
         finish(d, false);
     }
 

@@ -20,6 +20,20 @@ final class DialAttempt {
         this.startMicros = startMicros;
     }
 
+    /** The {@code M(macro^args)} option (app_dial's OPT_CALLEE_MACRO) with a non-empty argument. */
+    boolean calleeMacro() {
+        return !macroArgs().isEmpty();
+    }
+
+    String macroArgs() {
+        int m = options.indexOf("M(");
+        if (m < 0) {
+            return "";
+        }
+        int close = options.indexOf(')', m);
+        return close < 0 ? options.substring(m + 2) : options.substring(m + 2, close);
+    }
+
     boolean continueOnCalleeHangup() {
         return options.indexOf('g') >= 0;
     }

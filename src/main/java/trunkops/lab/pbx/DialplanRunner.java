@@ -101,13 +101,13 @@ final class DialplanRunner {
     private boolean applyJump(Channel ch, AppResult r) {
         Dialplan.Match target = dialplan().find(r.context(), r.exten(), -1);
         if (target == null) {
-            LOG.debug("{}: Goto target {},{},{} does not exist", ch.name, r.context(), r.exten(), r.priority());
+            LOG.warn("{}: Goto target {},{},{} does not exist", ch.name, r.context(), r.exten(), r.priority());
             pbx.channels.hangup(ch, HangupCauses.NORMAL_CLEARING);
             return false;
         }
         int prio = Dialplan.resolvePriority(target.extension(), r.priority());
         if (prio < 1) {
-            LOG.debug("{}: Priority '{}' must be a number > 0, or valid label", ch.name, r.priority());
+            LOG.warn("{}: Priority '{}' must be a number > 0, or valid label", ch.name, r.priority());
             pbx.channels.hangup(ch, HangupCauses.NORMAL_CLEARING);
             return false;
         }

@@ -93,6 +93,11 @@ public final class FarEnd {
         failFraction = fraction;
     }
 
+    /** Rings this long before answering (lab ms); a negative value returns to the outcome mix's ring time. */
+    public void ringMillis(long ms) {
+        fixedRingMillis = ms;
+    }
+
     public boolean isKilled() {
         return killed;
     }

@@ -11,12 +11,15 @@ final class LocalOriginate {
 
     private final Pbx pbx;
     private final Originator originator;
+    private final java.util.Map<String, String> variables;
     private boolean answered;
     private boolean done;
 
-    LocalOriginate(Pbx pbx, Originator originator) {
+    /** {@code variables}: the originate's Variable headers, set on ;1 and copied to ;2 as core_local does. */
+    LocalOriginate(Pbx pbx, Originator originator, java.util.Map<String, String> variables) {
         this.pbx = pbx;
         this.originator = originator;
+        this.variables = variables;
     }
 
     void start(String actionId, String channel, String resource, String context, String exten, int priority,
@@ -37,6 +40,10 @@ final class LocalOriginate {
         Channel[] pair = pbx.channels.createLocal(lexten, lcontext, channelId, otherChannelId, null);
         Channel one = pair[0];
         Channel two = pair[1];
+        variables.forEach((k, v) -> {
+            pbx.channels.setVar(one, k, v);
+            two.vars.put(k, v);
+        });
         pbx.events.newexten(one, lexten, "AppDial2", "(Outgoing Line)");
         one.callerIdNum = cidNum;
         one.callerIdName = cidName;

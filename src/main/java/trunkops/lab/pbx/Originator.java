@@ -19,7 +19,8 @@ final class Originator {
     /** Parameters of one originate. */
     private record Request(String actionId, String channel, String context, String exten, int priority,
                            String application, String data, long timeoutMs, String cidNum, String cidName,
-                           String channelId, String otherChannelId, boolean async) {
+                           String channelId, String otherChannelId, boolean async,
+                           java.util.Map<String, String> variables) {
     }
 
     void handle(ActionContext ctx) {
@@ -81,7 +82,7 @@ final class Originator {
             return;
         }
         Request r = new Request(ctx.actionId(), channel, context, exten, Math.max(priority, 1), app.isEmpty()
-                ? null : app, ctx.get("Data"), timeout, cid[0], cid[1], channelId, otherId, async);
+                ? null : app, ctx.get("Data"), timeout, cid[0], cid[1], channelId, otherId, async, variables(ctx));
         if (async) {
             ctx.success("Originate successfully queued");
             start(r, null);
@@ -95,8 +96,22 @@ final class Originator {
     void originateLocal(String dialString, String localContext, String context, String exten, String cidName,
                         String cidNum, long timeoutMs) {
         String channel = "Local/" + dialString + "@" + localContext;
-        new LocalOriginate(pbx, this).start(null, channel, dialString + "@" + localContext, context, exten, 1,
+        new LocalOriginate(pbx, this, java.util.Map.of()).start(null, channel, dialString + "@" + localContext, context, exten, 1,
                 null, "", timeoutMs, cidNum, cidName, "", "", null);
+    }
+
+    /** Every {@code Variable:} header, each {@code name=value} or a comma-separated list of them (manager.c). */
+    private static java.util.Map<String, String> variables(ActionContext ctx) {
+        java.util.Map<String, String> vars = new java.util.LinkedHashMap<>();
+        for (String header : ctx.request().all("Variable")) {
+            for (String pair : header.split(",")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    vars.put(pair.substring(0, eq).strip(), pair.substring(eq + 1));
+                }
+            }
+        }
+        return vars;
     }
 
     private static boolean needsSystem(String app, String data) {
@@ -141,7 +156,7 @@ final class Originator {
         String tech = r.channel().substring(0, slash);
         String resource = r.channel().substring(slash + 1);
         if (tech.equalsIgnoreCase("Local")) {
-            new LocalOriginate(pbx, this).start(r.actionId(), r.channel(), resource, r.context(), r.exten(),
+            new LocalOriginate(pbx, this, r.variables()).start(r.actionId(), r.channel(), resource, r.context(), r.exten(),
                     r.priority(), r.application(), r.data(), r.timeoutMs(), r.cidNum(), r.cidName(),
                     r.channelId(), r.otherChannelId(), sync);
         } else if (tech.equalsIgnoreCase("SIP")) {

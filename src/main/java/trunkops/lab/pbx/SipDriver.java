@@ -195,6 +195,11 @@ final class SipDriver {
 
     // ---- device state ----
 
+    /**
+     * DEVICE_STATE of a device. For SIP peers chan_sip's sip_devicestate order (hold and ringing not simulated): no
+     * address → UNAVAILABLE; call-limit reached → BUSY; calls counted (only with a call-limit) → INUSE; qualify
+     * says unreachable or lagged → UNAVAILABLE; else NOT_INUSE. Unknown peer → INVALID.
+     */
     String deviceState(String device) {
         if (device.regionMatches(true, 0, "Custom:", 0, 7)) {
             return customStates.getOrDefault(device.substring(7), "UNKNOWN");
@@ -204,10 +209,17 @@ final class SipDriver {
             if (p == null) {
                 return "INVALID";
             }
-            if (p.dynamic || (p.maxms > 0 && (p.lastms < 0 || p.lastms > p.maxms))) {
+            if (p.dynamic) {
                 return "UNAVAILABLE";
             }
-            return inUse(p.name) > 0 && p.callLimit > 0 ? "INUSE" : "NOT_INUSE";
+            int calls = p.callLimit > 0 ? inUse(p.name) : 0;
+            if (p.callLimit > 0 && calls >= p.callLimit) {
+                return "BUSY";
+            }
+            if (calls > 0) {
+                return "INUSE";
+            }
+            return p.maxms > 0 && (p.lastms < 0 || p.lastms > p.maxms) ? "UNAVAILABLE" : "NOT_INUSE";
         }
         return "UNKNOWN";
     }
