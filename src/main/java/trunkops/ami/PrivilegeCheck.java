@@ -77,7 +77,7 @@ public final class PrivilegeCheck {
             return null;
         }
         return "AMI user '" + user + "' on " + serverId + " may do more than the console needs: "
-                + String.join("; ", excess) + ". The console needs read=system,call,reporting and"
+                + String.join("; ", excess) + ". The console needs read=system,call,reporting,user and"
                 + " write=system,call,reporting,originate (manager.conf, see the README).";
     }
 }

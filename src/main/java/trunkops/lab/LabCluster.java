@@ -121,7 +121,7 @@ public final class LabCluster implements AutoCloseable {
                     options.seed() ^ r.host().hashCode()));
         }
         ManagerConfig managers = ManagerConfig.of(List.of(
-                new ManagerUser(CONSOLE_AMI_USER, consoleSecret, EventClass.parseMask("system,call,reporting"),
+                new ManagerUser(CONSOLE_AMI_USER, consoleSecret, EventClass.parseMask("system,call,reporting,user"),
                         // what the console needs (docs/lab.md): no 'command' or 'config', which the console's
                         // privilege check would rightly warn about
                         EventClass.parseMask("system,call,reporting,originate"),

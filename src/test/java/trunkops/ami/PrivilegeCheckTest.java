@@ -53,7 +53,7 @@ class PrivilegeCheckTest {
         String w = PrivilegeCheck.warning("DIALER2", "noc", a);
         assertTrue(w.contains("'noc' on DIALER2"), w);
         assertTrue(w.contains("'command'") && w.contains("'config'") && w.contains("PJSIP trunk password"), w);
-        assertTrue(w.contains("read=system,call,reporting and write=system,call,reporting,originate"), w);
+        assertTrue(w.contains("read=system,call,reporting,user and write=system,call,reporting,originate"), w);
     }
 
     @Test

@@ -267,9 +267,7 @@ public final class AmiSession {
         }
     }
 
-    /** Runs one action on the PBX thread and waits for it; true when the session must close afterwards. */
-    private boolean runAction(AmiRequest request) {
-        ActionContext ctx = new ActionContext(this, request);
+    private void submit(ActionContext ctx, AmiRequest request) {
         core.execute(() -> {
             try {
                 builtins.dispatch(ctx);
@@ -283,6 +281,18 @@ public final class AmiSession {
                 ctx.finish();
             }
         });
+    }
+
+    /** Runs one action on the PBX thread and waits for it; true when the session must close afterwards. */
+    private boolean runAction(AmiRequest request) {
+        ActionContext ctx = new ActionContext(this, request);
+        try {
+            submit(ctx, request);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // the PBX is shutting down (its thread no longer takes work): Asterisk closes the sessions then
+            LOG.debug("AMI session {}: {} arrived while the PBX stops; closing", sessionId, request.action());
+            return true;
+        }
         try {
             return ctx.done().get();
         } catch (InterruptedException e) {

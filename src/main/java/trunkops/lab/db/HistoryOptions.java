@@ -64,19 +64,38 @@ public record HistoryOptions(Instant now, Duration span, long seed, ZoneId zone,
 
     /**
      * 24 h ending at {@code now} with the lab's story: the far end of carrier BLUELINE's first peer answers 85 % of
-     * INVITEs with 503 for 40 minutes centred 5 h before {@code now}, and the far end of peer {@code orbit-east} is
+     * INVITEs with 503 for 40 minutes centred 5 h before {@code now} when that is in the dialing day (else at 17:00
+     * the day before, see {@link #incidentCentre}), and the far end of peer {@code orbit-east} is
      * silent for 7 minutes starting 9 h before {@code now} (one UNREACHABLE/REACHABLE flap on the dialers that have
      * it). Incidents whose carrier or peer the spec lacks are left out.
      */
     public static HistoryOptions withDefaultIncidents(LabClusterSpec spec, Instant now, long seed, ZoneId zone) {
         List<FarEndIncident> incidents = new ArrayList<>();
+        Instant centre = incidentCentre(now, zone);
         firstPeerHost(spec, "BLUELINE").ifPresent(host -> incidents.add(new FarEndIncident(host,
-                now.minus(Duration.ofMinutes(5 * 60 + 20)), now.minus(Duration.ofMinutes(5 * 60 - 20)),
+                centre.minus(Duration.ofMinutes(20)), centre.plus(Duration.ofMinutes(20)),
                 new CallOutcomeMix(0.06, 0.02, 0.07, 0.85, 0, 0, 0, 10, 90))));
         List<FarEndOutage> outages = new ArrayList<>();
         peerHost(spec, "orbit-east").ifPresent(host -> outages.add(new FarEndOutage(host,
                 now.minus(Duration.ofHours(9)), now.minus(Duration.ofHours(9)).plus(Duration.ofMinutes(7)))));
         return new HistoryOptions(now, Duration.ofHours(24), seed, zone, incidents, outages, 2, PeerEventData.STOCK);
+    }
+
+    /**
+     * Where the BlueLine incident is centred: 5 h before {@code now} when that falls in the dialing day (its 40
+     * minutes between 08:30 and 19:50 local, where {@link DayCurve} is at 70 % of peak or more), else 17:00 local
+     * the day before {@code now}'s local date (7 h 30 min to 20 h 50 min before {@code now} in that case). At night
+     * a campaign dials 2 % of its peak, too few calls for the quality alarms to judge, so an incident placed 5 h back
+     * whatever the hour vanished from the story when the lab started in the small hours.
+     */
+    static Instant incidentCentre(Instant now, ZoneId zone) {
+        Instant fiveHours = now.minus(Duration.ofHours(5));
+        java.time.LocalTime local = java.time.LocalTime.ofInstant(fiveHours, zone);
+        if (!local.isBefore(java.time.LocalTime.of(8, 50)) && !local.isAfter(java.time.LocalTime.of(19, 30))) {
+            return fiveHours;
+        }
+        java.time.LocalDate day = java.time.LocalDate.ofInstant(now, zone).minusDays(1);
+        return day.atTime(17, 0).atZone(zone).toInstant();
     }
 
     public HistoryOptions withPeerEventData(PeerEventData data) {
