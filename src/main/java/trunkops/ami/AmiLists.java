@@ -65,7 +65,13 @@ final class AmiLists {
     static Map<String, String> dbTree(ManagerConnection c, String family, String key, long timeoutMs)
             throws IOException, EventTimeoutException {
         Map<String, String> out = new TreeMap<>();
-        for (ManagerEvent ev : c.sendEventGeneratingAction(new DbGetTreeAction(family, key), timeoutMs).getEvents()) {
+        org.asteriskjava.manager.ResponseEvents answer = c.sendEventGeneratingAction(new DbGetTreeAction(family, key),
+                timeoutMs);
+        if (answer.getResponse() instanceof ManagerError err) {
+            // e.g. an Asterisk older than 16.28 / 18.14 / 19.6, or a user without 'system'/'reporting': never "empty"
+            throw new IllegalStateException("DBGetTree refused: " + err.getMessage());
+        }
+        for (ManagerEvent ev : answer.getEvents()) {
             if (ev instanceof DbGetTreeResponseEvent r) {
                 out.put(r.getKey(), r.getVal() == null ? "" : r.getVal());
             }

@@ -38,10 +38,48 @@ final class ClusterHealth {
     private final Map<String, String> problems = new HashMap<>();
     private final Deque<TimelineEntry> timeline = new ArrayDeque<>();
     private final Map<String, Map<String, String>> adopted = new HashMap<>();
+    private final AdminFlags admin;
+    private final Map<TrunkKey, ForcedState> lastForced = new HashMap<>();
+    private final Map<String, String> adminProblems = new HashMap<>();
+    private AdminNotes notes = AdminNotes.NONE;
     private DbLinkStatus db;
 
     ClusterHealth(HealthSettings settings) {
         this.settings = settings;
+        this.admin = new AdminFlags(Math.max(20_000L, settings.staleAfterMs()));
+    }
+
+    /** Who forced a trunk and why (the audit journal's hook). */
+    void notes(AdminNotes n) {
+        this.notes = n;
+    }
+
+    /** A DBGetTree of {@code trunkops/admin} on {@code serverId} (full key to value). */
+    void adminFlags(String serverId, Map<String, String> tree, long at) {
+        admin.read(serverId, tree, at);
+        adminProblem(serverId, at);
+    }
+
+    /** The flags of {@code serverId} could not be read. */
+    void adminFlagsFailed(String serverId, String problem, long at) {
+        admin.failed(serverId, problem, at);
+        adminProblem(serverId, at);
+    }
+
+    /** A timeline line when a dialer's flags become unreadable, and when they are readable again. */
+    private void adminProblem(String serverId, long at) {
+        String p = admin.problem(serverId, at);
+        String was = adminProblems.get(serverId);
+        if (p != null && was == null) {
+            note(at, serverId, serverId + " admin flags", "read", "UNKNOWN", p);
+        } else if (p == null && was != null) {
+            note(at, serverId, serverId + " admin flags", "UNKNOWN", "read", "");
+        }
+        if (p == null) {
+            adminProblems.remove(serverId);
+        } else {
+            adminProblems.put(serverId, p);
+        }
     }
 
     TrunkHealth trunk(TrunkKey k) {
@@ -59,6 +97,7 @@ final class ClusterHealth {
         AmiLinkStatus prev = links.put(s.serverId(), s);
         if (s.state() != AmiLinkState.CONNECTED) {
             fresh.put(s.serverId(), false);
+            admin.forget(s.serverId(), now);
         }
         if (prev == null || prev.state() != s.state()) {
             note(now, s.serverId(), s.serverId() + " AMI", prev == null ? "" : prev.state().name(),
@@ -188,6 +227,7 @@ final class ClusterHealth {
             partial.add(view(t.key(), t.name(), t.carrierId(), carrierName,
                     t.peer().host() == null ? "" : t.peer().host(), maxMs, now));
         }
+        forcedTransitions(partial, now);
         return withScopes(partial);
     }
 
@@ -238,7 +278,8 @@ final class ClusterHealth {
         return new TrunkView(key, carrierId, carrierName, host, state, h != null && h.flapping(now), TrunkScope.NONE,
                 h == null ? -1 : h.latencyMs(), calls(key.serverId(), peerName), words,
                 h == null ? 0 : h.lastObservationMillis(), h == null ? 0 : h.verdictSinceMillis(),
-                h == null ? new short[0] : h.history.tail(now, SPARKLINE_SLOTS), maxMs);
+                h == null ? new short[0] : h.history.tail(now, SPARKLINE_SLOTS), maxMs,
+                admin.state(key, now, notes));
     }
 
     private static List<TrunkView> withScopes(List<TrunkView> partial) {
@@ -270,7 +311,34 @@ final class ClusterHealth {
     private static TrunkView withScope(TrunkView v, TrunkScope s) {
         return new TrunkView(v.key(), v.carrierId(), v.carrierName(), v.address(), v.state(), v.flapping(), s,
                 v.latencyMs(), v.calls(), v.dialerStatus() + " \u2014 " + s.label(), v.updatedMillis(),
-                v.sinceMillis(), v.sparkline(), v.maxMs());
+                v.sinceMillis(), v.sparkline(), v.maxMs(), v.forced());
+    }
+
+    /**
+     * Timeline lines when a forced state appears, changes, ends (flag deleted) or expires (its until passed). A
+     * trunk whose flags are unknown keeps its last known state here, so a link blip adds no lines.
+     */
+    private void forcedTransitions(List<TrunkView> views, long now) {
+        java.time.ZoneId zone = java.time.ZoneId.systemDefault();
+        java.time.Instant at = java.time.Instant.ofEpochMilli(now);
+        for (TrunkView v : views) {
+            ForcedState f = v.forced();
+            if (!f.known()) {
+                continue;
+            }
+            ForcedState was = lastForced.put(v.key(), f);
+            boolean wasActive = was != null && was.active();
+            String subject = v.serverId() + "/" + v.peer();
+            if (f.active() && (!wasActive || was.state() != f.state() || !was.until().equals(f.until()))) {
+                note(now, v.serverId(), subject, wasActive ? was.label() : "in service", f.label(),
+                        (f.words(zone, at).substring(f.label().length()).strip() + " \u00B7 probe "
+                                + v.verdictWords()).replaceFirst("^\u00B7 ", ""));
+            } else if (!f.active() && wasActive) {
+                boolean expired = admin.flag(v.key(), now).isPresent();
+                note(now, v.serverId(), subject, was.label(), "in service", expired
+                        ? "expired (" + was.untilWords(zone, at) + ")" : "flag removed");
+            }
+        }
     }
 
     /** A copy of one trunk's latency history between two instants (for the latency chart). */

@@ -43,6 +43,8 @@ public final class ClusterMonitor implements AutoCloseable, AmiGatewayListener {
     private static final long TOPOLOGY_REFRESH_MS = 60_000;
     static final long PUBLISH_MS = 50;
     private static final int TIMELINE_IN_SNAPSHOT = 200;
+    /** How often every dialer's {@code trunkops/admin/*} flags are read (and at once after a connect or action). */
+    static final long ADMIN_POLL_MS = 5_000;
 
     private final ClusterAccess access;
     private final Consumer<BoardSnapshot> publish;
@@ -101,6 +103,41 @@ public final class ClusterMonitor implements AutoCloseable, AmiGatewayListener {
                 TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(() -> monitor.execute(this::tick), PUBLISH_MS, PUBLISH_MS,
                 TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(() -> submitToMonitor(this::readAdminFlags), ADMIN_POLL_MS, ADMIN_POLL_MS,
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** Re-reads every dialer's admin flags now (after an operator action: another console's change shows too). */
+    public void refreshAdminFlags() {
+        submitToMonitor(this::readAdminFlags);
+    }
+
+    /** Where the board learns who forced a trunk and why (the audit journal, this console's own actions). */
+    public void adminNotes(AdminNotes notes) {
+        submitToMonitor(() -> health.notes(notes));
+    }
+
+    /** Monitor thread: a DBGetTree per connected dialer; each answer comes back on its gateway's thread. */
+    private void readAdminFlags() {
+        gateways.keySet().forEach(this::readAdminFlags);
+    }
+
+    private void readAdminFlags(String serverId) {
+        AmiGateway g = gateways.get(serverId);
+        if (closed || g == null || g.status().state() != trunkops.ami.AmiLinkState.CONNECTED) {
+            return;
+        }
+        g.dbGetTree(trunkops.control.AdminFlag.FAMILY, "admin").whenComplete((tree, e) -> {
+            long at = System.currentTimeMillis();
+            if (e == null) {
+                change(at, () -> health.adminFlags(serverId, tree, at));
+            } else {
+                Throwable c = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+                        ? e.getCause() : e;
+                change(at, () -> health.adminFlagsFailed(serverId, "DBGetTree trunkops/admin failed: "
+                        + (c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage()), at));
+            }
+        });
     }
 
     /** Re-reads the topology now (e.g. the operator pressed refresh). */
@@ -232,6 +269,9 @@ public final class ClusterMonitor implements AutoCloseable, AmiGatewayListener {
     @Override
     public void linkChanged(AmiLinkStatus status) {
         change(System.currentTimeMillis(), () -> health.link(status, System.currentTimeMillis()));
+        if (status.state() == trunkops.ami.AmiLinkState.CONNECTED) {
+            submitToMonitor(() -> readAdminFlags(status.serverId()));
+        }
     }
 
     @Override
@@ -297,7 +337,8 @@ public final class ClusterMonitor implements AutoCloseable, AmiGatewayListener {
                         t.trunksOn(s.serverId()).size(), health.calls(s.serverId()), health.problem(s.serverId())));
             }
             trunks = health.views(t, now);
-            List<TrunkKey> down = trunks.stream().filter(TrunkView::down).map(TrunkView::key).toList();
+            // forced offline or draining counts as not live: the campaigns that lose it show in the blast radius
+            List<TrunkKey> down = trunks.stream().filter(TrunkView::notLive).map(TrunkView::key).toList();
             impacts = down.isEmpty() ? List.of() : t.blastRadius(down);
         }
         DbLinkStatus db = database == null ? new DbLinkStatus(DbLinkState.CONNECTING, "starting", 0) : database.status();

@@ -13,10 +13,24 @@ import trunkops.topology.TrunkKey;
  * @param calls         live calls on this trunk (its {@code SIP/<peer>-} channels)
  * @param sparkline     the last minutes of latency, one value per history slot (see {@link LatencyHistory})
  * @param maxMs         the peer's qualify threshold (maxms) from its account_entry, or 0 when qualify is off
+ * @param forced        the operator's switch (forced offline / drain) read from the dialer's ASTDB, a state of its
+ *                      own beside the verdict ({@link ForcedState#UNKNOWN} when the flags could not be read)
  */
 public record TrunkView(TrunkKey key, String carrierId, String carrierName, String address, TrunkState state,
                         boolean flapping, TrunkScope scope, int latencyMs, int calls, String dialerStatus,
-                        long updatedMillis, long sinceMillis, short[] sparkline, int maxMs) {
+                        long updatedMillis, long sinceMillis, short[] sparkline, int maxMs, ForcedState forced) {
+
+    public TrunkView {
+        java.util.Objects.requireNonNull(forced, "forced");
+    }
+
+    /** A view whose dialer's admin flags were not read (the headless status command, tests). */
+    public TrunkView(TrunkKey key, String carrierId, String carrierName, String address, TrunkState state,
+                     boolean flapping, TrunkScope scope, int latencyMs, int calls, String dialerStatus,
+                     long updatedMillis, long sinceMillis, short[] sparkline, int maxMs) {
+        this(key, carrierId, carrierName, address, state, flapping, scope, latencyMs, calls, dialerStatus,
+                updatedMillis, sinceMillis, sparkline, maxMs, ForcedState.UNKNOWN);
+    }
 
     public String serverId() {
         return key.serverId();
@@ -29,5 +43,17 @@ public record TrunkView(TrunkKey key, String carrierId, String carrierName, Stri
     /** Down as far as calls are concerned: chan_sip refuses calls to UNREACHABLE and LAGGED peers. */
     public boolean down() {
         return state == TrunkState.UNREACHABLE || state == TrunkState.LAGGED;
+    }
+
+    /** Takes no new calls: down, or forced offline / draining (what the blast radius counts as not live). */
+    public boolean notLive() {
+        return down() || forced.active();
+    }
+
+    /** The health verdict in words ({@code ✔ Reachable 23 ms}), as shown under a forced state. */
+    public String verdictWords() {
+        return state.glyph() + " " + state.label()
+                + ((state == TrunkState.REACHABLE || state == TrunkState.LAGGED) && latencyMs >= 0
+                ? " " + latencyMs + " ms" : "");
     }
 }
