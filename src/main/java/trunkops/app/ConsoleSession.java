@@ -34,13 +34,15 @@ public final class ConsoleSession implements AutoCloseable {
     private final AtomicBoolean detached;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final RoutesWiring routes;
+    private final ControlBoardWiring control;
 
     private ConsoleSession(ClusterMonitor monitor, CarrierTrafficService traffic, AtomicBoolean detached,
-                           RoutesWiring routes) {
+                           RoutesWiring routes, ControlBoardWiring control) {
         this.monitor = monitor;
         this.traffic = traffic;
         this.detached = detached;
         this.routes = routes;
+        this.control = control;
     }
 
     /** Starts watching {@code access}; may be called from any thread. */
@@ -51,6 +53,18 @@ public final class ConsoleSession implements AutoCloseable {
     /** As {@link #start(ClusterAccess, MainView, ScheduledExecutorService)} with the carrier statistics' options. */
     public static ConsoleSession start(ClusterAccess access, MainView view, ScheduledExecutorService scheduler,
                                        CarrierTrafficService.Options trafficOptions) {
+        return start(access, view, scheduler, trafficOptions, ControlBoardWiring.Factory.NONE,
+                trunkops.health.AdminNotes.NONE);
+    }
+
+    /**
+     * As above, with the board's operator control: {@code control} opens the session's {@link
+     * trunkops.control.TrunkControl} (the lead plugs ctl's ASTDB implementation in here), {@code journalNotes} tells
+     * the board who forced a trunk and why (the audit journal's hook; {@code AdminNotes.NONE} without one).
+     */
+    static ConsoleSession start(ClusterAccess access, MainView view, ScheduledExecutorService scheduler,
+                                CarrierTrafficService.Options trafficOptions, ControlBoardWiring.Factory control,
+                                trunkops.health.AdminNotes journalNotes) {
         AtomicBoolean detached = new AtomicBoolean();
         AtomicReference<BoardSnapshot> board = new AtomicReference<>();
         // a snapshot already on its way when the operator opens another cluster is not shown
@@ -84,7 +98,9 @@ public final class ConsoleSession implements AutoCloseable {
             }
         });
         RoutesWiring routes = RoutesWiring.start(access, view.routes(), detached);
-        return new ConsoleSession(monitor, traffic, detached, routes);
+        ControlBoardWiring controls = ControlBoardWiring.start(access, monitor, view, control, journalNotes,
+                detached);
+        return new ConsoleSession(monitor, traffic, detached, routes, controls);
     }
 
     /**
@@ -137,7 +153,11 @@ public final class ConsoleSession implements AutoCloseable {
             try {
                 traffic.close();
             } finally {
-                routes.close();
+                try {
+                    routes.close();
+                } finally {
+                    control.close();
+                }
             }
         }
     }

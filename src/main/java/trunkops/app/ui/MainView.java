@@ -88,6 +88,7 @@ public final class MainView {
     private TrunkFilter trunkFilter = TrunkFilter.NONE;
     private Runnable onRefresh = () -> { };
     private BoardSnapshot last;
+    private final trunkops.health.ui.TrunkActions trunkActions = new trunkops.health.ui.TrunkActions(() -> last);
 
     @FXML
     private void initialize() {
@@ -106,6 +107,8 @@ public final class MainView {
                 applyFilter(trunkFilter.withServer(now == null ? null : now.serverId())));
         applyFilter(TrunkFilter.NONE);
         trunkBoard.onSelect(latencyPanel::select);
+        trunkActions.attach(trunkTable);
+        trunkActions.attach(trunkBoard);
         carrierNotes.follow(carriersView, CarrierLintNotes::of);
         chartsView = new CarrierChartsView(EXPORTS, trunkops.ui.common.UiExecutor.fx());
         reportView = new CarrierReportView(EXPORTS, trunkops.ui.common.UiExecutor.fx());
@@ -200,6 +203,7 @@ public final class MainView {
         timelineView.show(java.util.List.of());
         lastTraffic = null;
         onRefresh = () -> { };
+        trunkActions.disconnect();
         chartsView.onRequest(r -> { });
         reportView.onRun(null);
         trunkBoard.showCallAlarms(Map.of(), true);
@@ -387,5 +391,8 @@ public final class MainView {
         return last;
     }
 
-
+    /** Offline / drain / online on the board and the trunk table (connected per session, see ControlBoardWiring). */
+    public trunkops.health.ui.TrunkActions trunkActions() {
+        return trunkActions;
+    }
 }

@@ -1,5 +1,7 @@
 package trunkops.health.ui;
 
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 
@@ -13,7 +15,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 
-import trunkops.health.TrunkState;
+import trunkops.control.AdminState;
+import trunkops.health.ForcedState;
 import trunkops.health.TrunkView;
 import trunkops.text.SafeText;
 
@@ -37,20 +40,25 @@ public final class TrunkTable extends TableView<TrunkView> {
                 : " \u2014 " + t.carrierName())));
         getColumns().add(text("Trunk (peer)", 130, TrunkView::peer));
         getColumns().add(text("Address", 130, TrunkView::address));
-        TableColumn<TrunkView, TrunkState> state = new TableColumn<>("State");
+        TableColumn<TrunkView, TrunkView> state = new TableColumn<>("State");
         state.setId("stateColumn");
         state.setPrefWidth(140);
-        state.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().state()));
+        state.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         state.setCellFactory(c -> new TrunkStateCell());
-        state.setComparator(Comparator.comparingInt(TrunkState::ordinal));
+        // forced states first (offline, then drain), then the verdicts in their order
+        state.setComparator(Comparator.comparingInt((TrunkView v) -> v.forced().active()
+                ? v.forced().state().ordinal() : 9).thenComparingInt(v -> v.state().ordinal()));
         getColumns().add(state);
+        TableColumn<TrunkView, String> calls = text("Calls", 70, TrunkTable::callWords);
+        calls.setId("callsColumn");
+        getColumns().add(calls);
         TableColumn<TrunkView, Number> latency = new TableColumn<>("Latency");
         latency.setPrefWidth(90);
         latency.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().latencyMs()));
         latency.setCellFactory(c -> new LatencyCell());
         latency.getStyleClass().add("numeric");
         getColumns().add(latency);
-        getColumns().add(text("Dialer says", 260, TrunkView::dialerStatus));
+        getColumns().add(text("Dialer says", 200, TrunkTable::saysWords));
         setPlaceholder(new Label("No trunks yet: waiting for the cluster's database"));
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     }
@@ -61,6 +69,30 @@ public final class TrunkTable extends TableView<TrunkView> {
         c.setPrefWidth(width);
         c.setCellValueFactory(v -> new ReadOnlyStringWrapper(SafeText.display(f.apply(v.getValue()))));
         return c;
+    }
+
+    /**
+     * What the dialer says; for a forced trunk the probe's verdict first (it stays visible under the forced state)
+     * and the switch's until / by whom; when the admin flags could not be read, that first.
+     */
+    static String saysWords(TrunkView v) {
+        ForcedState f = v.forced();
+        if (!f.known()) {
+            return "admin flags unknown \u00B7 " + v.dialerStatus();
+        }
+        if (!f.active()) {
+            return v.dialerStatus();
+        }
+        String extra = f.words(ZoneId.systemDefault(), Instant.now()).substring(f.label().length()).strip();
+        return "probe " + v.verdictWords() + (extra.isEmpty() ? "" : " \u00B7 " + extra);
+    }
+
+    /** Live calls; while draining they go to 0 ("3 draining", then "0 drained"). */
+    static String callWords(TrunkView v) {
+        if (v.forced().active() && v.forced().state() == AdminState.DRAIN) {
+            return v.calls() == 0 ? "0 \u2714 drained" : v.calls() + " draining";
+        }
+        return Integer.toString(v.calls());
     }
 
     /** Replaces the rows (called on the FX thread with a fresh snapshot). */

@@ -8,6 +8,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
+import trunkops.control.AdminState;
+import trunkops.health.ForcedState;
 import trunkops.health.TrunkScope;
 import trunkops.health.TrunkState;
 import trunkops.health.TrunkView;
@@ -29,6 +31,8 @@ public final class TrunkTile extends VBox {
     private final Label calls = new Label();
     private final Label scope = new Label();
     private final Label flapping = new Label("\u21C5 flapping");
+    /** Under a forced state: the probe's verdict (never hidden by the switch), its until, and who when known. */
+    private final Label under = new Label();
     private final Sparkline spark = new Sparkline(104, 20);
     private TrunkView view;
 
@@ -41,10 +45,12 @@ public final class TrunkTile extends VBox {
         scope.getStyleClass().add("trunk-tile-scope");
         scope.setWrapText(true);
         flapping.getStyleClass().add("trunk-tile-flapping");
+        under.getStyleClass().add("trunk-tile-under");
+        under.setMinWidth(Region.USE_PREF_SIZE);
         // the state word on a line of its own: the badge never pushes it into an ellipsis
         state.setMinWidth(Region.USE_PREF_SIZE);
         HBox numbers = new HBox(8, latency, calls);
-        getChildren().addAll(name, state, flapping, numbers, spark, scope);
+        getChildren().addAll(name, state, under, flapping, numbers, spark, scope);
         setFocusTraversable(true);
         setMinWidth(Region.USE_PREF_SIZE);
     }
@@ -58,12 +64,19 @@ public final class TrunkTile extends VBox {
         setId("tile-" + v.serverId() + "-" + v.peer());
         name.setText(SafeText.display(v.peer()));
         TrunkState s = v.state();
-        state.setText(s.glyph() + " " + s.label());
+        ForcedState f = v.forced();
+        state.setText(f.active() ? f.label() : s.glyph() + " " + s.label());
+        String until = f.untilWords(java.time.ZoneId.systemDefault(), java.time.Instant.now());
+        under.setText(f.active() ? "probe " + s.glyph() + " " + s.label() + (until.isEmpty() ? "" : "\n" + until)
+                : f.known() ? "" : "admin flags ?");
+        under.setVisible(!under.getText().isEmpty());
+        under.setManaged(!under.getText().isEmpty());
+        boolean draining = f.active() && f.state() == AdminState.DRAIN;
         flapping.setVisible(v.flapping());
         flapping.setManaged(v.flapping());
         latency.setText(v.latencyMs() >= 0 && (s == TrunkState.REACHABLE || s == TrunkState.LAGGED)
                 ? v.latencyMs() + " ms" : "\u2014 ms");
-        calls.setText("\u260E " + v.calls());
+        calls.setText("\u260E " + v.calls() + (draining ? v.calls() == 0 ? " drained" : " draining" : ""));
         boolean showScope = v.scope() != TrunkScope.NONE;
         scope.setText(showScope ? v.scope().label() : "");
         scope.setVisible(showScope);
@@ -73,9 +86,13 @@ public final class TrunkTile extends VBox {
             pseudoClassStateChanged(PseudoClass.getPseudoClass(t.name().toLowerCase(Locale.ROOT)), t == s);
         }
         pseudoClassStateChanged(FLAPPING, v.flapping());
+        pseudoClassStateChanged(TrunkStateCell.FORCED_OFFLINE, f.active() && f.state() == AdminState.OFFLINE);
+        pseudoClassStateChanged(TrunkStateCell.FORCED_DRAIN, draining);
         javafx.scene.control.Tooltip.install(this, new javafx.scene.control.Tooltip(SafeText.display(v.serverId())
                 + " / " + SafeText.display(v.peer()) + " (" + SafeText.display(v.carrierId()) + ")\n"
-                + SafeText.display(v.dialerStatus()) + (showScope ? "\n" + v.scope().explanation() : "")));
+                + SafeText.display(v.dialerStatus()) + (showScope ? "\n" + v.scope().explanation() : "")
+                + (f.active() ? "\n" + SafeText.display(f.words(java.time.ZoneId.systemDefault(),
+                java.time.Instant.now())) : "")));
     }
 
     public void select(boolean selected) {

@@ -1,0 +1,136 @@
+package trunkops.app;
+
+import java.net.InetAddress;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+import javafx.application.Platform;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import trunkops.app.ui.MainView;
+import trunkops.control.AdminState;
+import trunkops.control.ControlResult;
+import trunkops.control.ControlVerb;
+import trunkops.control.DialerOutcome;
+import trunkops.control.TrunkControl;
+import trunkops.health.AdminNote;
+import trunkops.health.AdminNotes;
+import trunkops.health.ClusterAccess;
+import trunkops.health.ClusterMonitor;
+import trunkops.health.ui.TrunkActions;
+import trunkops.topology.ClusterTopology;
+
+/**
+ * The board's operator control for one cluster session: the {@link TrunkControl} the session's factory opens
+ * (ctl's ASTDB implementation, plugged in by the composition root), a {@code control-ui} thread the actions start
+ * on, who acts, and what follows each action: this console's own notes (who / why) for the board, and an immediate
+ * re-read of every dialer's flags (so another console's change shows within one poll anyway).
+ */
+final class ControlBoardWiring implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ControlBoardWiring.class);
+
+    /**
+     * Opens a session's control. THE place where the real one is plugged in; {@link #NONE} (null) leaves the
+     * board's actions disconnected (the menu says so).
+     */
+    @FunctionalInterface
+    interface Factory {
+        TrunkControl open(ClusterAccess access, Supplier<Optional<ClusterTopology>> topology);
+
+        Factory NONE = (access, topology) -> null;
+    }
+
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "control-ui");
+        t.setDaemon(true);
+        t.setUncaughtExceptionHandler((th, e) -> LOG.error("uncaught on {}", th.getName(), e));
+        return t;
+    });
+    private volatile TrunkControl control;
+    private volatile boolean closed;
+
+    /** Off the FX thread: opens the control and connects the view's actions unless the session was detached. */
+    static ControlBoardWiring start(ClusterAccess access, ClusterMonitor monitor, MainView view, Factory factory,
+                                    AdminNotes journalNotes, AtomicBoolean detached) {
+        ControlBoardWiring w = new ControlBoardWiring();
+        AdminNotes.Memory mine = new AdminNotes.Memory();
+        monitor.adminNotes(AdminNotes.newest(mine, journalNotes));
+        w.background.execute(() -> {
+            TrunkControl control = factory.open(access, () -> Optional.ofNullable(monitor.topology()));
+            if (control == null) {
+                LOG.info("operator control not connected in this build: the board's offline/drain/online are off");
+                return;
+            }
+            w.control = control;
+            if (w.closed) {
+                w.closeControl();
+                return;
+            }
+            String actor = actor(); // may wait for the resolver: never on the FX thread
+            TrunkActions.Connection c = new TrunkActions.Connection(control, w.background, () -> actor, results -> {
+                results.forEach(r -> remember(mine, r));
+                monitor.refreshAdminFlags();
+            });
+            Platform.runLater(() -> {
+                if (!detached.get()) {
+                    view.trunkActions().connect(c);
+                }
+            });
+        });
+        return w;
+    }
+
+    /** OS user @ host (the audit helper's identity may replace it; the journal names the same person). */
+    static String actor() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "unknown-host";
+        }
+        return System.getProperty("user.name", "unknown") + "@" + host;
+    }
+
+    private static void remember(AdminNotes.Memory notes, ControlResult r) {
+        if (r.request().verb() != ControlVerb.OFFLINE && r.request().verb() != ControlVerb.DRAIN) {
+            return;
+        }
+        AdminState state = r.request().verb() == ControlVerb.OFFLINE ? AdminState.OFFLINE : AdminState.DRAIN;
+        for (DialerOutcome o : r.outcomes()) {
+            if (o.applied()) {
+                notes.record(new AdminNote(o.serverId(), r.request().peer(), state, r.request().until(),
+                        r.request().actor(), r.request().reason(), r.request().ticket(), Instant.now()));
+            }
+        }
+    }
+
+    /** For tests: what an applied result leaves in a note store. */
+    static void rememberAll(AdminNotes.Memory notes, List<ControlResult> results) {
+        results.forEach(r -> remember(notes, r));
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        background.shutdownNow();
+        closeControl();
+    }
+
+    private void closeControl() {
+        if (control instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.warn("control not closed cleanly: {}", e.toString());
+            }
+        }
+    }
+}
