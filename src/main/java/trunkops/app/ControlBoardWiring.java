@@ -2,7 +2,6 @@ package trunkops.app;
 
 import java.net.InetAddress;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -110,11 +109,6 @@ final class ControlBoardWiring implements AutoCloseable {
                         r.request().actor(), r.request().reason(), r.request().ticket(), Instant.now()));
             }
         }
-    }
-
-    /** For tests: what an applied result leaves in a note store. */
-    static void rememberAll(AdminNotes.Memory notes, List<ControlResult> results) {
-        results.forEach(r -> remember(notes, r));
     }
 
     @Override

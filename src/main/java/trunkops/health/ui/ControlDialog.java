@@ -197,8 +197,9 @@ public final class ControlDialog extends Dialog<Void> {
         boolean none = plan.leavesNone().contains(r);
         String trunks = r.downTrunks().stream().map(Trunk::name).distinct().reduce((a, b) -> a + ", " + b)
                 .orElse("");
-        return SafeText.display((none ? "\u2716 no live trunk left: " : r.lost() ? "\u2716 already none live: "
-                : "\u25B2 loses capacity: ") + r.campaignId() + r.route().list().map(l -> " list " + l.listId())
+        String what = none ? "\u2716 no live trunk left: " : !r.lost() ? "\u25B2 loses capacity: "
+                : r.route().dialing() ? "\u2716 already none live: " : "\u25CB paused, no trunk left: ";
+        return SafeText.display(what + r.campaignId() + r.route().list().map(l -> " list " + l.listId())
                 .orElse("") + " on " + r.serverId() + " via " + r.route().carrierId().orElse("?") + " (not live: "
                 + trunks + ", " + (r.route().trunks().size() - r.downTrunks().size()) + " of "
                 + r.route().trunks().size() + " left)");

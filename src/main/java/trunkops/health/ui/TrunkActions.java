@@ -71,6 +71,7 @@ public final class TrunkActions {
     public void attach(TrunkTable table) {
         ContextMenu menu = new ContextMenu();
         menu.setId("trunkActionsMenu");
+        fill(menu, null, table); // a ContextMenu without items is never shown, so onShowing would never fill it
         menu.setOnShowing(e -> fill(menu, table.getSelectionModel().getSelectedItem(), table));
         table.setContextMenu(menu);
         table.addEventFilter(KeyEvent.KEY_PRESSED, e -> key(e, table.getSelectionModel().getSelectedItem(), table));
@@ -198,7 +199,7 @@ public final class TrunkActions {
         try {
             Notifications n = Notifications.create().title(ok ? "\u2714 Applied" : "\u2716 Not applied everywhere")
                     .text(SafeText.display(what) + ": " + applied + " of " + all + " dialer(s) applied and read back")
-                    .hideAfter(Duration.seconds(ok ? 6 : 20));
+                    .hideAfter(Duration.seconds(ok ? 6 : 20)).position(javafx.geometry.Pos.TOP_RIGHT);
             if (owner != null && owner.getScene() != null) {
                 n.owner(owner.getScene().getWindow());
             }
