@@ -62,9 +62,9 @@ public final class ConsoleSession implements AutoCloseable {
      * trunkops.control.TrunkControl} (the lead plugs ctl's ASTDB implementation in here), {@code journalNotes} tells
      * the board who forced a trunk and why (the audit journal's hook; {@code AdminNotes.NONE} without one).
      */
-    static ConsoleSession start(ClusterAccess access, MainView view, ScheduledExecutorService scheduler,
-                                CarrierTrafficService.Options trafficOptions, ControlBoardWiring.Factory control,
-                                trunkops.health.AdminNotes journalNotes) {
+    public static ConsoleSession start(ClusterAccess access, MainView view, ScheduledExecutorService scheduler,
+                                       CarrierTrafficService.Options trafficOptions,
+                                       ControlBoardWiring.Factory control, trunkops.health.AdminNotes journalNotes) {
         AtomicBoolean detached = new AtomicBoolean();
         AtomicReference<BoardSnapshot> board = new AtomicReference<>();
         // a snapshot already on its way when the operator opens another cluster is not shown

@@ -32,7 +32,7 @@ import trunkops.topology.ClusterTopology;
  * on, who acts, and what follows each action: this console's own notes (who / why) for the board, and an immediate
  * re-read of every dialer's flags (so another console's change shows within one poll anyway).
  */
-final class ControlBoardWiring implements AutoCloseable {
+public final class ControlBoardWiring implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ControlBoardWiring.class);
 
@@ -41,7 +41,7 @@ final class ControlBoardWiring implements AutoCloseable {
      * board's actions disconnected (the menu says so).
      */
     @FunctionalInterface
-    interface Factory {
+    public interface Factory {
         TrunkControl open(ClusterAccess access, Supplier<Optional<ClusterTopology>> topology);
 
         Factory NONE = (access, topology) -> null;

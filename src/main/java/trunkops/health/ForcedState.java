@@ -43,11 +43,14 @@ public record ForcedState(AdminState state, boolean known, Optional<Instant> unt
         return known && state != AdminState.IN_SERVICE;
     }
 
-    /** The state's words, readable without colour: {@code ⏸ OFFLINE (forced)}, {@code ⏸ DRAIN}, or empty. */
+    /**
+     * The state's words, readable without colour: {@code ❚❚ OFFLINE (forced)}, {@code ❚❚ DRAIN}, or empty. The pause
+     * sign is two U+275A bars: U+23F8 is missing from DejaVu Sans (the console's font on Linux) and drew a box.
+     */
     public String label() {
         return switch (state) {
-            case OFFLINE -> "\u23F8 OFFLINE (forced)";
-            case DRAIN -> "\u23F8 DRAIN";
+            case OFFLINE -> "\u275A\u275A OFFLINE (forced)";
+            case DRAIN -> "\u275A\u275A DRAIN";
             case IN_SERVICE -> known ? "" : "? admin flags unknown";
         };
     }

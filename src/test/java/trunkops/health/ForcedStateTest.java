@@ -78,12 +78,12 @@ class ForcedStateTest {
         assertEquals(TrunkState.REACHABLE, b.state(), "the verdict stays");
         assertEquals("\u2714 Reachable 30 ms", b.verdictWords());
         assertEquals(Optional.of(Instant.ofEpochSecond(until)), b.forced().until());
-        assertEquals("\u23F8 OFFLINE (forced) until " + Instant.ofEpochSecond(until).atZone(ZoneOffset.UTC)
+        assertEquals("\u275A\u275A OFFLINE (forced) until " + Instant.ofEpochSecond(until).atZone(ZoneOffset.UTC)
                 .toLocalTime().toString().substring(0, 5), b.forced().words(ZoneOffset.UTC, Instant.ofEpochMilli(T0)));
         assertEquals(ForcedState.IN_SERVICE, view("nsvoice", T0 + 200).forced(), "deeper keys are not flags");
         TimelineEntry on = about("blueline").get(0);
         assertEquals("in service", on.from());
-        assertEquals("\u23F8 OFFLINE (forced)", on.to());
+        assertEquals("\u275A\u275A OFFLINE (forced)", on.to());
         assertTrue(on.detail().contains("probe \u2714 Reachable 30 ms"), on.detail());
 
         long past = until * 1000 + 1;
@@ -103,15 +103,15 @@ class ForcedStateTest {
         ForcedState f = view("nsvoice", T0 + 200).forced();
         assertEquals(AdminState.DRAIN, f.state());
         assertTrue(f.note().isEmpty(), "a note of another state does not explain the flag");
-        assertEquals("\u23F8 DRAIN", f.words(ZoneOffset.UTC, Instant.ofEpochMilli(T0)));
+        assertEquals("\u275A\u275A DRAIN", f.words(ZoneOffset.UTC, Instant.ofEpochMilli(T0)));
         notes.record(new AdminNote("DIALER1", "nsvoice", AdminState.DRAIN, Optional.empty(), "bob@noc2",
                 "carrier maintenance", Optional.of("CHG-7"), Instant.ofEpochMilli(T0)));
-        assertEquals("\u23F8 DRAIN \u00B7 by bob@noc2: carrier maintenance [CHG-7]",
+        assertEquals("\u275A\u275A DRAIN \u00B7 by bob@noc2: carrier maintenance [CHG-7]",
                 view("nsvoice", T0 + 300).forced().words(ZoneOffset.UTC, Instant.ofEpochMilli(T0)));
         health.adminFlags("DIALER1", Map.of(), T0 + 400);
         assertEquals(ForcedState.IN_SERVICE, view("nsvoice", T0 + 450).forced());
         TimelineEntry end = about("nsvoice").get(0);
-        assertEquals("\u23F8 DRAIN", end.from());
+        assertEquals("\u275A\u275A DRAIN", end.from());
         assertEquals("in service", end.to());
         assertEquals("flag removed", end.detail());
         assertTrue(health.views(topology, T0 + 500).stream().filter(v -> v.serverId().equals("DIALER2"))

@@ -100,6 +100,10 @@ final class StatusBarChips {
                 sb.append("  ").append(st.glyph()).append(' ').append(n).append(' ').append(st.label().toLowerCase());
             }
         }
+        long forced = s.trunks().stream().filter(t -> t.forced().active()).count();
+        if (forced > 0) {
+            sb.append("  \u275A\u275A ").append(forced).append(" forced");
+        }
         return sb.toString();
     }
 }

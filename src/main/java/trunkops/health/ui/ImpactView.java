@@ -31,7 +31,7 @@ public final class ImpactView extends ListView<RouteImpact> {
         String what = r.lost() ? "\u2716 no route left" : "\u25B2 degraded";
         String list = r.route().list().map(l -> " list " + l.listId()).orElse("");
         return what + ": " + r.campaignId() + list + " on " + r.serverId() + " via "
-                + r.route().carrierId().orElse("?") + " (down: "
+                + r.route().carrierId().orElse("?") + " (not live: "
                 + r.downTrunks().stream().map(Trunk::name).collect(Collectors.joining(", ")) + ")";
     }
 

@@ -58,6 +58,18 @@ class StateWordsFitTest {
                         0, 0, new short[0], 1000));
             }
         }
+        // the forced states (issue 10): their words, the probe verdict and until under them, on a tile and a row
+        java.util.Optional<java.time.Instant> until = java.util.Optional.of(java.time.Instant.now().plusSeconds(7200));
+        for (trunkops.control.AdminState a : List.of(trunkops.control.AdminState.OFFLINE,
+                trunkops.control.AdminState.DRAIN)) {
+            for (TrunkState s : List.of(TrunkState.REACHABLE, TrunkState.UNREACHABLE)) {
+                i++;
+                out.add(new TrunkView(new TrunkKey("DIALER" + (i % 3 + 1), Tech.SIP, "orbit-west-" + i), "ORBIT",
+                        "Orbit SIP", "192.0.2.31", s, false, TrunkScope.NONE, 31, 12, "OK 31 ms", 0, 0,
+                        new short[0], 1000, new trunkops.health.ForcedState(a, true, until,
+                        java.util.Optional.empty())));
+            }
+        }
         return out;
     }
 
