@@ -177,8 +177,7 @@ class ForcedStateLabTest {
         assertEquals("in service", trunk("DIALER3", "blueline").forced().active() ? "forced" : "in service",
                 "one dialer's flag is its own");
         WaitForAsyncUtils.waitForFxEvents();
-        TrunkTile tile = view.trunkActions() == null ? null : robot.lookup("#tile-DIALER2-blueline")
-                .queryAs(TrunkTile.class);
+        TrunkTile tile = robot.lookup("#tile-DIALER2-blueline").queryAs(TrunkTile.class);
         assertNotNull(tile);
         waitFor("the tile says it", 5, () -> robot.from(tile).lookup(".trunk-tile-state").queryLabeled().getText()
                 .equals("\u275A\u275A OFFLINE (forced)") && robot.from(tile).lookup(".trunk-tile-under").queryLabeled()
@@ -186,7 +185,8 @@ class ForcedStateLabTest {
         System.err.println("forced flag seen on the board " + seenMs + " ms after DBPut");
 
         // the README's picture: the board with a forced-offline trunk
-        robot.interact(() -> robot.lookup("#tile-DIALER2-blueline").query().requestFocus());
+        robot.clickOn("#tile-DIALER2-blueline"); // selected: its latency chart under the board
+        WaitForAsyncUtils.waitForFxEvents();
         javafx.scene.image.WritableImage shot = WaitForAsyncUtils.asyncFx(() -> new trunkops.ui.common.Snapshots()
                 .take(robot.lookup("#tabs").query().getScene())).get(10, TimeUnit.SECONDS);
         new trunkops.ui.common.Snapshots().writePng(shot, java.nio.file.Path.of("target", "forced-offline.png"));
