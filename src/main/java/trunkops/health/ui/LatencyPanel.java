@@ -103,7 +103,8 @@ public final class LatencyPanel extends VBox {
     }
 
     private static String titleOf(TrunkView t) {
-        return SafeText.display(t.serverId() + " / " + t.peer() + " (" + t.carrierId() + "): ") + t.state().glyph()
+        return SafeText.display(t.serverId() + " / " + t.peer() + " (" + t.carrierId() + "): ")
+                + (t.forced().active() ? t.forced().label() + " \u00B7 probe " : "") + t.state().glyph()
                 + " " + t.state().label() + (t.latencyMs() >= 0 ? ", " + t.latencyMs() + " ms" : "");
     }
 
