@@ -330,9 +330,9 @@ final class ClusterHealth {
             boolean wasActive = was != null && was.active();
             String subject = v.serverId() + "/" + v.peer();
             if (f.active() && (!wasActive || was.state() != f.state() || !was.until().equals(f.until()))) {
+                String extra = f.words(zone, at).substring(f.label().length()).strip();
                 note(now, v.serverId(), subject, wasActive ? was.label() : "in service", f.label(),
-                        (f.words(zone, at).substring(f.label().length()).strip() + " \u00B7 probe "
-                                + v.verdictWords()).replaceFirst("^\u00B7 ", ""));
+                        (extra.isEmpty() ? "" : extra + " \u00B7 ") + "probe " + v.verdictWords());
             } else if (!f.active() && wasActive) {
                 boolean expired = admin.flag(v.key(), now).isPresent();
                 note(now, v.serverId(), subject, was.label(), "in service", expired

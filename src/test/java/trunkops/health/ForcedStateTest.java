@@ -84,7 +84,8 @@ class ForcedStateTest {
         TimelineEntry on = about("blueline").get(0);
         assertEquals("in service", on.from());
         assertEquals("\u275A\u275A OFFLINE (forced)", on.to());
-        assertTrue(on.detail().contains("probe \u2714 Reachable 30 ms"), on.detail());
+        assertTrue(on.detail().startsWith("until ") && on.detail().endsWith(" \u00B7 probe \u2714 Reachable 30 ms"),
+                on.detail());
 
         long past = until * 1000 + 1;
         health.peersSnapshot("DIALER1", List.of(SipPeerInfo.of("blueline", "192.0.2.2", 5060, "OK (30 ms)")), past);
@@ -101,6 +102,7 @@ class ForcedStateTest {
                 "older action", Optional.empty(), Instant.ofEpochMilli(T0 - 5_000)));
         health.adminFlags("DIALER1", Map.of("/trunkops/admin/nsvoice", "drain:0"), T0 + 100);
         ForcedState f = view("nsvoice", T0 + 200).forced();
+        assertEquals("probe \u2714 Reachable 23 ms", about("nsvoice").get(0).detail(), "no until, no note");
         assertEquals(AdminState.DRAIN, f.state());
         assertTrue(f.note().isEmpty(), "a note of another state does not explain the flag");
         assertEquals("\u275A\u275A DRAIN", f.words(ZoneOffset.UTC, Instant.ofEpochMilli(T0)));
