@@ -73,9 +73,14 @@ public final class ConsoleSession implements AutoCloseable {
                 view.update(s);
             }
         });
+        AtomicReference<ControlBoardWiring> controls = new AtomicReference<>();
         ClusterMonitor monitor = new ClusterMonitor(access, s -> {
             board.set(s);
             toUi.offer(s);
+            ControlBoardWiring c = controls.get();
+            if (c != null) {
+                c.topologyRead(s.topology());
+            }
         });
         Coalescer<TrafficSnapshot> trafficToUi = new Coalescer<>(scheduler, UiExecutor.fx(), UI_INTERVAL_MS, s -> {
             if (!detached.get()) {
@@ -98,9 +103,8 @@ public final class ConsoleSession implements AutoCloseable {
             }
         });
         RoutesWiring routes = RoutesWiring.start(access, view.routes(), detached);
-        ControlBoardWiring controls = ControlBoardWiring.start(access, monitor, view, control, journalNotes,
-                detached);
-        return new ConsoleSession(monitor, traffic, detached, routes, controls);
+        controls.set(ControlBoardWiring.start(access, monitor, view, control, journalNotes, detached));
+        return new ConsoleSession(monitor, traffic, detached, routes, controls.get());
     }
 
     /**

@@ -37,14 +37,16 @@ public final class ControlBoardWiring implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ControlBoardWiring.class);
 
     /**
-     * Opens a session's control. THE place where the real one is plugged in; {@link #NONE} (null) leaves the
-     * board's actions disconnected (the menu says so).
+     * Opens a session's control, once the cluster's topology has been read (its dialers are what the control links
+     * to); {@code current} gives the newest topology later. THE place where the real one is plugged in; {@link
+     * #NONE} (null) leaves the board's actions disconnected (the menu says so). Runs on the {@code control-ui}
+     * thread, never the FX thread; a returned control that is {@link AutoCloseable} is closed with the session.
      */
     @FunctionalInterface
     public interface Factory {
-        TrunkControl open(ClusterAccess access, Supplier<Optional<ClusterTopology>> topology);
+        TrunkControl open(ClusterAccess access, ClusterTopology first, Supplier<Optional<ClusterTopology>> current);
 
-        Factory NONE = (access, topology) -> null;
+        Factory NONE = (access, first, current) -> null;
     }
 
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
@@ -55,15 +57,19 @@ public final class ControlBoardWiring implements AutoCloseable {
     });
     private volatile TrunkControl control;
     private volatile boolean closed;
+    private volatile String actor;
+    private final java.util.concurrent.atomic.AtomicReference<java.util.function.Consumer<ClusterTopology>> opener =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     /** Off the FX thread: opens the control and connects the view's actions unless the session was detached. */
     static ControlBoardWiring start(ClusterAccess access, ClusterMonitor monitor, MainView view, Factory factory,
                                     AdminNotes journalNotes, AtomicBoolean detached) {
         ControlBoardWiring w = new ControlBoardWiring();
+        w.background.execute(() -> w.actor = actor()); // may wait for the resolver: before the control is needed
         AdminNotes.Memory mine = new AdminNotes.Memory();
         monitor.adminNotes(AdminNotes.newest(mine, journalNotes));
-        w.background.execute(() -> {
-            TrunkControl control = factory.open(access, () -> Optional.ofNullable(monitor.topology()));
+        w.opener.set(first -> w.background.execute(() -> {
+            TrunkControl control = factory.open(access, first, () -> Optional.ofNullable(monitor.topology()));
             if (control == null) {
                 LOG.info("operator control not connected in this build: the board's offline/drain/online are off");
                 return;
@@ -73,7 +79,7 @@ public final class ControlBoardWiring implements AutoCloseable {
                 w.closeControl();
                 return;
             }
-            String actor = actor(); // may wait for the resolver: never on the FX thread
+            String actor = w.actor;
             TrunkActions.Connection c = new TrunkActions.Connection(control, w.background, () -> actor, results -> {
                 results.forEach(r -> remember(mine, r));
                 monitor.refreshAdminFlags();
@@ -83,8 +89,18 @@ public final class ControlBoardWiring implements AutoCloseable {
                     view.trunkActions().connect(c);
                 }
             });
-        });
+        }));
         return w;
+    }
+
+    /** Every board snapshot's topology (any thread): the first one read opens the control. */
+    void topologyRead(ClusterTopology t) {
+        if (t != null) {
+            java.util.function.Consumer<ClusterTopology> open = opener.getAndSet(null);
+            if (open != null) {
+                open.accept(t);
+            }
+        }
     }
 
     /** OS user @ host (the audit helper's identity may replace it; the journal names the same person). */

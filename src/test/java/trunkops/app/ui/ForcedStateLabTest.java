@@ -81,7 +81,7 @@ class ForcedStateLabTest {
             ami.put(a.serverId(), c);
         }
         session = ConsoleSession.start(ConsoleOnLab.access(fixture.lab(), "Lab under test"), view,
-                fixture.scheduler(), CarrierTrafficService.Options.defaults(), (access, topology) -> astdbWriter(),
+                fixture.scheduler(), CarrierTrafficService.Options.defaults(), (access, first, current) -> astdbWriter(),
                 AdminNotes.NONE);
     }
 
@@ -221,7 +221,7 @@ class ForcedStateLabTest {
             }
             table.requestFocus();
         });
-        waitFor("the menu knows the control", 10, () -> {
+        waitFor("the keys know the control", 30, () -> {
             robot.press(KeyCode.CONTROL, KeyCode.D).release(KeyCode.D, KeyCode.CONTROL);
             return robot.lookup("#controlDialog").tryQuery().isPresent();
         });
