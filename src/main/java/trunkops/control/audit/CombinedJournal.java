@@ -1,0 +1,144 @@
+package trunkops.control.audit;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import trunkops.control.ControlJournal;
+import trunkops.control.ControlRequest;
+import trunkops.control.ControlResult;
+
+/**
+ * The journal the console uses: the {@link LocalJournal} first (durable before {@code begin} returns, so before the
+ * action is sent), then TrunkOps' table, copied on the journal's own {@code audit-db} thread so that a slow or
+ * down database never delays an action. What the table did not take stays in the local file and is copied when it
+ * is back (every {@code retryEvery}, or {@link #syncNow}); the table's write is idempotent by entry id, and each
+ * copy is marked in the local file, so nothing is copied twice or lost.
+ */
+public final class CombinedJournal implements ControlJournal, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CombinedJournal.class);
+
+    private final LocalJournal local;
+    private final AuditStore table;
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "audit-db");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean queued = new AtomicBoolean();
+    private volatile String problem = "";
+    private volatile int waiting;
+
+    /** {@code table} null: this console has no database; the local journal alone. */
+    public CombinedJournal(LocalJournal local, AuditStore table, Duration retryEvery) {
+        this.local = local;
+        this.table = table;
+        if (table != null) {
+            long ms = Math.max(1000, retryEvery.toMillis());
+            worker.scheduleWithFixedDelay(this::requestSync, ms, ms, TimeUnit.MILLISECONDS);
+            requestSync();
+        }
+    }
+
+    public LocalJournal local() {
+        return local;
+    }
+
+    @Override
+    public String begin(ControlRequest request, Map<String, String> before) throws JournalException {
+        String id = local.begin(request, before);
+        requestSync();
+        return id;
+    }
+
+    @Override
+    public void complete(String id, ControlResult result) throws JournalException {
+        local.complete(id, result);
+        requestSync();
+    }
+
+    @Override
+    public List<ControlRequest> unfinished() throws JournalException {
+        return local.unfinished();
+    }
+
+    /** Begun and never completed on this machine, with who and when: what the console reports at start. */
+    public List<AuditEntry> unfinishedEntries() throws JournalException {
+        return local.unfinishedEntries();
+    }
+
+    /** Copies what the table does not have yet; completes with the number copied (0 also when it failed). */
+    public CompletableFuture<Integer> syncNow() {
+        return CompletableFuture.supplyAsync(this::syncPass, worker);
+    }
+
+    private void requestSync() {
+        if (table != null && !worker.isShutdown() && !queued.getAndSet(true)) {
+            try {
+                worker.execute(() -> {
+                    queued.set(false);
+                    syncPass();
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                queued.set(false);
+            }
+        }
+    }
+
+    private int syncPass() {
+        if (table == null) {
+            return 0;
+        }
+        int copied = 0;
+        List<AuditEntry> todo = List.of();
+        try {
+            todo = local.read().unsynced();
+            for (AuditEntry e : todo) {
+                table.upsert(e);
+                local.markSynced(e.id(), e.finished());
+                copied++;
+            }
+            if (!problem.isEmpty() && !todo.isEmpty()) {
+                LOG.info("audit table reachable again: {} journal entries copied", copied);
+            }
+            problem = "";
+        } catch (JournalException | RuntimeException e) {
+            if (problem.isEmpty()) {
+                LOG.warn("audit entries stay in the local journal until the table takes them: {}", e.getMessage());
+            }
+            problem = e.getMessage() == null ? e.toString() : e.getMessage();
+        }
+        waiting = todo.size() - copied;
+        return copied;
+    }
+
+    /** For the status line: where the journal is and what waits for the table. */
+    public String status() {
+        if (table == null) {
+            return "audit journal: " + local.file() + " (no database: local only)";
+        }
+        if (waiting == 0 && problem.isEmpty()) {
+            return "audit journal: " + local.file() + " and the table (" + table.status() + ")";
+        }
+        return "audit journal: " + local.file() + "; " + waiting + " entries wait for the table (" + problem + ")";
+    }
+
+    /** Entries not yet in the table after the last copy. */
+    public int waiting() {
+        return waiting;
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+    }
+}
