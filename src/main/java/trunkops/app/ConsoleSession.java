@@ -34,6 +34,7 @@ public final class ConsoleSession implements AutoCloseable {
     private final AtomicBoolean detached;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final RoutesWiring routes;
+    private final AtomicReference<AuditWiring> audit = new AtomicReference<>();
 
     private ConsoleSession(ClusterMonitor monitor, CarrierTrafficService traffic, AtomicBoolean detached,
                            RoutesWiring routes) {
@@ -84,7 +85,31 @@ public final class ConsoleSession implements AutoCloseable {
             }
         });
         RoutesWiring routes = RoutesWiring.start(access, view.routes(), detached);
-        return new ConsoleSession(monitor, traffic, detached, routes);
+        ConsoleSession session = new ConsoleSession(monitor, traffic, detached, routes);
+        Platform.runLater(() -> session.startAudit(access, view));
+        return session;
+    }
+
+    /** The Audit tab and journal (AuditWiring), beside the Routes tab; a journal that cannot open is logged. */
+    private void startAudit(ClusterAccess access, MainView view) {
+        if (detached.get()) {
+            return;
+        }
+        try {
+            audit.set(AuditWiring.start(access, view.routes(), detached));
+        } catch (trunkops.control.ControlJournal.JournalException e) {
+            org.slf4j.LoggerFactory.getLogger(ConsoleSession.class).error("no audit journal: {}", e.getMessage());
+        }
+        if (closed.get()) {
+            closeAudit();
+        }
+    }
+
+    private void closeAudit() {
+        AuditWiring a = audit.getAndSet(null);
+        if (a != null) {
+            a.close();
+        }
     }
 
     /**
@@ -137,7 +162,11 @@ public final class ConsoleSession implements AutoCloseable {
             try {
                 traffic.close();
             } finally {
-                routes.close();
+                try {
+                    routes.close();
+                } finally {
+                    closeAudit();
+                }
             }
         }
     }
