@@ -142,4 +142,35 @@ class LocalJournalTest {
         assertTrue(e.getMessage().contains("could not be created"), e.getMessage());
         assertFalse(j.read().entries().size() > 0);
     }
+
+    @Test
+    void twoConsolesAppendingAtOnceLoseNothing() throws Exception {
+        LocalJournal a = open();
+        LocalJournal b = open();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<?>> jobs = new java.util.ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                LocalJournal j = t % 2 == 0 ? a : b;
+                int thread = t;
+                jobs.add(pool.submit(() -> {
+                    for (int i = 0; i < 50; i++) {
+                        ControlRequest r = AuditFixtures.offline("p" + thread, "n" + i, "dial1");
+                        j.complete(j.begin(r, Map.of()), AuditFixtures.mixed(r, "d"));
+                    }
+                    return null;
+                }));
+            }
+            for (var job : jobs) {
+                job.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        LocalJournal.Snapshot s = open().read();
+        assertTrue(s.problems().isEmpty(), s.problems().toString());
+        assertEquals(200, s.entries().size());
+        assertTrue(s.entries().stream().allMatch(AuditEntry::finished));
+        assertEquals(400, Files.readAllLines(a.file()).size());
+    }
 }
