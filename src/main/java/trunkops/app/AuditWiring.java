@@ -72,7 +72,8 @@ final class AuditWiring implements AutoCloseable {
         RolePolicy policy = RolePolicy.load(RolePolicy.defaultFile());
         policy.problems().forEach(p -> LOG.warn("roles: {}", p));
         Identity who = Identity.currentUser(policy);
-        LocalJournal local = LocalJournal.open(AppPaths.auditJournal(), who, Clock.systemUTC());
+        String cluster = clusterKey(access.jdbcUrl());
+        LocalJournal local = LocalJournal.open(AppPaths.auditJournal(), who, Clock.systemUTC(), cluster);
         Database db = new Database(Database.Settings.of(access.jdbcUrl(), access.dbUser()),
                 SessionSecret.of(access.dbPassword()));
         Deferred table = new Deferred();
@@ -80,7 +81,7 @@ final class AuditWiring implements AutoCloseable {
         AuditWiring w = new AuditWiring(db, policy, who, journal);
         w.addTab(besideTab, detached, table);
         w.io.execute(() -> {
-            table.target = AuditTable.open(db.dataSource());
+            table.target = AuditTable.open(db.dataSource()).forCluster(cluster);
             LOG.info("audit: {}; {}", who.display(), table.target.status());
             journal.syncNow();
             trunkops.ui.common.UiExecutor.fx().execute(() -> {
@@ -156,6 +157,9 @@ final class AuditWiring implements AutoCloseable {
             problems.add(e.getMessage());
         }
         for (AuditEntry e : local.read().entries()) {
+            if (!e.cluster().equals(local.cluster())) {
+                continue;
+            }
             AuditEntry there = byId.get(e.id());
             if (there == null || e.finished() && !there.finished()) {
                 byId.put(e.id(), e);
@@ -163,6 +167,24 @@ final class AuditWiring implements AutoCloseable {
         }
         problems.forEach(p -> LOG.info("audit view shows the local journal only: {}", p));
         return List.copyOf(byId.values());
+    }
+
+    /**
+     * Which cluster an entry belongs to: the database its table is in, {@code host:port/schema} from the JDBC URL
+     * (lower case, no options), stable when the cluster profile is renamed.
+     */
+    static String clusterKey(String jdbcUrl) {
+        if (jdbcUrl == null) {
+            return "";
+        }
+        String s = jdbcUrl.strip();
+        int scheme = s.indexOf("://");
+        s = scheme >= 0 ? s.substring(scheme + 3) : s;
+        int q = s.indexOf('?');
+        s = q >= 0 ? s.substring(0, q) : s;
+        int at = s.lastIndexOf('@');
+        s = at >= 0 ? s.substring(at + 1) : s;
+        return s.toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The TabPane whose tab shows {@code content} (walks up from it), else the main view's {@code #tabs}. */

@@ -36,17 +36,22 @@ final class CliAudit implements AutoCloseable {
         this.journal = journal;
     }
 
-    /** The policy from /etc/trunkops/roles.conf, the local journal, and the table on {@code db} (may be null). */
-    static CliAudit open(DataSource db) throws JournalException {
-        return open(RolePolicy.defaultFile(), AppPaths.auditJournal(), db);
+    /**
+     * The policy from /etc/trunkops/roles.conf, the local journal, and the table on {@code db} (may be null).
+     * {@code target}: the {@code --jdbc} URL (the cluster key, see {@link AuditWiring#clusterKey}), else for a single
+     * Asterisk e.g. {@code "ami:host:port"}.
+     */
+    static CliAudit open(String target, DataSource db) throws JournalException {
+        return open(RolePolicy.defaultFile(), AppPaths.auditJournal(), target, db);
     }
 
-    static CliAudit open(Path policyFile, Path journalFile, DataSource db) throws JournalException {
+    static CliAudit open(Path policyFile, Path journalFile, String target, DataSource db) throws JournalException {
         RolePolicy policy = RolePolicy.load(policyFile);
         Identity who = Identity.currentUser(policy);
-        LocalJournal local = LocalJournal.open(journalFile, who, Clock.systemUTC());
-        return new CliAudit(policy, who, new CombinedJournal(local, db == null ? null : AuditTable.open(db),
-                Duration.ofHours(1)));
+        String cluster = AuditWiring.clusterKey(target);
+        LocalJournal local = LocalJournal.open(journalFile, who, Clock.systemUTC(), cluster);
+        return new CliAudit(policy, who, new CombinedJournal(local,
+                db == null ? null : AuditTable.open(db).forCluster(cluster), Duration.ofHours(1)));
     }
 
     Identity who() {

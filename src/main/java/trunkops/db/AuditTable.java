@@ -42,10 +42,17 @@ public final class AuditTable implements AuditStore {
 
     private final DataSource dataSource;
     private volatile String status;
+    private volatile String cluster = "";
 
     private AuditTable(DataSource dataSource, String status) {
         this.dataSource = dataSource;
         this.status = status;
+    }
+
+    /** Names the cluster this table belongs to in the entries it reads (the local journal's key for it). */
+    public AuditTable forCluster(String key) {
+        this.cluster = key == null ? "" : key;
+        return this;
     }
 
     /** Migrates TrunkOps' tables when the account may, then reads what it may do here. */
@@ -166,7 +173,7 @@ public final class AuditTable implements AuditStore {
         }
     }
 
-    private static AuditEntry row(ResultSet rs) throws SQLException, JournalException {
+    private AuditEntry row(ResultSet rs) throws SQLException, JournalException {
         String id = rs.getString("id");
         try {
             String trunk = rs.getString("trunk");
@@ -175,7 +182,7 @@ public final class AuditTable implements AuditStore {
             OptionalInt v = rs.wasNull() ? OptionalInt.empty() : OptionalInt.of(value);
             String servers = rs.getString("servers");
             AuditEntry e = new AuditEntry(id, RouteRepository.instant(rs.getObject("started_at", LocalDateTime.class)),
-                    rs.getString("actor"), rs.getString("os_user"), rs.getString("console_host"),
+                    rs.getString("actor"), rs.getString("os_user"), rs.getString("console_host"), cluster,
                     Role.parse(rs.getString("role")).orElse(Role.VIEWER), ControlVerb.valueOf(rs.getString("verb")),
                     Tech.valueOf(trunk.substring(0, slash)), trunk.substring(slash + 1),
                     servers.isEmpty() ? List.of() : Arrays.asList(servers.split("\n")),

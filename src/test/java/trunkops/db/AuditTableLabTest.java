@@ -158,4 +158,23 @@ class AuditTableLabTest {
         assertTrue(e.getMessage().contains("GRANT SELECT, INSERT, UPDATE"), e.getMessage());
         assertFalse(readOnly.read(AuditQuery.ALL).isEmpty(), "it still reads what others wrote");
     }
+
+    @Test
+    void onlyTheClustersOwnEntriesAreCopiedToItsTable() throws Exception {
+        Path file = dir.resolve("clusters").resolve("journal.log");
+        LocalJournal other = LocalJournal.open(file, AuditFixtures.ALICE, java.time.Clock.systemUTC(),
+                "db-b:3306/asterisk");
+        other.begin(AuditFixtures.offline("clusterb", "on cluster B", "dial1"), Map.of());
+        LocalJournal mine = LocalJournal.open(file, AuditFixtures.ALICE, java.time.Clock.systemUTC(),
+                "db-a:3306/asterisk");
+        try (CombinedJournal j = new CombinedJournal(mine, table, Duration.ofHours(1))) {
+            j.begin(AuditFixtures.offline("clustera", "on cluster A", "dial1"), Map.of());
+            j.syncNow().get(30, TimeUnit.SECONDS);
+            assertEquals(1, rows("trunk = 'SIP/clustera'"));
+            assertEquals(0, rows("trunk = 'SIP/clusterb'"), "B's entry is not A's table's");
+            assertEquals(List.of("clustera"), j.unfinishedEntries().stream().map(AuditEntry::peer).toList(),
+                    "only this cluster's dialers can be read again");
+            assertEquals(2, mine.read().entries().size(), "one file holds both");
+        }
+    }
 }

@@ -15,7 +15,7 @@ import trunkops.control.DialerOutcome;
 public final class AuditCsv {
 
     public static final List<String> HEADER = List.of("id", "started_utc", "completed_utc", "duration_ms", "outcome",
-            "actor", "os_user", "console_host", "role", "verb", "trunk", "route", "value", "until_utc", "dialers",
+            "actor", "os_user", "console_host", "cluster", "role", "verb", "trunk", "route", "value", "until_utc", "dialers",
             "before", "after", "results", "reason", "ticket");
 
     private AuditCsv() {
@@ -42,7 +42,7 @@ public final class AuditCsv {
         var c = e.completion();
         return List.of(e.id(), e.started().toString(), c.map(x -> x.at().toString()).orElse(""),
                 c.map(x -> Long.toString(x.took().toMillis())).orElse(""), e.outcomeWord(), e.actor(), e.osUser(),
-                e.host(), e.role().word(), e.verb().name(), e.trunk(), e.route().orElse(""),
+                e.host(), e.cluster(), e.role().word(), e.verb().name(), e.trunk(), e.route().orElse(""),
                 e.value().isPresent() ? Integer.toString(e.value().getAsInt()) : "",
                 e.until().map(Object::toString).orElse(""), String.join(" ", e.dialers()), perDialer(e.before()),
                 c.map(x -> perDialer(x.after())).orElse(""),

@@ -19,12 +19,14 @@ import trunkops.control.DialerOutcome;
 import trunkops.topology.Tech;
 
 /**
- * One journaled action: who (the request's actor, the console's OS user and host, their role), what (verb, trunk,
+ * One journaled action: who (the request's actor, the console's OS user and host, their role), which cluster (the
+ * key of the database its table is in: {@code host:port/schema}; {@code ""} when unknown), what (verb, trunk,
  * route, value, until), the dialers asked for (empty = every dialer with the trunk), what each dialer held before,
  * why (reason, ticket), when it was begun and, once completed, the outcome and value after on each dialer and how
  * long it took. A value of {@code ""} in {@link #before()} or {@link Completion#after()} means "no ASTDB key".
  */
-public record AuditEntry(String id, Instant started, String actor, String osUser, String host, Role role,
+public record AuditEntry(String id, Instant started, String actor, String osUser, String host, String cluster,
+                         Role role,
                          ControlVerb verb, Tech tech, String peer, List<String> servers, Optional<String> route,
                          OptionalInt value, Optional<Instant> until, String reason, Optional<String> ticket,
                          Map<String, String> before, Optional<Completion> completion) {
@@ -42,6 +44,7 @@ public record AuditEntry(String id, Instant started, String actor, String osUser
     public AuditEntry {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(started, "started");
+        Objects.requireNonNull(cluster, "cluster");
         Objects.requireNonNull(verb, "verb");
         Objects.requireNonNull(tech, "tech");
         servers = List.copyOf(servers);
@@ -49,9 +52,15 @@ public record AuditEntry(String id, Instant started, String actor, String osUser
         Objects.requireNonNull(completion, "completion");
     }
 
-    /** The entry {@code begin} writes. */
+    /** The entry {@code begin} writes, cluster unknown. */
     public static AuditEntry begun(String id, Instant at, Identity who, ControlRequest r, Map<String, String> before) {
-        return new AuditEntry(id, at, r.actor(), who.user(), who.host(), who.role(), r.verb(), r.tech(), r.peer(),
+        return begun(id, at, who, "", r, before);
+    }
+
+    /** The entry {@code begin} writes for an action on {@code cluster}. */
+    public static AuditEntry begun(String id, Instant at, Identity who, String cluster, ControlRequest r,
+                                   Map<String, String> before) {
+        return new AuditEntry(id, at, r.actor(), who.user(), who.host(), cluster, who.role(), r.verb(), r.tech(), r.peer(),
                 r.serverIds(), r.route(), r.value(), r.until(), r.reason(), r.ticket(), before, Optional.empty());
     }
 
@@ -66,7 +75,7 @@ public record AuditEntry(String id, Instant started, String actor, String osUser
     }
 
     public AuditEntry withCompletion(Completion c) {
-        return new AuditEntry(id, started, actor, osUser, host, role, verb, tech, peer, servers, route, value, until,
+        return new AuditEntry(id, started, actor, osUser, host, cluster, role, verb, tech, peer, servers, route, value, until,
                 reason, ticket, before, Optional.of(c));
     }
 

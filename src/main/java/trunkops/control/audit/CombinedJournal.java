@@ -21,7 +21,8 @@ import trunkops.control.ControlResult;
  * action is sent), then TrunkOps' table, copied on the journal's own {@code audit-db} thread so that a slow or
  * down database never delays an action. What the table did not take stays in the local file and is copied when it
  * is back (every {@code retryEvery}, or {@link #syncNow}); the table's write is idempotent by entry id, and each
- * copy is marked in the local file, so nothing is copied twice or lost.
+ * copy is marked in the local file, so nothing is copied twice or lost. Only entries of the local journal's cluster
+ * are copied: the file holds every cluster this machine acted on, each table only its own.
  */
 public final class CombinedJournal implements ControlJournal, AutoCloseable {
 
@@ -101,7 +102,7 @@ public final class CombinedJournal implements ControlJournal, AutoCloseable {
         int copied = 0;
         List<AuditEntry> todo = List.of();
         try {
-            todo = local.read().unsynced();
+            todo = local.read().unsynced().stream().filter(e -> e.cluster().equals(local.cluster())).toList();
             for (AuditEntry e : todo) {
                 table.upsert(e);
                 local.markSynced(e.id(), e.finished());

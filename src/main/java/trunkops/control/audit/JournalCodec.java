@@ -46,6 +46,7 @@ public final class JournalCodec {
         m.put("actor", e.actor());
         m.put("user", e.osUser());
         m.put("host", e.host());
+        m.put("cluster", e.cluster());
         m.put("role", e.role().word());
         m.put("verb", e.verb().name());
         m.put("tech", e.tech().name());
@@ -144,7 +145,7 @@ public final class JournalCodec {
                 servers.add(m.get("server." + i));
             }
             return new AuditEntry(need(m, "id"), Instant.parse(need(m, "at")), need(m, "actor"), need(m, "user"),
-                    need(m, "host"), Role.parse(m.get("role")).orElse(Role.VIEWER),
+                    need(m, "host"), m.getOrDefault("cluster", ""), Role.parse(m.get("role")).orElse(Role.VIEWER),
                     ControlVerb.valueOf(need(m, "verb")), Tech.valueOf(need(m, "tech")), need(m, "peer"), servers,
                     Optional.ofNullable(m.get("route")),
                     m.containsKey("value") ? OptionalInt.of(Integer.parseInt(m.get("value"))) : OptionalInt.empty(),

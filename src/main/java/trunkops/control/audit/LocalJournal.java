@@ -58,16 +58,26 @@ public final class LocalJournal implements ControlJournal {
     private final Path file;
     private final Identity who;
     private final Clock clock;
+    private final String cluster;
     private final Map<String, AuditEntry> begunHere = new ConcurrentHashMap<>();
 
-    private LocalJournal(Path file, Identity who, Clock clock) {
+    private LocalJournal(Path file, Identity who, Clock clock, String cluster) {
         this.file = file;
         this.who = who;
         this.clock = clock;
+        this.cluster = cluster;
     }
 
-    /** The journal in {@code file} (created with its directory, owner-only where POSIX, when missing). */
+    /** {@link #open(Path, Identity, Clock, String)} for no particular cluster ({@code ""}). */
     public static LocalJournal open(Path file, Identity who, Clock clock) throws JournalException {
+        return open(file, who, clock, "");
+    }
+
+    /**
+     * The journal in {@code file} (created with its directory, owner-only where POSIX, when missing); entries this
+     * instance begins are marked with {@code cluster} (one file holds every cluster this machine acted on).
+     */
+    public static LocalJournal open(Path file, Identity who, Clock clock, String cluster) throws JournalException {
         Path abs = file.toAbsolutePath().normalize();
         try {
             Path dir = abs.getParent();
@@ -86,7 +96,7 @@ public final class LocalJournal implements ControlJournal {
         } catch (IOException e) {
             throw new JournalException("the audit journal " + abs + " could not be created: " + e.getMessage(), e);
         }
-        return new LocalJournal(abs, who, clock);
+        return new LocalJournal(abs, who, clock, cluster == null ? "" : cluster);
     }
 
     private static void posix(Path p, String perms) {
@@ -105,11 +115,16 @@ public final class LocalJournal implements ControlJournal {
         return who;
     }
 
+    /** The cluster this instance's entries are marked with. */
+    public String cluster() {
+        return cluster;
+    }
+
     @Override
     public String begin(ControlRequest request, Map<String, String> before) throws JournalException {
         Instant now = clock.instant();
         String id = newId(now);
-        AuditEntry e = AuditEntry.begun(id, now, who, request, before == null ? Map.of() : before);
+        AuditEntry e = AuditEntry.begun(id, now, who, cluster, request, before == null ? Map.of() : before);
         append(JournalCodec.begin(e));
         begunHere.put(id, e);
         return id;
@@ -137,9 +152,12 @@ public final class LocalJournal implements ControlJournal {
         return unfinishedEntries().stream().map(AuditEntry::request).toList();
     }
 
-    /** Entries begun and never completed, oldest first, with who and when (what the restart report shows). */
+    /**
+     * Entries of this instance's cluster begun and never completed, oldest first, with who and when (what the
+     * restart report shows; only this cluster's dialers can be read again).
+     */
     public List<AuditEntry> unfinishedEntries() throws JournalException {
-        return read().entries().stream().filter(e -> !e.finished()).toList();
+        return read().entries().stream().filter(e -> !e.finished() && e.cluster().equals(cluster)).toList();
     }
 
     /** Notes that entry {@code id} (begun, or also completed) is in the table now. */
