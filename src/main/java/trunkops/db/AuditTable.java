@@ -127,7 +127,7 @@ public final class AuditTable implements AuditStore {
             ps.setString(9, e.role().word());
             ps.setString(10, e.verb().name());
             ps.setString(11, cut(e.trunk(), 100));
-            ps.setString(12, e.route().orElse(null));
+            ps.setString(12, e.route().map(r -> cut(r, 15)).orElse(null));
             if (e.value().isPresent()) {
                 ps.setInt(13, e.value().getAsInt());
             } else {

@@ -28,6 +28,9 @@ public final class CombinedJournal implements ControlJournal, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CombinedJournal.class);
 
+    /** Failures in a row after which a pass stops (a dead database fails every entry; each may wait a timeout). */
+    static final int GIVE_UP_AFTER = 3;
+
     private final LocalJournal local;
     private final AuditStore table;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -100,24 +103,34 @@ public final class CombinedJournal implements ControlJournal, AutoCloseable {
             return 0;
         }
         int copied = 0;
+        int failedInARow = 0;
+        String failure = "";
         List<AuditEntry> todo = List.of();
         try {
             todo = local.read().unsynced().stream().filter(e -> e.cluster().equals(local.cluster())).toList();
-            for (AuditEntry e : todo) {
+        } catch (JournalException e) {
+            failure = e.getMessage();
+        }
+        for (AuditEntry e : todo) {
+            if (failedInARow >= GIVE_UP_AFTER) {
+                break; // the database is down or refuses us: the next pass tries again
+            }
+            try {
                 table.upsert(e);
                 local.markSynced(e.id(), e.finished());
                 copied++;
+                failedInARow = 0;
+            } catch (JournalException | RuntimeException ex) {
+                failure = ex.getMessage() == null ? ex.toString() : ex.getMessage();
+                failedInARow++; // one entry the table will not take does not hold back the others
             }
-            if (!problem.isEmpty() && !todo.isEmpty()) {
-                LOG.info("audit table reachable again: {} journal entries copied", copied);
-            }
-            problem = "";
-        } catch (JournalException | RuntimeException e) {
-            if (problem.isEmpty()) {
-                LOG.warn("audit entries stay in the local journal until the table takes them: {}", e.getMessage());
-            }
-            problem = e.getMessage() == null ? e.toString() : e.getMessage();
         }
+        if (failure.isEmpty() && !problem.isEmpty() && copied > 0) {
+            LOG.info("audit table reachable again: {} journal entries copied", copied);
+        } else if (!failure.isEmpty() && problem.isEmpty()) {
+            LOG.warn("audit entries stay in the local journal until the table takes them: {}", failure);
+        }
+        problem = failure;
         waiting = todo.size() - copied;
         return copied;
     }
