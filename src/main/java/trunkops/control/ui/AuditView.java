@@ -118,7 +118,7 @@ public final class AuditView extends BorderPane {
         table.setId("auditTable");
         table.getStyleClass().add("audit-table");
         table.setPlaceholder(new Label("No journaled actions match."));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         columns();
         table.setRowFactory(t -> new TableRow<>() {
             @Override
@@ -141,7 +141,7 @@ public final class AuditView extends BorderPane {
     }
 
     private void columns() {
-        TableColumn<AuditEntry, String> state = column("State", AuditView::stateText, 120);
+        TableColumn<AuditEntry, String> state = column("State", AuditView::stateText, 130);
         state.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String s, boolean empty) {
@@ -158,12 +158,11 @@ public final class AuditView extends BorderPane {
             }
         });
         table.getColumns().add(state);
-        table.getColumns().add(column("Started", this::format, 140));
-        table.getColumns().add(column("Actor", e -> SafeText.display(e.actor()) + " (" + e.role().word() + ")", 150));
-        table.getColumns().add(column("Action", e -> e.verb().name(), 80));
+        table.getColumns().add(column("Started", this::format, 160));
+        table.getColumns().add(column("Actor", e -> SafeText.display(e.actor()) + " (" + e.role().word() + ")", 190));
+        table.getColumns().add(column("Action", e -> e.verb().name(), 85));
         table.getColumns().add(column("Trunk", e -> SafeText.display(e.trunk()), 120));
-        table.getColumns().add(column("Value", e -> e.valueText() + e.until().map(u -> " until " + format(u))
-                .orElse(""), 150));
+        table.getColumns().add(column("Value", this::valueText, 260));
         table.getColumns().add(column("Dialers", e -> e.dialers().isEmpty() ? "every dialer"
                 : SafeText.display(String.join(", ", e.dialers())), 120));
         table.getColumns().add(column("Result", AuditView::results, 200));
@@ -178,7 +177,20 @@ public final class AuditView extends BorderPane {
         TableColumn<AuditEntry, String> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
         c.setPrefWidth(width);
+        c.setMinWidth(Math.min(width, 130));
         return c;
+    }
+
+    /** {@code offline until 2026-12-05 09:00:00}, {@code drain (no expiry)}, {@code weight 40}, {@code in service}. */
+    String valueText(AuditEntry e) {
+        return switch (e.verb()) {
+            case OFFLINE, DRAIN -> e.verb().name().toLowerCase(Locale.ROOT)
+                    + e.until().map(u -> " until " + format(u)).orElse(" (no expiry)");
+            case ONLINE -> "in service";
+            case WEIGHT -> "weight " + e.valueText() + e.route().map(r -> " in " + SafeText.display(r)).orElse("");
+            case MAX_CALLS -> "max calls " + e.valueText() + e.route().map(r -> " in " + SafeText.display(r))
+                    .orElse("");
+        };
     }
 
     static String stateText(AuditEntry e) {

@@ -131,6 +131,14 @@ class AuditViewTest {
         assertTrue(states.stream().anyMatch(t -> t.contains("nsvoice")), "the marked row is nsvoice's: " + states);
         assertTrue(robot.lookup("\u2714 applied").tryQuery().isPresent());
         assertTrue(robot.lookup("\u25D0 partial").tryQuery().isPresent());
+        // the picture in docs/audit.md (docs/images/audit-tab.png is a copy of it)
+        try {
+            javafx.scene.image.WritableImage shot = WaitForAsyncUtils.asyncFx(() -> new trunkops.ui.common.Snapshots()
+                    .take(view.getScene())).get(10, TimeUnit.SECONDS);
+            new trunkops.ui.common.Snapshots().writePng(shot, Path.of("target", "audit-tab.png"));
+        } catch (Exception e) {
+            throw new AssertionError("the screenshot could not be taken", e);
+        }
     }
 
     @Test
