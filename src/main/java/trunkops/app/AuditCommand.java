@@ -137,7 +137,7 @@ final class AuditCommand implements Callable<Integer> {
                 : StatusCommand.secret(null, ctx.env(), ctx.keyring().get(),
                         new Keyring.Entry(Keyring.Kind.DB, user, jdbc), ctx.err()).get();
         try (Database db = new Database(Database.Settings.of(jdbc, user), pw)) {
-            return AuditTable.reader(db.dataSource()).forCluster(AuditWiring.clusterKey(jdbc)).read(q);
+            return AuditTable.reader(db).forCluster(AuditWiring.clusterKey(jdbc)).read(q);
         }
     }
 

@@ -81,7 +81,7 @@ final class AuditWiring implements AutoCloseable {
         AuditWiring w = new AuditWiring(db, policy, who, journal);
         w.addTab(besideTab, detached, table);
         w.io.execute(() -> {
-            table.target = AuditTable.open(db.dataSource()).forCluster(cluster);
+            table.target = AuditTable.open(db).forCluster(cluster);
             LOG.info("audit: {}; {}", who.display(), table.target.status());
             journal.syncNow();
             trunkops.ui.common.UiExecutor.fx().execute(() -> {

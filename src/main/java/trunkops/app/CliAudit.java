@@ -8,8 +8,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import javax.sql.DataSource;
-
 import trunkops.control.ControlJournal.JournalException;
 import trunkops.control.ControlVerb;
 import trunkops.control.audit.CombinedJournal;
@@ -17,6 +15,7 @@ import trunkops.control.audit.Identity;
 import trunkops.control.audit.LocalJournal;
 import trunkops.control.audit.RolePolicy;
 import trunkops.db.AuditTable;
+import trunkops.db.Database;
 
 /**
  * What a control command (offline, online, drain, weight) needs of the audit: who runs it, whether their role allows
@@ -41,11 +40,11 @@ final class CliAudit implements AutoCloseable {
      * {@code target}: the {@code --jdbc} URL (the cluster key, see {@link AuditWiring#clusterKey}), else for a single
      * Asterisk e.g. {@code "ami:host:port"}.
      */
-    static CliAudit open(String target, DataSource db) throws JournalException {
+    static CliAudit open(String target, Database db) throws JournalException {
         return open(RolePolicy.defaultFile(), AppPaths.auditJournal(), target, db);
     }
 
-    static CliAudit open(Path policyFile, Path journalFile, String target, DataSource db) throws JournalException {
+    static CliAudit open(Path policyFile, Path journalFile, String target, Database db) throws JournalException {
         RolePolicy policy = RolePolicy.load(policyFile);
         Identity who = Identity.currentUser(policy);
         String cluster = AuditWiring.clusterKey(target);

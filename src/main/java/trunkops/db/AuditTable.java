@@ -61,9 +61,18 @@ public final class AuditTable implements AuditStore {
         return new AuditTable(dataSource, probe(dataSource, m));
     }
 
+    /** {@link #open(DataSource)} on the console's database (its login rules and pool). */
+    public static AuditTable open(Database database) {
+        return open(database.dataSource());
+    }
+
     /** For commands that only read: nothing is created. */
     public static AuditTable reader(DataSource dataSource) {
         return new AuditTable(dataSource, "read only (the audit command creates nothing)");
+    }
+
+    public static AuditTable reader(Database database) {
+        return reader(database.dataSource());
     }
 
     private static String probe(DataSource ds, TrunkOpsSchema.Migration m) {
