@@ -128,6 +128,15 @@ final class ControlRun {
                     + SafeText.display(what));
         }
         ctx.out().flush();
+        String now = AstDbTrunkControl.write(result.request()).value().orElse("(none)");
+        for (DialerOutcome d : result.outcomes()) {
+            int at = d.detail().lastIndexOf(", before ");
+            String before = at < 0 ? "(none)" : d.detail().substring(at + ", before ".length());
+            if (d.applied() && !before.equals("(none)") && !before.equals(now)) {
+                ctx.err().println(name + ": note: " + SafeText.display(d.serverId()) + " held '"
+                        + SafeText.display(before) + "' before this action (now '" + SafeText.display(now) + "')");
+            }
+        }
         if (result.allApplied()) {
             return Cli.OK;
         }

@@ -120,7 +120,7 @@ public final class AstDbTrunkControl implements TrunkControl, AutoCloseable {
                         unread.substring(UNREACHABLE.length()) + " (not sent)")));
                 continue;
             }
-            each.add(timed(id, () -> send(id, w)));
+            each.add(timed(id, () -> send(id, w, unread == null ? "(none)" : unread)));
         }
         List<DialerOutcome> outcomes = each.stream().map(CompletableFuture::join).toList();
         ControlResult result = new ControlResult(r, outcomes, Duration.ofNanos(System.nanoTime() - t0));
@@ -162,8 +162,12 @@ public final class AstDbTrunkControl implements TrunkControl, AutoCloseable {
                 "no answer within " + timeout.toMillis() + " ms"), timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Writes, reads back and compares on one dialer (on a pool thread; blocking is fine here). */
-    private DialerOutcome send(String id, Write w) {
+    /**
+     * Writes, reads back and compares on one dialer (on a pool thread; blocking is fine here). An applied outcome
+     * says what the dialer held before ({@code read back X, before Y}), so a change someone else made just before
+     * (a second operator) is seen, never silently lost.
+     */
+    private DialerOutcome send(String id, Write w, String before) {
         AstDbLink link = links.get(id);
         try {
             if (w.value().isPresent()) {
@@ -173,7 +177,8 @@ public final class AstDbTrunkControl implements TrunkControl, AutoCloseable {
             }
             Optional<String> back = link.get(AdminFlag.FAMILY, w.key());
             if (back.equals(w.value())) {
-                return new DialerOutcome(id, Status.APPLIED, "read back " + back.orElse("(none)"));
+                return new DialerOutcome(id, Status.APPLIED, "read back " + back.orElse("(none)") + ", before "
+                        + ControlValidator.printable(before));
             }
             return new DialerOutcome(id, Status.FAILED, "wrote " + w.value().orElse("(delete)") + " but read back "
                     + back.map(v -> "'" + ControlValidator.printable(v) + "'").orElse("no entry"));

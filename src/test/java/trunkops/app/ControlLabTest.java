@@ -102,7 +102,7 @@ class ControlLabTest {
         ControlResult off = apply(request(ControlVerb.OFFLINE, all, Optional.empty()));
         assertTrue(off.allApplied(), off.toString());
         assertEquals(all, off.outcomes().stream().map(DialerOutcome::serverId).toList());
-        off.outcomes().forEach(o -> assertEquals("read back offline:0", o.detail()));
+        off.outcomes().forEach(o -> assertEquals("read back offline:0, before (none)", o.detail()));
         for (String id : all) {
             assertEquals("offline:0", lab.lab.dialer(id).astdb().get("trunkops", "admin/blueline"), id);
         }
@@ -243,6 +243,10 @@ class ControlLabTest {
         } finally {
             lab.lab.faults().restartAmi("DIALER9");
         }
+        Run second = cli(cluster("offline", "blueline", "--server", "DIALER1", "--reason", "second operator"));
+        assertEquals(0, second.code(), second.err());
+        assertTrue(second.err().contains("DIALER1 held 'drain:0' before this action (now 'offline:0')"),
+                "the first operator's drain is not silently lost: " + second.err());
     }
 
     @Test

@@ -131,6 +131,7 @@ class AstDbTrunkControlTest {
         assertEquals(List.of("get trunkops/admin/blueline", "put trunkops/admin/blueline=offline:0",
                 "get trunkops/admin/blueline"), dbs.get("D1").calls);
         assertEquals(Map.of("D1", "(none)", "D2", "drain:0", "D3", "(none)"), j.before);
+        assertEquals("read back offline:0, before drain:0", r.outcomes().get(1).detail(), "what D2 held is shown");
         assertEquals(List.of("begin OFFLINE", "complete e1 true"), j.log);
 
         ControlRequest online = new ControlRequest(ControlVerb.ONLINE, trunkops.topology.Tech.SIP, "blueline",
