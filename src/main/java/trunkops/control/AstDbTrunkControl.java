@@ -102,7 +102,44 @@ public final class AstDbTrunkControl implements TrunkControl, AutoCloseable {
             return everywhere(r, targets, Status.FAILED, "refused: " + String.join("; ", problems), Duration.ZERO);
         }
         Write w = write(r);
-        Map<String, String> before = readBefore(targets, w.key());
+        return execute(r, targets, readBefore(targets, w.key()));
+    }
+
+    /**
+     * The console's side of an expiry (the dialplan already ignores an expired flag): on every dialer that has the
+     * trunk, deletes {@code trunkops/admin/<peer>} where it still holds an offline or drain whose until has passed,
+     * journaled as an online by {@code actor}, read back. Dialers holding anything else (no flag, a flag without
+     * expiry or not yet expired: someone set a new one) are left alone and are not in the result; an empty result
+     * means nothing had expired.
+     */
+    public CompletableFuture<ControlResult> restoreExpired(trunkops.topology.Tech tech, String peer,
+                                                           List<String> serverIds, String actor) {
+        ControlRequest online = new ControlRequest(ControlVerb.ONLINE, tech, peer, serverIds, Optional.empty(),
+                java.util.OptionalInt.empty(), Optional.empty(), "maintenance window ended (flag expired)",
+                Optional.empty(), actor);
+        return CompletableFuture.supplyAsync(() -> {
+            if (!ControlValidator.problems(online, clock.instant()).isEmpty()) {
+                return new ControlResult(online, List.of(), Duration.ZERO);
+            }
+            List<String> targets = targets(online);
+            Map<String, String> before = readBefore(targets, AdminFlag.key(peer));
+            java.time.Instant now = clock.instant();
+            List<String> expired = targets.stream().filter(id -> {
+                AdminFlag f = AdminFlag.parse(before.get(id));
+                return f.state() != AdminState.IN_SERVICE && f.effectiveAt(now) == AdminState.IN_SERVICE;
+            }).toList();
+            if (expired.isEmpty()) {
+                return new ControlResult(online, List.of(), Duration.ZERO);
+            }
+            Map<String, String> expiredBefore = new LinkedHashMap<>();
+            expired.forEach(id -> expiredBefore.put(id, before.get(id)));
+            return execute(online, expired, expiredBefore);
+        }, pool);
+    }
+
+    /** Journals, sends to every target in parallel, reads back, completes the journal. */
+    private ControlResult execute(ControlRequest r, List<String> targets, Map<String, String> before) {
+        Write w = write(r);
         String entry;
         try {
             entry = journal.begin(r, before);

@@ -145,6 +145,12 @@ class ControlLabTest {
         assertTrue(!back.isBefore(until.minusSeconds(1)), "not before its end: " + back + " vs " + until);
         assertEquals("offline:" + until.getEpochSecond(),
                 lab.lab.dialer("DIALER5").astdb().get("trunkops", "admin/blueline"), "the flag is still there");
+        ControlResult cleaned = control.restoreExpired(Tech.SIP, "blueline", all, "console@lab")
+                .get(30, TimeUnit.SECONDS);
+        assertEquals(List.of("DIALER5"), cleaned.outcomes().stream().map(DialerOutcome::serverId).toList(),
+                "the console restores (and reports) only the expired flag: " + cleaned);
+        assertTrue(cleaned.allApplied(), cleaned.toString());
+        assertEquals(null, lab.lab.dialer("DIALER5").astdb().get("trunkops", "admin/blueline"));
     }
 
     @Test

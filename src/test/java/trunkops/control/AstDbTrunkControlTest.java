@@ -194,4 +194,25 @@ class AstDbTrunkControlTest {
         assertTrue(r.allApplied(), r.toString());
         assertEquals("45", dbs.get("D2").db.get("trunkops/weight/RENEW-SPLIT/nsvoice"));
     }
+
+    @Test
+    void theConsoleRemovesOnlyFlagsWhoseWindowHasEnded() throws Exception {
+        Map<String, FakeDb> dbs = dialers(4);
+        long now = ControlValidatorTest.NOW.getEpochSecond();
+        dbs.get("D1").db.put("trunkops/admin/blueline", "offline:" + (now - 5));
+        dbs.get("D2").db.put("trunkops/admin/blueline", "offline:" + (now + 600));
+        dbs.get("D3").db.put("trunkops/admin/blueline", "drain:0");
+        RecordingJournal j = new RecordingJournal();
+        try (AstDbTrunkControl c = new AstDbTrunkControl(dbs, Optional::empty, j, Duration.ofMillis(300), CLOCK)) {
+            ControlResult r = c.restoreExpired(trunkops.topology.Tech.SIP, "blueline", List.of(), "console@host")
+                    .get(10, TimeUnit.SECONDS);
+            assertEquals(List.of("D1"), r.outcomes().stream().map(DialerOutcome::serverId).toList());
+            assertTrue(r.allApplied(), r.toString());
+            assertEquals(ControlVerb.ONLINE, r.request().verb());
+            assertEquals(Map.of("D1", "offline:" + (now - 5)), j.before, "journaled with what it removed");
+        }
+        assertFalse(dbs.get("D1").db.containsKey("trunkops/admin/blueline"));
+        assertEquals("offline:" + (now + 600), dbs.get("D2").db.get("trunkops/admin/blueline"), "not yet ended");
+        assertEquals("drain:0", dbs.get("D3").db.get("trunkops/admin/blueline"), "no expiry: left alone");
+    }
 }
