@@ -28,6 +28,7 @@ import trunkops.control.ControlJournal.JournalException;
 import trunkops.control.audit.AuditCsv;
 import trunkops.control.audit.AuditEntry;
 import trunkops.control.audit.AuditQuery;
+import trunkops.control.audit.CombinedJournal;
 import trunkops.control.audit.Identity;
 import trunkops.control.audit.LocalJournal;
 import trunkops.control.audit.Role;
@@ -86,6 +87,10 @@ final class AuditCommand implements Callable<Integer> {
             description = "The environment variable holding the password (else the OS keyring, else a prompt).")
     private String passwordEnv;
 
+    @Option(names = "--sync", description = "With --jdbc: first copy this machine's journal entries of that cluster"
+            + " (e.g. from offline/online/drain/weight commands) to the table; creates the table if needed.")
+    private boolean sync;
+
     @Option(names = "--journal", paramLabel = "<file>", description = "The local journal to read (default: "
             + "$XDG_STATE_HOME/trunkops/audit/control-journal.log).")
     private Path journal;
@@ -103,8 +108,11 @@ final class AuditCommand implements Callable<Integer> {
     public Integer call() {
         AuditQuery q = AuditQuery.ALL.withTrunk(trunk).withActor(actor).withSince(since == null ? null
                 : since(since, clock, ZoneId.systemDefault()));
-        if (jdbc != null && journal != null) {
+        if (jdbc != null && journal != null && !sync) {
             throw new ParameterException(spec.commandLine(), "read either the table (--jdbc) or a --journal file");
+        }
+        if (sync && jdbc == null) {
+            throw new ParameterException(spec.commandLine(), "--sync copies to the table: it needs --jdbc");
         }
         if (jdbc != null && user == null) {
             throw new ParameterException(spec.commandLine(), "--jdbc needs --db-user");
@@ -136,8 +144,29 @@ final class AuditCommand implements Callable<Integer> {
         char[] pw = passwordEnv != null ? StatusCommand.secret(passwordEnv, ctx.env(), null, null, ctx.err()).get()
                 : StatusCommand.secret(null, ctx.env(), ctx.keyring().get(),
                         new Keyring.Entry(Keyring.Kind.DB, user, jdbc), ctx.err()).get();
+        String cluster = AuditWiring.clusterKey(jdbc);
         try (Database db = new Database(Database.Settings.of(jdbc, user), pw)) {
-            return AuditTable.reader(db).forCluster(AuditWiring.clusterKey(jdbc)).read(q);
+            if (sync) {
+                copyLocal(db, cluster);
+            }
+            return AuditTable.reader(db).forCluster(cluster).read(q);
+        }
+    }
+
+    /** {@code --sync}: this machine's entries of {@code cluster} the table does not have yet. */
+    private void copyLocal(Database db, String cluster) throws JournalException {
+        Path file = journal != null ? journal : AppPaths.auditJournal();
+        LocalJournal local = LocalJournal.open(file, new Identity("", "", Role.VIEWER), clock, cluster);
+        try (CombinedJournal j = new CombinedJournal(local, AuditTable.open(db).forCluster(cluster),
+                Duration.ofHours(1))) {
+            int copied = j.syncNow().get(2, java.util.concurrent.TimeUnit.MINUTES);
+            ctx.err().println(spec.qualifiedName() + ": " + copied + " local entries copied to the table"
+                    + (j.waiting() == 0 ? "" : "; " + j.waiting() + " could not be: " + SafeText.display(j.status())));
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new JournalException("the local entries could not be copied: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JournalException("interrupted while copying the local entries", e);
         }
     }
 

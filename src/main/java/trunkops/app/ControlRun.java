@@ -90,6 +90,20 @@ final class ControlRun {
             problems.forEach(p -> err.println(name + ": " + SafeText.display(p)));
             return Cli.USAGE;
         }
+        ControlJournal journal = ctx.journal().get();
+        if (journal instanceof ControlWiring.Audit audited) {
+            try {
+                Optional<String> refused = audited.bind(o.jdbc != null ? o.jdbc : "ami:" + o.ami)
+                        .refusal(request.verb());
+                if (refused.isPresent()) {
+                    err.println(name + ": " + SafeText.display(refused.get()) + " (nothing sent)");
+                    return Cli.FAILED;
+                }
+            } catch (ControlJournal.JournalException e) {
+                err.println(name + ": " + SafeText.display(e.getMessage()) + " (nothing sent)");
+                return Cli.FAILED;
+            }
+        }
         List<String> targets = serverIds.isEmpty() ? ControlValidator.dialersWith(topology, request) : serverIds;
         Map<String, Supplier<char[]>> secrets = new HashMap<>();
         for (String id : targets) {
@@ -97,7 +111,6 @@ final class ControlRun {
             secrets.computeIfAbsent(t.host(), h -> StatusCommand.secret(o.secretEnv, ctx.env(), ctx.keyring().get(),
                     new Keyring.Entry(Keyring.Kind.AMI, o.user, h), err));
         }
-        ControlJournal journal = ctx.journal().get();
         if (journal instanceof ControlWiring.Unjournaled) {
             err.println(name + ": warning: " + ControlWiring.Unjournaled.WARNING);
         }

@@ -19,13 +19,50 @@ final class ControlWiring {
     }
 
     /**
-     * THE place where the real control journal is plugged in (the local append-only file + the trunkops_audit
-     * table, issue 10). Until it is, actions run unjournaled and say so: a warning on stderr and in the log for
-     * every action.
+     * THE place where the control journal is plugged in: the audit journal (docs/audit.md), which {@link ControlRun}
+     * binds to the command's cluster and asks whether the person's role allows the action before anything is sent.
      */
     static ControlJournal journal() {
-        // LEAD: replace with the audit journal, e.g. return new <AuditJournal>(AppPaths..., database...);
-        return new Unjournaled();
+        return new Audit();
+    }
+
+    /**
+     * The audit journal of one command: unbound until {@link #bind} names the cluster ({@code --jdbc} URL or
+     * {@code ami:host:port}); then this machine's local journal, entries marked with that cluster (a console or
+     * {@code audit --sync} of the cluster copies them to its table). Unbound, it refuses to journal, so nothing is
+     * sent.
+     */
+    static final class Audit implements ControlJournal {
+
+        private volatile CliAudit audit;
+
+        CliAudit bind(String target) throws JournalException {
+            audit = CliAudit.open(target, null);
+            return audit;
+        }
+
+        private ControlJournal bound() throws JournalException {
+            CliAudit a = audit;
+            if (a == null) {
+                throw new JournalException("the audit journal was not bound to a cluster", null);
+            }
+            return a.journal();
+        }
+
+        @Override
+        public String begin(ControlRequest request, Map<String, String> before) throws JournalException {
+            return bound().begin(request, before);
+        }
+
+        @Override
+        public void complete(String id, ControlResult result) throws JournalException {
+            bound().complete(id, result);
+        }
+
+        @Override
+        public List<ControlRequest> unfinished() throws JournalException {
+            return bound().unfinished();
+        }
     }
 
     /** No journal: writes nothing, warns on every action. Never used silently. */

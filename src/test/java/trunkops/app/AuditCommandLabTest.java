@@ -45,6 +45,23 @@ class AuditCommandLabTest {
             assertEquals(1, one.out().lines().count(), one.out());
             assertTrue(one.out().contains("OFFLINE SIP/clipeer") && one.out().contains("PARTIAL 212 ms")
                     && one.out().endsWith("id cli-1\n"), one.out());
+
+            // an offline run from this machine's command line, journaled locally for this cluster, then --sync
+            Path file = dir.resolve("journal.log");
+            trunkops.control.audit.LocalJournal local = trunkops.control.audit.LocalJournal.open(file,
+                    AuditFixtures.ALICE, java.time.Clock.systemUTC(), AuditWiring.clusterKey(lab.jdbcUrl()));
+            local.begin(AuditFixtures.offline("synced", "from the CLI", "dial1"), Map.of());
+            trunkops.control.audit.LocalJournal.open(file, AuditFixtures.ALICE, java.time.Clock.systemUTC(),
+                    "elsewhere:3306/asterisk").begin(AuditFixtures.offline("notmine", "x", "dial1"), Map.of());
+            var synced = AuditCommandTest.run(env, "audit", "--jdbc", lab.jdbcUrl(), "--db-user", lab.user(),
+                    "--db-password-env", "PW", "--sync", "--journal", file.toString(), "--trunk", "synced");
+            assertEquals(0, synced.code(), synced.err());
+            assertTrue(synced.err().contains("1 local entries copied to the table"), synced.err());
+            assertEquals(1, synced.out().lines().count(), synced.out());
+            var again = AuditCommandTest.run(env, "audit", "--jdbc", lab.jdbcUrl(), "--db-user", lab.user(),
+                    "--db-password-env", "PW", "--sync", "--journal", file.toString());
+            assertTrue(again.err().contains("0 local entries copied"), again.err());
+            assertEquals(3, again.out().lines().count(), "another cluster's entry is not copied: " + again.out());
         } finally {
             AppPaths.deleteTree(dir);
         }

@@ -42,14 +42,16 @@ public final class CombinedJournal implements ControlJournal, AutoCloseable {
     private volatile String problem = "";
     private volatile int waiting;
 
-    /** {@code table} null: this console has no database; the local journal alone. */
+    /**
+     * {@code table} null: this console has no database; the local journal alone. The first copy runs after
+     * {@code retryEvery}, at the next action, or at {@link #syncNow} (which the caller may want at once).
+     */
     public CombinedJournal(LocalJournal local, AuditStore table, Duration retryEvery) {
         this.local = local;
         this.table = table;
         if (table != null) {
             long ms = Math.max(1000, retryEvery.toMillis());
             worker.scheduleWithFixedDelay(this::requestSync, ms, ms, TimeUnit.MILLISECONDS);
-            requestSync();
         }
     }
 
