@@ -74,6 +74,10 @@ final class AuditWiring implements AutoCloseable {
         Identity who = Identity.currentUser(policy);
         String cluster = clusterKey(access.jdbcUrl());
         LocalJournal local = LocalJournal.open(AppPaths.auditJournal(), who, Clock.systemUTC(), cluster);
+        for (AuditEntry e : local.unfinishedEntries()) { // UnfinishedActions.resolve reads them again once wired to AMI
+            LOG.warn("unfinished action from an earlier run: {} {} {} {} on {} (begun, never completed)", e.started(),
+                    e.actor(), e.verb(), e.trunk(), e.dialers().isEmpty() ? "every dialer" : e.dialers());
+        }
         Database db = new Database(Database.Settings.of(access.jdbcUrl(), access.dbUser()),
                 SessionSecret.of(access.dbPassword()));
         Deferred table = new Deferred();

@@ -105,6 +105,11 @@ public final class ConsoleSession implements AutoCloseable {
         }
     }
 
+    /** The audit of this session (journal, role policy, identity) once the Audit tab is up; empty before. */
+    java.util.Optional<AuditWiring> audit() {
+        return java.util.Optional.ofNullable(audit.get());
+    }
+
     private void closeAudit() {
         AuditWiring a = audit.getAndSet(null);
         if (a != null) {

@@ -60,8 +60,11 @@ public record AuditEntry(String id, Instant started, String actor, String osUser
     /** The entry {@code begin} writes for an action on {@code cluster}. */
     public static AuditEntry begun(String id, Instant at, Identity who, String cluster, ControlRequest r,
                                    Map<String, String> before) {
-        return new AuditEntry(id, at, r.actor(), who.user(), who.host(), cluster, who.role(), r.verb(), r.tech(), r.peer(),
-                r.serverIds(), r.route(), r.value(), r.until(), r.reason(), r.ticket(), before, Optional.empty());
+        Map<String, String> held = new java.util.TreeMap<>();
+        before.forEach((k, v) -> held.put(k, v == null || v.equals("(none)") ? "" : v)); // the control core's "none"
+        return new AuditEntry(id, at, r.actor(), who.user(), who.host(), cluster, who.role(), r.verb(), r.tech(),
+                r.peer(), r.serverIds(), r.route(), r.value(), r.until(), r.reason(), r.ticket(), held,
+                Optional.empty());
     }
 
     /** This entry completed with {@code result} at {@code at}: after = the value asked for where it applied. */

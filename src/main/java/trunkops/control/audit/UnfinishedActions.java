@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import trunkops.control.AdminFlag;
+import trunkops.control.AstDbLink;
+import trunkops.control.AstDbTrunkControl;
 import trunkops.control.ControlJournal;
 import trunkops.control.ControlJournal.JournalException;
 import trunkops.control.ControlResult;
@@ -26,6 +29,30 @@ public final class UnfinishedActions {
     }
 
     private UnfinishedActions() {
+    }
+
+    /**
+     * The reader on the dialers' ASTDB links (server id to link, e.g. the control core's AMI links): each entry's
+     * key read on each of its dialers (every linked dialer when it named none), one after the other, each with the
+     * link's own timeout; a dialer without a link or an answer is absent.
+     */
+    public static Reader on(Map<String, AstDbLink> links) {
+        return e -> {
+            String key = AstDbTrunkControl.write(e.request()).key();
+            Map<String, Optional<String>> now = new java.util.TreeMap<>();
+            for (String server : e.dialers().isEmpty() ? links.keySet() : e.dialers()) {
+                AstDbLink link = links.get(server);
+                if (link == null) {
+                    continue;
+                }
+                try {
+                    now.put(server, link.get(AdminFlag.FAMILY, key));
+                } catch (AstDbLink.AstDbException ex) {
+                    // absent: reported as not answering
+                }
+            }
+            return now;
+        };
     }
 
     /** One report line per unfinished entry of {@code journal}, each entry completed with what was read. */

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import trunkops.control.AstDbLink;
 import trunkops.control.ControlRequest;
 import trunkops.control.DialerOutcome;
 
@@ -47,5 +48,44 @@ class UnfinishedActionsTest {
                     .map(DialerOutcome::status).toList());
             assertEquals("PARTIAL", e.outcomeWord());
         }
+    }
+
+    /** An in-memory dialer ASTDB; {@code down}: every call is unreachable. */
+    private record FakeDb(String serverId, Map<String, String> values, boolean down) implements AstDbLink {
+        @Override
+        public Optional<String> get(String family, String key) throws AstDbException {
+            if (down) {
+                throw AstDbException.unreachable("no answer in 2000 ms", null);
+            }
+            return Optional.ofNullable(values.get(family + "/" + key));
+        }
+
+        @Override
+        public void put(String family, String key, String value) {
+            values.put(family + "/" + key, value);
+        }
+
+        @Override
+        public boolean delete(String family, String key) {
+            return values.remove(family + "/" + key) != null;
+        }
+    }
+
+    @Test
+    void theReaderOnTheDialersLinksReadsEachDialersKey() throws Exception {
+        Map<String, AstDbLink> links = Map.of(
+                "dial1", new FakeDb("dial1", new HashMap<>(Map.of("trunkops/admin/blueline", "offline:0")), false),
+                "dial2", new FakeDb("dial2", new HashMap<>(), false),
+                "dial3", new FakeDb("dial3", new HashMap<>(), true));
+        AuditEntry e = AuditEntry.begun("x", java.time.Instant.now(), AuditFixtures.ALICE,
+                AuditFixtures.offline("blueline", "r", "dial1", "dial2", "dial3", "dial4"), Map.of());
+        Map<String, Optional<String>> now = UnfinishedActions.on(links).readNow(e);
+        assertEquals(Map.of("dial1", Optional.of("offline:0"), "dial2", Optional.empty()), now,
+                "dial3 did not answer, dial4 has no link");
+        AuditEntry weight = AuditEntry.begun("y", java.time.Instant.now(), AuditFixtures.ALICE,
+                AuditFixtures.weight("US", "telco9", 40), Map.of());
+        ((FakeDb) links.get("dial2")).put("trunkops", "weight/US/telco9", "40");
+        assertEquals(Optional.of("40"), UnfinishedActions.on(links).readNow(weight).get("dial2"),
+                "no dialers named: every linked dialer is read");
     }
 }
