@@ -74,10 +74,6 @@ final class AuditWiring implements AutoCloseable {
         Identity who = Identity.currentUser(policy);
         String cluster = clusterKey(access.jdbcUrl());
         LocalJournal local = LocalJournal.open(AppPaths.auditJournal(), who, Clock.systemUTC(), cluster);
-        for (AuditEntry e : local.unfinishedEntries()) { // UnfinishedActions.resolve reads them again once wired to AMI
-            LOG.warn("unfinished action from an earlier run: {} {} {} {} on {} (begun, never completed)", e.started(),
-                    e.actor(), e.verb(), e.trunk(), e.dialers().isEmpty() ? "every dialer" : e.dialers());
-        }
         Database db = new Database(Database.Settings.of(access.jdbcUrl(), access.dbUser()),
                 SessionSecret.of(access.dbPassword()));
         Deferred table = new Deferred();
@@ -85,6 +81,15 @@ final class AuditWiring implements AutoCloseable {
         AuditWiring w = new AuditWiring(db, policy, who, journal);
         w.addTab(besideTab, detached, table);
         w.io.execute(() -> {
+            try { // UnfinishedActions.resolve reads them again on the dialers once the control side is wired
+                for (AuditEntry e : local.unfinishedEntries()) {
+                    LOG.warn("unfinished action from an earlier run: {} {} {} {} on {} (begun, never completed)",
+                            e.started(), e.actor(), e.verb(), e.trunk(),
+                            e.dialers().isEmpty() ? "every dialer" : e.dialers());
+                }
+            } catch (JournalException e) {
+                LOG.warn("the audit journal could not be read: {}", e.getMessage());
+            }
             table.target = AuditTable.open(db).forCluster(cluster);
             LOG.info("audit: {}; {}", who.display(), table.target.status());
             journal.syncNow();
