@@ -162,8 +162,8 @@ public final class AuditTable implements AuditStore {
 
     @Override
     public List<AuditEntry> read(AuditQuery query) throws JournalException {
-        String sql = "SELECT " + COLUMNS + " FROM trunkops_audit WHERE started_at >= ? ORDER BY started_at, id"
-                + " LIMIT " + MAX_ROWS;
+        String sql = "SELECT " + COLUMNS + " FROM trunkops_audit WHERE started_at >= ?"
+                + " ORDER BY started_at DESC, id DESC LIMIT " + MAX_ROWS; // the newest, returned oldest first
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, query.since().map(RouteRepository::utc).orElse(LocalDateTime.of(1970, 1, 1, 0, 0)));
             List<AuditEntry> out = new ArrayList<>();
@@ -175,6 +175,7 @@ public final class AuditTable implements AuditStore {
                     }
                 }
             }
+            java.util.Collections.reverse(out);
             return out;
         } catch (SQLException ex) {
             status = "audit table could not be read: " + TrunkOpsSchema.cause(ex);

@@ -13,7 +13,7 @@ public interface AuditStore {
 
     void upsert(AuditEntry entry) throws JournalException;
 
-    /** The entries {@code query} matches, oldest first. */
+    /** The entries {@code query} matches, oldest first (an implementation may cap how many: the newest win). */
     List<AuditEntry> read(AuditQuery query) throws JournalException;
 
     /** What the account may do here, for the status line (e.g. "audit table read-only: GRANT ..."). */
