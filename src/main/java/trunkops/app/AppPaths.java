@@ -41,6 +41,12 @@ public final class AppPaths {
         return stateDir().resolve("log").resolve("trunkops.log");
     }
 
+    /** The local audit journal (docs/audit.md): {@code $XDG_STATE_HOME/trunkops/audit/control-journal.log}, by
+     *  default {@code ~/.local/state/trunkops/audit/control-journal.log}. */
+    public static Path auditJournal() {
+        return stateDir().resolve("audit").resolve("control-journal.log");
+    }
+
     /** Held for the life of the process: the lock file of this process's lab run. */
     private static java.nio.channels.FileChannel runLockChannel;
 

@@ -8,15 +8,22 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
+import trunkops.control.ControlJournal;
 import trunkops.secrets.Keyring;
 
 /**
  * What the commands talk to: their output streams, the environment (secrets are read from variables it names),
- * the OS keyring and the signal that ends {@code status --watch} (the JVM shutting down, in production). Tests
+ * the OS keyring, the control actions' journal and the signal that ends {@code status --watch} (the JVM shutting down, in production). Tests
  * pass their own.
  */
 record CliContext(PrintStream out, PrintStream err, UnaryOperator<String> env, Supplier<Keyring> keyring,
-                  CompletableFuture<Void> stop) {
+                  CompletableFuture<Void> stop, Supplier<ControlJournal> journal) {
+
+    /** With the composition's control journal ({@link ControlWiring#journal()}). */
+    CliContext(PrintStream out, PrintStream err, UnaryOperator<String> env, Supplier<Keyring> keyring,
+               CompletableFuture<Void> stop) {
+        this(out, err, env, keyring, stop, ControlWiring::journal);
+    }
 
     /**
      * The process's own streams as UTF-8, whatever the platform default ({@code file.encoding},

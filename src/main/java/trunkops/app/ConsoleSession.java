@@ -35,6 +35,7 @@ public final class ConsoleSession implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final RoutesWiring routes;
     private final ControlBoardWiring control;
+    private final AtomicReference<AuditWiring> audit = new AtomicReference<>();
 
     private ConsoleSession(ClusterMonitor monitor, CarrierTrafficService traffic, AtomicBoolean detached,
                            RoutesWiring routes, ControlBoardWiring control) {
@@ -104,7 +105,36 @@ public final class ConsoleSession implements AutoCloseable {
         });
         RoutesWiring routes = RoutesWiring.start(access, view.routes(), detached);
         controls.set(ControlBoardWiring.start(access, monitor, view, control, journalNotes, detached));
-        return new ConsoleSession(monitor, traffic, detached, routes, controls.get());
+        ConsoleSession session = new ConsoleSession(monitor, traffic, detached, routes, controls.get());
+        Platform.runLater(() -> session.startAudit(access, view));
+        return session;
+    }
+
+    /** The Audit tab and journal (AuditWiring), beside the Routes tab; a journal that cannot open is logged. */
+    private void startAudit(ClusterAccess access, MainView view) {
+        if (detached.get()) {
+            return;
+        }
+        try {
+            audit.set(AuditWiring.start(access, view.routes(), detached));
+        } catch (trunkops.control.ControlJournal.JournalException e) {
+            org.slf4j.LoggerFactory.getLogger(ConsoleSession.class).error("no audit journal: {}", e.getMessage());
+        }
+        if (closed.get()) {
+            closeAudit();
+        }
+    }
+
+    /** The audit of this session (journal, role policy, identity) once the Audit tab is up; empty before. */
+    java.util.Optional<AuditWiring> audit() {
+        return java.util.Optional.ofNullable(audit.get());
+    }
+
+    private void closeAudit() {
+        AuditWiring a = audit.getAndSet(null);
+        if (a != null) {
+            a.close();
+        }
     }
 
     /**
@@ -160,7 +190,11 @@ public final class ConsoleSession implements AutoCloseable {
                 try {
                     routes.close();
                 } finally {
-                    control.close();
+                    try {
+                        closeAudit();
+                    } finally {
+                        control.close();
+                    }
                 }
             }
         }

@@ -54,10 +54,13 @@ final class RoutesWiring implements AutoCloseable {
         String author = System.getProperty("user.name", "");
         w.io.execute(() -> {
             try {
-                RouteRepository store = RouteRepository.open(db, author);
+                RouteRepository repository = RouteRepository.open(db, author);
+                trunkops.control.audit.RolePolicy policy = AuditWiring.policyFor(access);
+                trunkops.routing.RouteStore store = RoleGuardedRouteStore.of(repository, policy,
+                        trunkops.control.audit.Identity.currentUser(policy)); // only an engineer saves (ADR 0010)
                 UiExecutor.fx().execute(() -> {
                     if (!detached.get()) {
-                        view.connect(store, TOOLS, w.io, UiExecutor.fx(), store.defaultAuthor());
+                        view.connect(store, TOOLS, w.io, UiExecutor.fx(), repository.defaultAuthor());
                     }
                 });
             } catch (RuntimeException e) {

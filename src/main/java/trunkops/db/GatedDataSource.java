@@ -10,8 +10,8 @@ import javax.sql.XAConnection;
 import org.mariadb.jdbc.MariaDbDataSource;
 
 /**
- * {@link Database#dataSource()}: connections only through the database's own login rules, never with other
- * credentials. (A subclass of the driver's data source for the {@code CommonDataSource} plumbing, as the gate's pool
+ * {@link Database#dataSource()} and the pool's view of {@link LoginGate}: connections only through the database's
+ * own login rules, never with other credentials. (A subclass of the driver's data source for the {@code CommonDataSource} plumbing, as the gate's pool
  * view is; none of the driver's own ways to log in is reachable.)
  */
 final class GatedDataSource extends MariaDbDataSource {

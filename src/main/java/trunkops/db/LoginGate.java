@@ -3,16 +3,11 @@ package trunkops.db;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.Arrays;
 import java.util.Properties;
 import java.util.function.LongSupplier;
 
 import javax.sql.DataSource;
-import javax.sql.PooledConnection;
-import javax.sql.XAConnection;
-
-import org.mariadb.jdbc.MariaDbDataSource;
 
 import trunkops.secrets.SessionSecret;
 
@@ -96,7 +91,7 @@ final class LoginGate {
 
     /** What the pool logs in through: only with a secret accepted before, and never during a backoff. */
     DataSource pooled() {
-        return new PoolView();
+        return new GatedDataSource(this::connectForPool);
     }
 
     private Connection connectForPool() throws SQLException {
@@ -155,46 +150,5 @@ final class LoginGate {
         long backoff = cause == DbFailure.AUTH ? 0
                 : Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS << Math.min(failures - 1, 20));
         retryAtMs = clockMs.getAsLong() + backoff;
-    }
-
-    /**
-     * The pool's data source: logins only through the gate. (A subclass of the driver's data source, which also
-     * supplies the {@code CommonDataSource} plumbing; none of its own ways to log in is reachable.)
-     */
-    private final class PoolView extends MariaDbDataSource {
-
-        @Override
-        public Connection getConnection() throws SQLException {
-            return connectForPool();
-        }
-
-        @Override
-        public Connection getConnection(String username, String password) throws SQLException {
-            throw new SQLFeatureNotSupportedException("the gate holds the credentials");
-        }
-
-        @Override
-        public PooledConnection getPooledConnection() throws SQLException {
-            throw gateOnly();
-        }
-
-        @Override
-        public PooledConnection getPooledConnection(String username, String password) throws SQLException {
-            throw gateOnly();
-        }
-
-        @Override
-        public XAConnection getXAConnection() throws SQLException {
-            throw gateOnly();
-        }
-
-        @Override
-        public XAConnection getXAConnection(String username, String password) throws SQLException {
-            throw gateOnly();
-        }
-
-        private static SQLFeatureNotSupportedException gateOnly() {
-            return new SQLFeatureNotSupportedException("logins go through the gate");
-        }
     }
 }

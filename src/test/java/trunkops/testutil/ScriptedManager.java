@@ -46,6 +46,12 @@ public final class ScriptedManager implements AutoCloseable {
     public final AtomicInteger channelLists = new AtomicInteger();
     private volatile boolean closed;
 
+    /**
+     * Answers actions this server does not know itself (lower-case header names, as read), or null for
+     * "Invalid/unknown command": a test replays a transcript's answers through it.
+     */
+    public volatile java.util.function.Function<Map<String, String>, String> otherActions;
+
     /** The secret the server accepts for {@link #USER} from now on (a changed manager.conf). */
     public volatile String secret = SECRET;
 
@@ -220,7 +226,12 @@ public final class ScriptedManager implements AutoCloseable {
                     write("Response: Goodbye\r\nActionID: " + id + "\r\nMessage: Thanks for all the fish.\r\n\r\n");
                     return false;
                 }
-                default -> write("Response: Error\r\nActionID: " + id + "\r\nMessage: Invalid/unknown command\r\n\r\n");
+                default -> {
+                    java.util.function.Function<Map<String, String>, String> other = otherActions;
+                    String answer = other == null ? null : other.apply(m);
+                    write(answer != null ? answer
+                            : "Response: Error\r\nActionID: " + id + "\r\nMessage: Invalid/unknown command\r\n\r\n");
+                }
             }
             return true;
         }
