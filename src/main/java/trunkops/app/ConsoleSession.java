@@ -54,8 +54,13 @@ public final class ConsoleSession implements AutoCloseable {
     /** As {@link #start(ClusterAccess, MainView, ScheduledExecutorService)} with the carrier statistics' options. */
     public static ConsoleSession start(ClusterAccess access, MainView view, ScheduledExecutorService scheduler,
                                        CarrierTrafficService.Options trafficOptions) {
-        return start(access, view, scheduler, trafficOptions, ControlBoardWiring.Factory.NONE,
+        // the board's offline/drain/online through the control core, journaled to this session's audit
+        AtomicReference<ConsoleSession> self = new AtomicReference<>();
+        ConsoleSession s = start(access, view, scheduler, trafficOptions, ConsoleControl.factory(
+                () -> java.util.Optional.ofNullable(self.get()).flatMap(ConsoleSession::audit)),
                 trunkops.health.AdminNotes.NONE);
+        self.set(s);
+        return s;
     }
 
     /**

@@ -1,0 +1,124 @@
+package trunkops.app.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import trunkops.app.ConsoleSession;
+import trunkops.control.AdminState;
+import trunkops.health.TrunkView;
+import trunkops.lab.LabCluster;
+import trunkops.lab.LabDefaults;
+
+/**
+ * The board's actions through the console's real control (the control core's ASTDB control on change links of its
+ * own, journaled to the session's audit), on the lab over TCP AMI: offline from the dialog is applied and read back
+ * on the dialer and shows on the board with who and why; online puts it back.
+ */
+@ExtendWith(ApplicationExtension.class)
+class BoardControlLabTest {
+
+    private static LabUnderTest fixture;
+    private ConsoleSession session;
+    private MainView view;
+
+    @BeforeAll
+    static void startLab() throws Exception {
+        fixture = LabUnderTest.start("ui-board-control-lab-test", LabDefaults.cluster(),
+                dir -> new LabCluster.Options(dir, 5.0, false, false, 0, Duration.ofSeconds(15), 13L));
+    }
+
+    @AfterAll
+    static void stopLab() {
+        fixture.close();
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        view = ConsoleOnLab.show(stage);
+        session = ConsoleSession.start(ConsoleOnLab.access(fixture.lab(), "Lab under test"), view,
+                fixture.scheduler());
+    }
+
+    @AfterEach
+    void close() {
+        session.close();
+    }
+
+    private static void waitFor(String what, int seconds, BooleanSupplier test) {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, test::getAsBoolean);
+        } catch (TimeoutException e) {
+            throw new AssertionError("timed out waiting until " + what);
+        }
+    }
+
+    private TrunkView trunk() {
+        var s = view.lastSnapshot();
+        return s == null ? null : s.trunks().stream().filter(t -> t.serverId().equals("DIALER3")
+                && t.peer().equals("orbit-east")).findFirst().orElse(null);
+    }
+
+    private void act(FxRobot robot, KeyCode key, String reason) {
+        @SuppressWarnings("unchecked")
+        TableView<TrunkView> table = robot.lookup("#trunkTable").queryAs(TableView.class);
+        robot.interact(() -> {
+            view.selectTab(2);
+            for (int i = 0; i < table.getItems().size(); i++) {
+                if (table.getItems().get(i).serverId().equals("DIALER3")
+                        && table.getItems().get(i).peer().equals("orbit-east")) {
+                    table.getSelectionModel().clearAndSelect(i);
+                }
+            }
+            table.requestFocus();
+        });
+        waitFor("the dialog", 30, () -> {
+            robot.press(KeyCode.CONTROL, key).release(key, KeyCode.CONTROL);
+            return robot.lookup("#controlDialog").tryQuery().isPresent();
+        });
+        robot.clickOn("#controlReason").write(reason);
+        robot.clickOn("#controlConfirmName").write("orbit-east");
+        robot.clickOn("#controlConfirm");
+        waitFor("the result", 20, () -> robot.lookup("#controlResults").queryListView().isVisible());
+        assertEquals("\u2714 SIP/orbit-east on DIALER3: applied",
+                robot.lookup("#controlResults").queryListView().getItems().get(0),
+                robot.lookup("#controlResults").queryListView().getItems().toString());
+        robot.interact(() -> ((javafx.scene.control.Button) robot.lookup("#controlDialog")
+                .queryAs(javafx.scene.control.DialogPane.class).lookupButton(javafx.scene.control.ButtonType.CLOSE))
+                .fire());
+    }
+
+    @Test
+    void offlineAndBackOnlineThroughTheRealControl(FxRobot robot) {
+        waitFor("orbit-east's flags read and the audit open", 60, () -> trunk() != null && trunk().forced().known()
+                && robot.lookup("#tabs").queryAs(javafx.scene.control.TabPane.class).getTabs().stream()
+                .anyMatch(t -> "auditTab".equals(t.getId())));
+        act(robot, KeyCode.O, "lab: real control end to end");
+        waitFor("forced offline on the board", 15, () -> trunk().forced().state() == AdminState.OFFLINE);
+        assertEquals("lab: real control end to end", trunk().forced().note().orElseThrow().reason());
+        assertTrue(fixture.lab().dialer("DIALER3").astdb().get("trunkops", "admin/orbit-east").startsWith("offline:"),
+                "the flag is in the dialer's ASTDB");
+        act(robot, KeyCode.U, "lab: back");
+        waitFor("in service again", 15, () -> trunk().forced().known()
+                && trunk().forced().state() == AdminState.IN_SERVICE);
+        assertEquals(null, fixture.lab().dialer("DIALER3").astdb().get("trunkops", "admin/orbit-east"));
+    }
+}
