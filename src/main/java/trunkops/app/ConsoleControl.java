@@ -25,7 +25,7 @@ import trunkops.topology.DialerServer;
  * on first use with the console's AMI user), journaling to the session's audit journal; an action is refused, with
  * nothing sent, while the audit is not open or when the person's role does not allow it.
  */
-final class ConsoleControl implements TrunkControl, AutoCloseable {
+final class ConsoleControl implements TrunkControl, ControlBoardWiring.Restorer, AutoCloseable {
 
     static final int TIMEOUT_MS = 3_000;
 
@@ -64,6 +64,16 @@ final class ConsoleControl implements TrunkControl, AutoCloseable {
                     new DialerOutcome(s, DialerOutcome.Status.FAILED, refusal)).toList(), Duration.ZERO));
         }
         return control.apply(r);
+    }
+
+    /** Deletes expired flags (journaled as online); refused like an action while the audit is not open. */
+    @Override
+    public CompletableFuture<ControlResult> restoreExpired(trunkops.topology.Tech tech, String peer,
+                                                           List<String> serverIds, String actor) {
+        if (audit.get().isEmpty()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the audit journal is not open"));
+        }
+        return control.restoreExpired(tech, peer, serverIds, actor);
     }
 
     /** Who acts, as the audit names them (user@host), when the audit is open. */

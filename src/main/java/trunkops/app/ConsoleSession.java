@@ -85,7 +85,7 @@ public final class ConsoleSession implements AutoCloseable {
             toUi.offer(s);
             ControlBoardWiring c = controls.get();
             if (c != null) {
-                c.topologyRead(s.topology());
+                c.snapshot(s);
             }
         });
         Coalescer<TrafficSnapshot> trafficToUi = new Coalescer<>(scheduler, UiExecutor.fx(), UI_INTERVAL_MS, s -> {

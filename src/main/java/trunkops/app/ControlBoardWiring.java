@@ -2,6 +2,7 @@ package trunkops.app;
 
 import java.net.InetAddress;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -55,6 +56,14 @@ public final class ControlBoardWiring implements AutoCloseable {
         t.setUncaughtExceptionHandler((th, e) -> LOG.error("uncaught on {}", th.getName(), e));
         return t;
     });
+    /** A control that can also delete flags whose until has passed (the console's side of an ended window). */
+    interface Restorer {
+        java.util.concurrent.CompletableFuture<ControlResult> restoreExpired(trunkops.topology.Tech tech, String peer,
+                                                                            List<String> serverIds, String actor);
+    }
+
+    private final java.util.Set<String> restoring = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile Runnable afterRestore = () -> { };
     private volatile TrunkControl control;
     private volatile boolean closed;
     private volatile String actor;
@@ -80,6 +89,7 @@ public final class ControlBoardWiring implements AutoCloseable {
                 return;
             }
             String actor = w.actor;
+            w.afterRestore = monitor::refreshAdminFlags;
             TrunkActions.Connection c = new TrunkActions.Connection(control, w.background, () -> actor, results -> {
                 results.forEach(r -> remember(mine, r));
                 monitor.refreshAdminFlags();
@@ -93,14 +103,39 @@ public final class ControlBoardWiring implements AutoCloseable {
         return w;
     }
 
-    /** Every board snapshot's topology (any thread): the first one read opens the control. */
-    void topologyRead(ClusterTopology t) {
-        if (t != null) {
+    /**
+     * Every board snapshot (the monitor thread): the first topology read opens the control; a flag whose until
+     * has passed (the dialplan already ignores it) is deleted through the control, journaled as an online, so an
+     * ended window is also restored and reported by the console (once per trunk at a time).
+     */
+    void snapshot(trunkops.health.BoardSnapshot s) {
+        if (s.topology() != null) {
             java.util.function.Consumer<ClusterTopology> open = opener.getAndSet(null);
             if (open != null) {
-                open.accept(t);
+                open.accept(s.topology());
             }
         }
+        if (!(control instanceof Restorer r) || actor == null || closed) {
+            return;
+        }
+        java.util.Map<String, List<String>> expired = new java.util.LinkedHashMap<>();
+        s.trunks().stream().filter(t -> t.forced().expiredFlagStored()).forEach(t -> expired.computeIfAbsent(
+                t.key().tech() + "/" + t.peer(), k -> new java.util.ArrayList<>()).add(t.serverId()));
+        expired.forEach((trunk, servers) -> {
+            if (restoring.add(trunk)) {
+                trunkops.topology.Tech tech = trunkops.topology.Tech.valueOf(trunk.substring(0, trunk.indexOf('/')));
+                String peer = trunk.substring(trunk.indexOf('/') + 1);
+                r.restoreExpired(tech, peer, servers, actor).whenComplete((result, e) -> {
+                    if (e != null) {
+                        LOG.warn("expired flag of {} not restored: {}", trunk, e.toString());
+                    } else if (!result.outcomes().isEmpty()) {
+                        LOG.info("maintenance window of {} ended: flag deleted on {}", trunk, result.outcomes());
+                    }
+                    afterRestore.run();
+                    restoring.remove(trunk);
+                });
+            }
+        });
     }
 
     /** OS user @ host (the audit helper's identity may replace it; the journal names the same person). */

@@ -90,8 +90,11 @@ final class AdminFlags {
             return ForcedState.UNKNOWN;
         }
         Optional<AdminFlag> f = flag(key, now);
-        if (f.isEmpty() || f.get().effectiveAt(Instant.ofEpochMilli(now)) == trunkops.control.AdminState.IN_SERVICE) {
+        if (f.isEmpty() || f.get().state() == trunkops.control.AdminState.IN_SERVICE) {
             return ForcedState.IN_SERVICE;
+        }
+        if (f.get().effectiveAt(Instant.ofEpochMilli(now)) == trunkops.control.AdminState.IN_SERVICE) {
+            return ForcedState.expired(f.get().until().orElseThrow());
         }
         AdminFlag flag = f.get();
         Optional<AdminNote> note = notes.latest(key.serverId(), key.peer())

@@ -38,6 +38,19 @@ public record ForcedState(AdminState state, boolean known, Optional<Instant> unt
         }
     }
 
+    /**
+     * In service because the stored flag's until has passed (the dialplan ignores it); the key is still on the
+     * dialer until a console deletes it ({@link #expiredFlagStored()}).
+     */
+    public static ForcedState expired(Instant until) {
+        return new ForcedState(AdminState.IN_SERVICE, true, Optional.of(until), Optional.empty());
+    }
+
+    /** In service, with an expired flag still stored on the dialer (a console restores it: deletes the key). */
+    public boolean expiredFlagStored() {
+        return known && state == AdminState.IN_SERVICE && until.isPresent();
+    }
+
     /** Forced offline or draining (known): no new calls go to the trunk. */
     public boolean active() {
         return known && state != AdminState.IN_SERVICE;

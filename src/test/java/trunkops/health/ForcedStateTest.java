@@ -90,7 +90,10 @@ class ForcedStateTest {
         long past = until * 1000 + 1;
         health.peersSnapshot("DIALER1", List.of(SipPeerInfo.of("blueline", "192.0.2.2", 5060, "OK (30 ms)")), past);
         health.adminFlags("DIALER1", Map.of("/trunkops/admin/BlueLine", "offline:" + until), past);
-        assertEquals(ForcedState.IN_SERVICE, view("blueline", past + 10).forced(), "expired = in service");
+        ForcedState expired = view("blueline", past + 10).forced();
+        assertEquals(AdminState.IN_SERVICE, expired.state(), "expired = in service");
+        assertTrue(!expired.active() && expired.expiredFlagStored(), "the key is still stored: to be restored");
+        assertFalse(ForcedState.IN_SERVICE.expiredFlagStored());
         assertTrue(about("blueline").get(0).detail().startsWith("expired (until "), about("blueline").toString());
     }
 

@@ -62,6 +62,11 @@ public final class TrunkActions {
         this.connection = null;
     }
 
+    /** Whether actions can be sent (a control is connected for this session). */
+    public boolean connected() {
+        return connection != null;
+    }
+
     /** The dialog showing now, if any (tests). */
     public Optional<ControlDialog> dialog() {
         return Optional.ofNullable(open).filter(ControlDialog::isShowing);

@@ -80,8 +80,9 @@ class BoardControlLabTest {
     private void act(FxRobot robot, KeyCode key, String reason) {
         @SuppressWarnings("unchecked")
         TableView<TrunkView> table = robot.lookup("#trunkTable").queryAs(TableView.class);
+        robot.interact(() -> view.selectTab(2));
+        WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> {
-            view.selectTab(2);
             for (int i = 0; i < table.getItems().size(); i++) {
                 if (table.getItems().get(i).serverId().equals("DIALER3")
                         && table.getItems().get(i).peer().equals("orbit-east")) {
@@ -90,6 +91,9 @@ class BoardControlLabTest {
             }
             table.requestFocus();
         });
+        waitFor("the control is connected", 30, () -> view.trunkActions().connected());
+        waitFor("the table has the focus and the row", 10, () -> table.isFocused()
+                && table.getSelectionModel().getSelectedItem() != null);
         waitFor("the dialog", 30, () -> {
             robot.press(KeyCode.CONTROL, key).release(key, KeyCode.CONTROL);
             return robot.lookup("#controlDialog").tryQuery().isPresent();
@@ -107,7 +111,7 @@ class BoardControlLabTest {
     }
 
     @Test
-    void offlineAndBackOnlineThroughTheRealControl(FxRobot robot) {
+    void offlineAndBackOnlineThroughTheRealControl(FxRobot robot) throws Exception {
         waitFor("orbit-east's flags read and the audit open", 60, () -> trunk() != null && trunk().forced().known()
                 && robot.lookup("#tabs").queryAs(javafx.scene.control.TabPane.class).getTabs().stream()
                 .anyMatch(t -> "auditTab".equals(t.getId())));
@@ -120,5 +124,23 @@ class BoardControlLabTest {
         waitFor("in service again", 15, () -> trunk().forced().known()
                 && trunk().forced().state() == AdminState.IN_SERVICE);
         assertEquals(null, fixture.lab().dialer("DIALER3").astdb().get("trunkops", "admin/orbit-east"));
+
+        // an ended window, set by someone else: the console deletes the expired flag (journaled as online)
+        LabCluster.AmiAccess a = fixture.lab().amiAccess().stream().filter(x -> x.serverId().equals("DIALER3"))
+                .findFirst().orElseThrow();
+        long until = java.time.Instant.now().getEpochSecond() + 8;
+        try (trunkops.testutil.AmiWireClient c = new trunkops.testutil.AmiWireClient(a.host(), a.port())) {
+            c.send("Action: Login\r\nUsername: " + a.user() + "\r\nSecret: " + a.secret() + "\r\nEvents: off\r\n\r\n"
+                    + "Action: DBPut\r\nActionID: w1\r\nFamily: trunkops\r\nKey: admin/orbit-east\r\nVal: offline:"
+                    + until + "\r\n\r\n");
+            assertTrue(c.await(m -> m.contains("ActionID: w1") && m.contains("Response: Success"),
+                    Duration.ofSeconds(10)) != null, "DBPut by another client");
+        }
+        waitFor("the window shows", 15, () -> trunk().forced().state() == AdminState.OFFLINE);
+        waitFor("the console deleted the expired flag on the dialer", 40,
+                () -> fixture.lab().dialer("DIALER3").astdb().get("trunkops", "admin/orbit-east") == null);
+        waitFor("and the board shows it in service, no flag stored", 15,
+                () -> trunk().forced().known() && !trunk().forced().expiredFlagStored()
+                        && trunk().forced().state() == AdminState.IN_SERVICE);
     }
 }
