@@ -25,7 +25,8 @@ import trunkops.topology.DialerServer;
  * on first use with the console's AMI user), journaling to the session's audit journal; an action is refused, with
  * nothing sent, while the audit is not open or when the person's role does not allow it.
  */
-final class ConsoleControl implements TrunkControl, ControlBoardWiring.Restorer, AutoCloseable {
+final class ConsoleControl implements TrunkControl, ControlBoardWiring.Restorer, ControlBoardWiring.Guard,
+        AutoCloseable {
 
     static final int TIMEOUT_MS = 3_000;
 
@@ -55,15 +56,24 @@ final class ConsoleControl implements TrunkControl, ControlBoardWiring.Restorer,
 
     @Override
     public CompletableFuture<ControlResult> apply(ControlRequest r) {
-        Optional<AuditWiring> a = audit.get();
-        String refusal = a.isEmpty() ? "refused: the audit journal is not open, nothing is sent unjournaled"
-                : a.get().policy().check(a.get().identity(), r.verb()).allowed() ? null
-                : "refused: " + a.get().policy().check(a.get().identity(), r.verb()).message();
-        if (refusal != null) {
+        Optional<String> refused = refusal(r.verb());
+        if (refused.isPresent()) {
+            String why = "refused: " + refused.get();
             return CompletableFuture.completedFuture(new ControlResult(r, r.serverIds().stream().map(s ->
-                    new DialerOutcome(s, DialerOutcome.Status.FAILED, refusal)).toList(), Duration.ZERO));
+                    new DialerOutcome(s, DialerOutcome.Status.FAILED, why)).toList(), Duration.ZERO));
         }
         return control.apply(r);
+    }
+
+    /** Why the person may not do {@code verb} now (no open audit journal, or the role), empty when they may. */
+    @Override
+    public Optional<String> refusal(trunkops.control.ControlVerb verb) {
+        Optional<AuditWiring> a = audit.get();
+        if (a.isEmpty()) {
+            return Optional.of("the audit journal is not open, nothing is sent unjournaled");
+        }
+        var d = a.get().policy().check(a.get().identity(), verb);
+        return d.allowed() ? Optional.empty() : Optional.of(d.message());
     }
 
     /** Deletes expired flags (journaled as online); refused like an action while the audit is not open. */

@@ -62,6 +62,11 @@ public final class ControlBoardWiring implements AutoCloseable {
                                                                             List<String> serverIds, String actor);
     }
 
+    /** A control that knows whether the person may do a verb (their role), before anything is typed. */
+    interface Guard {
+        Optional<String> refusal(ControlVerb verb);
+    }
+
     private final java.util.Set<String> restoring = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile Runnable afterRestore = () -> { };
     private volatile TrunkControl control;
@@ -93,7 +98,7 @@ public final class ControlBoardWiring implements AutoCloseable {
             TrunkActions.Connection c = new TrunkActions.Connection(control, w.background, () -> actor, results -> {
                 results.forEach(r -> remember(mine, r));
                 monitor.refreshAdminFlags();
-            });
+            }, verb -> control instanceof Guard g ? g.refusal(verb) : Optional.empty());
             Platform.runLater(() -> {
                 if (!detached.get()) {
                     view.trunkActions().connect(c);

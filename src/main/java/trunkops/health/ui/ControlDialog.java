@@ -77,10 +77,13 @@ public final class ControlDialog extends Dialog<Void> {
     private final ListView<String> results = new ListView<>();
     private final VBox form;
     private ControlPlan plan;
+    /** Why this person may not do this verb (their role), shown and blocking confirm; empty = allowed. */
+    private final Optional<String> refusal;
 
     public ControlDialog(BoardSnapshot board, ControlVerb verb, TrunkView picked, ControlPlan.Scope scope,
                          Runner runner, Supplier<String> actor, Supplier<Instant> clock,
-                         Consumer<List<ControlResult>> onResults) {
+                         Consumer<List<ControlResult>> onResults, Optional<String> refusal) {
+        this.refusal = refusal;
         this.board = board;
         this.verb = verb;
         this.picked = picked;
@@ -209,6 +212,7 @@ public final class ControlDialog extends Dialog<Void> {
     private List<String> problemsNow() {
         Instant now = clock.get();
         List<String> out = new ArrayList<>();
+        refusal.ifPresent(r -> out.add("refused: " + r));
         Optional<Instant> end = Optional.empty();
         try {
             end = UntilText.parse(verb == ControlVerb.ONLINE ? "" : until.getText(), ZoneId.systemDefault(), now);

@@ -43,7 +43,14 @@ public final class TrunkActions {
 
     /** What actions run through, and what follows each (the board re-reads the flags; who/why is remembered). */
     public record Connection(TrunkControl control, Executor background, Supplier<String> actor,
-                             Consumer<List<ControlResult>> afterAction) {
+                             Consumer<List<ControlResult>> afterAction,
+                             java.util.function.Function<ControlVerb, Optional<String>> refusal) {
+
+        /** Every verb allowed (the role is checked by the control itself, or not at all). */
+        public Connection(TrunkControl control, Executor background, Supplier<String> actor,
+                          Consumer<List<ControlResult>> afterAction) {
+            this(control, background, actor, afterAction, verb -> Optional.empty());
+        }
     }
 
     private final Supplier<BoardSnapshot> board;
@@ -148,6 +155,12 @@ public final class TrunkActions {
     private Menu verbMenu(String text, ControlVerb verb, String keys, TrunkView v, Node owner) {
         Menu m = new Menu(text);
         m.setId("menu-" + verb.name().toLowerCase(java.util.Locale.ROOT));
+        Optional<String> refused = connection == null ? Optional.empty() : connection.refusal().apply(verb);
+        if (refused.isPresent()) { // the role does not allow it: say so where the operator looks
+            m.setText(text + " \u2014 " + SafeText.display(refused.get()));
+            m.setDisable(true);
+            return m;
+        }
         m.getItems().addAll(
                 item(verb, ControlPlan.Scope.DIALER, "On " + SafeText.display(v.serverId()) + " (" + keys + ")", v,
                         owner),
@@ -175,7 +188,7 @@ public final class TrunkActions {
             return;
         }
         ControlDialog d = new ControlDialog(s, verb, v, scope, requests -> run(c, requests), c.actor(),
-                Instant::now, results -> finished(c, results, owner));
+                Instant::now, results -> finished(c, results, owner), c.refusal().apply(verb));
         if (owner != null && owner.getScene() != null) {
             d.initOwner(owner.getScene().getWindow());
             d.getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());

@@ -204,6 +204,35 @@ class ControlDialogTest {
         close(robot);
     }
 
+    @Test
+    void aRoleThatMayNotIsToldBeforeTypingAndNothingIsSent(FxRobot robot) {
+        robot.interact(() -> view.trunkActions().connect(new TrunkActions.Connection(r -> {
+            sent.add(r);
+            return new CompletableFuture<>();
+        }, Runnable::run, () -> "val@noc3", after::add, verb -> verb == ControlVerb.ONLINE ? Optional.empty()
+                : Optional.of("val@noc3 is a viewer: offline and drain need the operator role"))));
+        select(robot, "DIALER3", "orbit-east");
+        javafx.scene.control.ContextMenu menu = robot.lookup("#trunkTable").queryAs(TableView.class)
+                .getContextMenu();
+        robot.interact(() -> menu.show(robot.lookup("#trunkTable").query(), javafx.geometry.Side.TOP, 40, 80));
+        waitFor("the menu", menu::isShowing);
+        assertTrue(menu.getItems().get(0).isDisable() && menu.getItems().get(0).getText()
+                .endsWith("val@noc3 is a viewer: offline and drain need the operator role"), menu.getItems().get(0)
+                .getText());
+        assertFalse(menu.getItems().get(2).isDisable(), "online is allowed");
+        robot.interact(menu::hide);
+        robot.press(KeyCode.CONTROL, KeyCode.O).release(KeyCode.O, KeyCode.CONTROL);
+        waitFor("the dialog", () -> robot.lookup("#controlDialog").tryQuery().isPresent());
+        robot.clickOn("#controlReason").write("trying anyway");
+        robot.clickOn("#controlConfirmName").write("orbit-east");
+        assertTrue(confirmDisabled(robot));
+        assertTrue(text(robot, "#controlProblems").startsWith("refused: val@noc3 is a viewer"),
+                text(robot, "#controlProblems"));
+        assertEquals(List.of(), sent);
+        robot.interact(() -> ((Button) robot.lookup("#controlDialog").queryAs(javafx.scene.control.DialogPane.class)
+                .lookupButton(javafx.scene.control.ButtonType.CANCEL)).fire());
+    }
+
     private void close(FxRobot robot) {
         javafx.scene.control.DialogPane pane = robot.lookup("#controlDialog").queryAs(
                 javafx.scene.control.DialogPane.class);
