@@ -262,6 +262,24 @@ class MaintenanceLabTest {
     }
 
     @Test
+    void aWeeklyWindowOnOneDialerIsStoredAsTyped() {
+        String to = Instant.now().plus(Duration.ofDays(60)).truncatedTo(ChronoUnit.SECONDS).toString();
+        Run add = cli(db("maintenance", "add", "SIP/nsvoice", "--from", "now", "--to", to, "--weekly", "THU,MON",
+                "--at", "02:00", "--for", "1h30m", "--zone", "Europe/Paris", "--server", LabDefaults.DIALER2_IP,
+                "--reason", "weekly patch window"));
+        assertEquals(0, add.code(), add.err());
+        assertTrue(add.out().contains("SIP/nsvoice on DIALER2, weekly MON,THU 02:00 for 1h30m (Europe/Paris)"),
+                add.out());
+        Run list = cli(db("maintenance", "list"));
+        assertTrue(list.out().contains("weekly MON,THU 02:00 for 1h30m (Europe/Paris)") && list.out()
+                .contains("; next "), list.out());
+        Run badZone = cli(db("maintenance", "add", "nsvoice", "--from", "now", "--to", to, "--weekly", "MON",
+                "--at", "02:00", "--for", "1h", "--zone", "Mars/Olympus", "--all", "--reason", "r"));
+        assertEquals(2, badZone.code());
+        assertTrue(badZone.err().contains("is not a time zone"), badZone.err());
+    }
+
+    @Test
     void badWindowsAreRefusedWithExitTwo() {
         String soon = Instant.now().plus(Duration.ofHours(1)).toString();
         String later = Instant.now().plus(Duration.ofHours(2)).toString();
