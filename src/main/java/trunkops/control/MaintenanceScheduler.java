@@ -112,7 +112,9 @@ public final class MaintenanceScheduler {
         Instant now = clock.instant();
         List<Stored> all = store.windows();
         List<String> problems = new ArrayList<>();
-        List<ControlResult> restored = cleanUp(all, now, problems);
+        List<Stored> ended = new ArrayList<>(all);
+        ended.addAll(store.removedNotCleanedUp());
+        List<ControlResult> restored = cleanUp(ended, now, problems);
         List<ControlResult> applied = new ArrayList<>();
         Map<String, List<Stored>> byTrunk = new TreeMap<>();
         for (Stored s : all) {

@@ -27,6 +27,12 @@ public interface MaintenanceStore {
     /** The windows not removed, oldest first. */
     List<Stored> windows() throws StoreException;
 
+    /**
+     * Removed windows whose offline was applied and not cleaned up yet: their flags still need removing when they
+     * expire (a removal does not shorten a flag already sent).
+     */
+    List<Stored> removedNotCleanedUp() throws StoreException;
+
     /** Marks window {@code id} removed (kept for the record); false when there is no such window left. */
     boolean remove(long id, String by, String reason, Instant at) throws StoreException;
 

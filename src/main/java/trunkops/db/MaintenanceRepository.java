@@ -158,11 +158,21 @@ public final class MaintenanceRepository implements MaintenanceStore {
 
     @Override
     public List<Stored> windows() throws StoreException {
+        return select("removed_at IS NULL");
+    }
+
+    @Override
+    public List<Stored> removedNotCleanedUp() throws StoreException {
+        return select("removed_at IS NOT NULL AND applied_until IS NOT NULL"
+                + " AND (restored_until IS NULL OR restored_until <> applied_until)");
+    }
+
+    private List<Stored> select(String where) throws StoreException {
         if (!access.readable()) {
             throw new StoreException(access.message(), null);
         }
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
-                + " FROM trunkops_maintenance WHERE removed_at IS NULL ORDER BY maintenance_id")) {
+                + " FROM trunkops_maintenance WHERE " + where + " ORDER BY maintenance_id")) {
             List<Stored> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -64,21 +64,35 @@ class MaintenanceSchedulerTest {
             return List.copyOf(rows.values());
         }
 
+        final Map<Long, Stored> removed = new TreeMap<>();
+
+        @Override
+        public List<Stored> removedNotCleanedUp() {
+            return removed.values().stream().filter(s -> s.appliedUntil().isPresent()
+                    && !s.appliedUntil().equals(s.restoredUntil())).toList();
+        }
+
         @Override
         public boolean remove(long id, String by, String reason, Instant at) {
-            return rows.remove(id) != null;
+            Stored s = rows.remove(id);
+            if (s != null) {
+                removed.put(id, s);
+            }
+            return s != null;
         }
 
         @Override
         public void markApplied(long id, Instant until) {
-            Stored s = rows.get(id);
-            rows.put(id, new Stored(id, s.window(), Optional.of(until), s.restoredUntil()));
+            Map<Long, Stored> m = rows.containsKey(id) ? rows : removed;
+            Stored s = m.get(id);
+            m.put(id, new Stored(id, s.window(), Optional.of(until), s.restoredUntil()));
         }
 
         @Override
         public void markRestored(long id, Instant until) {
-            Stored s = rows.get(id);
-            rows.put(id, new Stored(id, s.window(), s.appliedUntil(), Optional.of(until)));
+            Map<Long, Stored> m = rows.containsKey(id) ? rows : removed;
+            Stored s = m.get(id);
+            m.put(id, new Stored(id, s.window(), s.appliedUntil(), Optional.of(until)));
         }
     }
 
@@ -163,6 +177,22 @@ class MaintenanceSchedulerTest {
                 Duration.ofSeconds(5));
         assertTrue(restarted.runDue().ok());
         assertEquals(2, sent.size(), "the restarted console sends nothing already applied");
+    }
+
+    @Test
+    void aRemovedWindowIsNotSentAgainButItsFlagsAreStillCleanedUpAtItsEnd() throws Exception {
+        long id = store.add(window("blueline", List.of(), T0, T0.plusSeconds(600)));
+        scheduler.runDue();
+        assertEquals(1, sent.size());
+        store.remove(id, "op", "cancelled", T0.plusSeconds(60));
+        clock.now = T0.plusSeconds(120);
+        scheduler.runDue();
+        assertEquals(1, sent.size(), "removed: not sent");
+        assertEquals(List.of(), restores, "its flag has not expired yet");
+        clock.now = T0.plusSeconds(600);
+        scheduler.runDue();
+        scheduler.runDue();
+        assertEquals(List.of("SIP/blueline []"), restores, "cleaned up once at its end");
     }
 
     @Test

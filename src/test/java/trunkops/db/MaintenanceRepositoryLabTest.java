@@ -109,6 +109,12 @@ class MaintenanceRepositoryLabTest {
         assertTrue(store.remove(id, "carol@noc1", "cancelled by the carrier", NOW));
         assertFalse(store.remove(id, "carol@noc1", "again", NOW), "already removed");
         assertTrue(store.windows().stream().noneMatch(x -> x.id() == id));
+        assertTrue(store.removedNotCleanedUp().stream().noneMatch(x -> x.id() == id), "it was cleaned up");
+        long other = store.add(once);
+        store.markApplied(other, NOW.plusSeconds(3600));
+        store.remove(other, "carol@noc1", "cancelled", NOW);
+        assertEquals(List.of(other), store.removedNotCleanedUp().stream().map(Stored::id).toList(),
+                "removed after it was applied: its flags still need cleaning up at its end");
         try (Connection c = admin(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
                 "SELECT removed_by, removed_reason FROM trunkops_maintenance WHERE maintenance_id = " + id)) {
             assertTrue(rs.next(), "kept for the record");
