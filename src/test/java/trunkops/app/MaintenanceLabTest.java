@@ -205,6 +205,36 @@ class MaintenanceLabTest {
         }
     }
 
+    @Test
+    void aRunningConsoleAppliesAWindowOnItsOwn() throws Exception {
+        Instant end = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+        store.add(new MaintenanceWindow(Tech.SIP, "blueline", List.of("DIALER3"), Instant.now(), end,
+                Optional.empty(), "console test", Optional.empty(), "planner@noc", Instant.now()));
+        java.util.concurrent.ScheduledExecutorService exec = java.util.concurrent.Executors
+                .newSingleThreadScheduledExecutor();
+        CompletableFuture<MaintenanceScheduler.Tick> applied = new CompletableFuture<>();
+        LabCluster.DbAccess a = lab.dbAccess();
+        MariaDbDataSource ds = new MariaDbDataSource(a.jdbcUrl());
+        ds.setUser(a.user());
+        ds.setPassword(a.password());
+        try (AstDbTrunkControl control = new AstDbTrunkControl(links.links(), Optional::empty,
+                new ControlWiring.Unjournaled(), Duration.ofSeconds(2), Clock.systemUTC())) {
+            java.util.concurrent.ScheduledFuture<?> passes = MaintenanceWiring.start(ds, control, Optional::empty,
+                    exec, Duration.ofMillis(200), t -> {
+                        if (!t.applied().isEmpty()) {
+                            applied.complete(t);
+                        }
+                    });
+            MaintenanceScheduler.Tick t = applied.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            passes.cancel(false);
+            assertTrue(t.ok(), t.toString());
+        } finally {
+            exec.shutdownNow();
+        }
+        assertEquals("offline:" + end.getEpochSecond(), flag("DIALER3", "blueline"));
+        assertNull(flag("DIALER1", "blueline"), "only the dialer the window names");
+    }
+
     record Run(int code, String out, String err) {
     }
 
