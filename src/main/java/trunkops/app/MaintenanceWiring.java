@@ -8,13 +8,12 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-import javax.sql.DataSource;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import trunkops.control.AstDbTrunkControl;
 import trunkops.control.MaintenanceScheduler;
+import trunkops.db.Database;
 import trunkops.db.MaintenanceRepository;
 import trunkops.topology.ClusterTopology;
 
@@ -37,10 +36,10 @@ final class MaintenanceWiring {
      * Starts the passes (the first at once). {@code onTick} receives every pass (the board or a status line may show
      * it); problems are logged at WARN in any case.
      */
-    static ScheduledFuture<?> start(DataSource db, AstDbTrunkControl control,
+    static ScheduledFuture<?> start(Database db, AstDbTrunkControl control,
                                     Supplier<Optional<ClusterTopology>> topology, ScheduledExecutorService executor,
                                     Duration period, Consumer<MaintenanceScheduler.Tick> onTick) {
-        MaintenanceRepository store = MaintenanceRepository.open(db);
+        MaintenanceRepository store = MaintenanceRepository.open(db.dataSource());
         if (!store.access().writable()) {
             LOG.warn("maintenance windows: {}", store.access().message());
         }

@@ -214,10 +214,9 @@ class MaintenanceLabTest {
                 .newSingleThreadScheduledExecutor();
         CompletableFuture<MaintenanceScheduler.Tick> applied = new CompletableFuture<>();
         LabCluster.DbAccess a = lab.dbAccess();
-        MariaDbDataSource ds = new MariaDbDataSource(a.jdbcUrl());
-        ds.setUser(a.user());
-        ds.setPassword(a.password());
-        try (AstDbTrunkControl control = new AstDbTrunkControl(links.links(), Optional::empty,
+        try (trunkops.db.Database ds = new trunkops.db.Database(trunkops.db.Database.Settings.of(a.jdbcUrl(),
+                a.user()), a.password().toCharArray());
+             AstDbTrunkControl control = new AstDbTrunkControl(links.links(), Optional::empty,
                 new ControlWiring.Unjournaled(), Duration.ofSeconds(2), Clock.systemUTC())) {
             java.util.concurrent.ScheduledFuture<?> passes = MaintenanceWiring.start(ds, control, Optional::empty,
                     exec, Duration.ofMillis(200), t -> {
