@@ -28,8 +28,8 @@ final class LeverImpact {
     record Change(CampaignRoute before, Optional<CampaignRoute> after) {
 
         String key() {
-            return before.campaignId() + before.list().map(l -> " list " + l.listId()).orElse("") + " on "
-                    + before.serverId();
+            return before.campaignId() + before.list().or(() -> after.flatMap(CampaignRoute::list))
+                    .map(l -> " list " + l.listId()).orElse("") + " on " + before.serverId();
         }
 
         static String carrier(Optional<CampaignRoute> r) {

@@ -180,7 +180,7 @@ public final class MaintenanceScheduler {
             if (contributors.stream().allMatch(s -> s.appliedUntil().filter(u -> !u.isBefore(until)).isPresent())) {
                 continue; // applied before (an earlier pass, another console run): not re-sent
             }
-            ControlRequest r = request(contributors, dialers.contains(ALL) ? List.of() : dialers, until);
+            ControlRequest r = request(contributors, dialers.contains(ALL) ? List.of() : dialers, until, now);
             Optional<ControlResult> result = await(control.apply(r), "offline of " + r.trunk(), problems);
             result.ifPresent(out::add);
             if (result.isEmpty() || !result.get().allApplied()) {
@@ -207,10 +207,12 @@ public final class MaintenanceScheduler {
         return with.isEmpty() ? List.of(ALL) : with;
     }
 
-    private ControlRequest request(Set<Stored> contributors, List<String> serverIds, Instant until) {
-        List<Stored> byEnd = contributors.stream().sorted(Comparator.comparingLong(Stored::id)).toList();
-        Stored lead = byEnd.get(byEnd.size() - 1);
-        String ids = String.join(", ", byEnd.stream().map(s -> "#" + s.id()).toList());
+    /** The offline for a group: reason and ticket of the window that ends last (the one the until comes from). */
+    private ControlRequest request(Set<Stored> contributors, List<String> serverIds, Instant until, Instant now) {
+        List<Stored> byId = contributors.stream().sorted(Comparator.comparingLong(Stored::id)).toList();
+        Stored lead = byId.stream().max(Comparator.comparing((Stored s) -> s.window().occurrenceAt(now).orElseThrow()
+                .end()).thenComparingLong(Stored::id)).orElseThrow();
+        String ids = String.join(", ", byId.stream().map(s -> "#" + s.id()).toList());
         String reason = "maintenance window " + ids + ": " + lead.window().reason();
         if (reason.length() > ControlValidator.MAX_REASON) {
             reason = reason.substring(0, ControlValidator.MAX_REASON);

@@ -147,9 +147,13 @@ class MaintenanceSchedulerTest {
     @Test
     void overlappingWindowsMergeToTheLatestEndPerDialer() throws Exception {
         store.add(window("blueline", List.of("DIALER1", "DIALER2"), T0, T0.plusSeconds(600)));
-        store.add(window("blueline", List.of("DIALER2"), T0.plusSeconds(60), T0.plusSeconds(1200)));
+        MaintenanceWindow longer = window("blueline", List.of("DIALER2"), T0.plusSeconds(60), T0.plusSeconds(1200));
+        store.add(new MaintenanceWindow(longer.tech(), longer.peer(), longer.serverIds(), longer.from(), longer.to(),
+                longer.weekly(), "extended work", Optional.of("NOC-6"), longer.createdBy(), longer.createdAt()));
         store.add(window("BLUELINE", List.of("DIALER1"), T0, T0.plusSeconds(300)));
         scheduler.runDue();
+        assertEquals("maintenance window #1, #3: work on blueline", sent.get(0).reason(),
+                "the windows covering the group; the reason of the one ending last");
         assertEquals(1, sent.size(), sent.toString());
         assertEquals(List.of("DIALER1", "DIALER2"), sent.get(0).serverIds());
         assertEquals(Optional.of(T0.plusSeconds(600)), sent.get(0).until(), "the latest end of the windows on now");
@@ -158,6 +162,8 @@ class MaintenanceSchedulerTest {
         assertEquals(2, sent.size(), sent.toString());
         assertEquals(List.of("DIALER2"), sent.get(1).serverIds());
         assertEquals(Optional.of(T0.plusSeconds(1200)), sent.get(1).until(), "the second window extends DIALER2");
+        assertEquals("maintenance window #1, #2: extended work", sent.get(1).reason(), "the reason of the last end");
+        assertEquals(Optional.of("NOC-6"), sent.get(1).ticket());
         clock.now = T0.plusSeconds(100);
         scheduler.runDue();
         assertEquals(2, sent.size(), "nothing new");
