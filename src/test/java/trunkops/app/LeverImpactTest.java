@@ -47,6 +47,14 @@ class LeverImpactTest {
     }
 
     @Test
+    void aListRerouteNamesTheListWhoseLeadsMove() {
+        List<LeverImpact.Change> changes = LeverImpact.listPrefix(rows(), 2001, "9");
+        assertFalse(changes.isEmpty());
+        changes.forEach(c -> assertTrue(c.line().startsWith("RENEW list 2001 on ") && c.line()
+                .endsWith(": prefix 8 BLUELINE -> 9 NSVOICE"), c.line()));
+    }
+
+    @Test
     void aPrefixNoCarrierServesLeavesTheRoutesWithout() {
         List<LeverImpact.Change> changes = LeverImpact.campaignPrefix(rows(), "RENEW", "4444");
         assertFalse(changes.isEmpty());
