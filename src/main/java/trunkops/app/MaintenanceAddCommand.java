@@ -72,7 +72,7 @@ final class MaintenanceAddCommand implements Callable<Integer> {
     private String length;
 
     @Option(names = "--zone", paramLabel = "<zone>", description = "Weekly: the time zone of --at (default: this"
-            + " computer's, ${DEFAULT-VALUE}).", defaultValue = "${sys:user.timezone}")
+            + " computer's).")
     private String zone;
 
     @Option(names = "--reason", required = true, paramLabel = "<text>", description = "Why (goes to the journal).")
@@ -154,7 +154,7 @@ final class MaintenanceAddCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--at '" + at + "' is not a time (HH:MM)");
         }
         try {
-            z = ZoneId.of(zone);
+            z = zone == null ? ZoneId.systemDefault() : ZoneId.of(zone);
         } catch (java.time.DateTimeException e) {
             throw new IllegalArgumentException("--zone '" + zone + "' is not a time zone (e.g. Europe/Paris, UTC)");
         }
