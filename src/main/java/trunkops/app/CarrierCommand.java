@@ -75,6 +75,12 @@ final class CarrierCommand implements Callable<Integer> {
         };
         LeverRun.checkReason(reason, ticket);
         String name = "trunkops carrier";
+        java.util.Optional<String> refused = LeverRun.refusal(ctx, db.jdbc,
+                trunkops.control.audit.RolePolicy.Action.CARRIER_ACTIVE);
+        if (refused.isPresent()) { // before the database is opened: nothing read, nothing changed
+            ctx.err().println(name + ": " + trunkops.text.SafeText.display(refused.get()) + " (nothing changed)");
+            return Cli.FAILED;
+        }
         try (Database d = db.open(ctx)) {
             TopologyRows rows;
             try {
