@@ -17,7 +17,8 @@ import trunkops.text.SafeText;
 /**
  * The command line, on picocli: {@code trunkops} (no command: the console), {@code status}, {@code carrier-report},
  * {@code keyring store|check|forget}, {@code route render|lint|what-if},
- * {@code offline|online|drain|weight}, {@code audit}, {@code lab} (also {@code --lab-only}). Help ({@code --help}, {@code -h},
+ * {@code offline|online|drain|weight}, {@code maintenance add|list|remove|run-due}, {@code reroute},
+ * {@code carrier inactive|active}, {@code audit}, {@code lab} (also {@code --lab-only}). Help ({@code --help}, {@code -h},
  * {@code <command> --help}) goes to stdout with exit 0; a bad or unknown command, option or value is one line on
  * stderr and exit 2; a failure of the dialer, database or keyring is one line and exit 1, its details in the log
  * file. Nothing here touches JavaFX: only the console itself (no command) starts it.
@@ -48,6 +49,9 @@ final class Cli {
         cl.addSubcommand("online", new TrunkStateCommand(ctx, trunkops.control.ControlVerb.ONLINE));
         cl.addSubcommand("drain", new TrunkStateCommand(ctx, trunkops.control.ControlVerb.DRAIN));
         cl.addSubcommand(new WeightCommand(ctx));
+        cl.addSubcommand(new MaintenanceCommand(ctx));
+        cl.addSubcommand(new RerouteCommand(ctx));
+        cl.addSubcommand(new CarrierCommand(ctx));
         cl.addSubcommand(new AuditCommand(ctx));
         cl.setOut(new PrintWriter(ctx.out(), true));
         cl.setErr(new PrintWriter(ctx.err(), true));

@@ -66,6 +66,11 @@ final class CliAudit implements AutoCloseable {
     }
 
     /** Empty when {@link #who()} may do {@code verb}; else the message to print (then exit 1, nothing sent). */
+    Optional<String> refusal(RolePolicy.Action action) {
+        RolePolicy.Decision d = policy.check(who, action);
+        return d.allowed() ? Optional.empty() : Optional.of(d.message());
+    }
+
     Optional<String> refusal(ControlVerb verb) {
         RolePolicy.Decision d = policy.check(who, verb);
         return d.allowed() ? Optional.empty() : Optional.of(d.message());

@@ -11,5 +11,19 @@ public enum ControlVerb {
     /** A route member's live weight ({@code trunkops/weight/<route>/<peer>}). */
     WEIGHT,
     /** A route member's live max calls ({@code trunkops/max/<route>/<peer>}, 0 = none). */
-    MAX_CALLS
+    MAX_CALLS,
+    /*
+     * ViciDial's own levers (not ASTDB: journaled only, never sent by AstDbTrunkControl, whose validator refuses
+     * them). ControlRequest for them: peer = the record id (campaign_id, list_id or carrier_id), route = the kind
+     * (CAMPAIGN, LIST or CARRIER), tech = SIP for campaigns and lists (not meaningful) or the carrier's protocol,
+     * value and until empty; the before map holds the old value, the outcome's detail the new one.
+     */
+    /** A campaign's or list's dial_prefix moved to another carrier's prefix. */
+    REROUTE,
+    /** The dial_prefix a reroute replaced, put back. */
+    REROUTE_RESTORE,
+    /** A ViciDial carrier set active='N' (+ rebuild_conf_files). */
+    CARRIER_INACTIVE,
+    /** A ViciDial carrier set active='Y' (+ rebuild_conf_files). */
+    CARRIER_ACTIVE
 }

@@ -29,4 +29,30 @@ class ControlRoleRefusalTest {
         assertTrue(r.err().trim().endsWith("(nothing sent)"), r.err());
         assertEquals(1, r.err().lines().count(), r.err());
     }
+
+    /**
+     * ViciDial's own levers and maintenance windows ask the role before the database is even opened (the JDBC
+     * address here accepts nothing): without a policy the person is a viewer.
+     */
+    @Test
+    void leversAndWindowsAreRefusedToAViewerBeforeAnythingIsOpened() {
+        assumeTrue(Files.notExists(RolePolicy.defaultFile()), "this machine has a role policy installed");
+        String[][] commands = {
+            {"reroute", "campaign", "SALES1", "--prefix", "8", "--reason", "BlueLine down"},
+            {"carrier", "inactive", "BLUELINE", "--reason", "BlueLine down", "--confirm", "BLUELINE"},
+            {"maintenance", "add", "blueline", "--from", "now", "--to", "2099-01-01T00:00:00Z", "--all",
+                "--reason", "upgrade"}};
+        String[] needs = {"may not change a campaign's or list's dial prefix: that needs the engineer role",
+            "may not set a ViciDial carrier active or inactive: that needs the engineer role",
+            "may not plan a maintenance window: that needs the operator role"};
+        for (int i = 0; i < commands.length; i++) {
+            String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(commands[i]),
+                    java.util.stream.Stream.of("--jdbc", "jdbc:mariadb://127.0.0.1:1/asterisk", "--db-user", "noc",
+                            "--db-password-env", "S")).toArray(String[]::new);
+            var r = AuditCommandTest.run(Map.of("S", "secret"), args);
+            assertEquals(1, r.code(), String.join(" ", commands[i]) + ": " + r.out() + r.err());
+            assertTrue(r.err().contains(needs[i]), r.err());
+            assertTrue(r.err().trim().endsWith("(nothing changed)"), r.err());
+        }
+    }
 }

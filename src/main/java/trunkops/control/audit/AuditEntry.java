@@ -72,7 +72,9 @@ public record AuditEntry(String id, Instant started, String actor, String osUser
         Map<String, String> after = new java.util.TreeMap<>();
         String target = target(request());
         for (DialerOutcome o : result.outcomes()) {
-            after.put(o.serverId(), o.applied() ? target : before.getOrDefault(o.serverId(), "?"));
+            // ViciDial's levers: the outcome's detail is the new value (ControlVerb)
+            String now = lever(verb) ? o.detail() : target;
+            after.put(o.serverId(), o.applied() ? now : before.getOrDefault(o.serverId(), "?"));
         }
         return withCompletion(new Completion(at, result.took(), result.outcomes(), after));
     }
@@ -89,6 +91,15 @@ public record AuditEntry(String id, Instant started, String actor, String osUser
             case DRAIN -> new AdminFlag(AdminState.DRAIN, r.until()).value().orElse("");
             case ONLINE -> "";
             case WEIGHT, MAX_CALLS -> r.value().isPresent() ? Integer.toString(r.value().getAsInt()) : "";
+            case REROUTE, REROUTE_RESTORE, CARRIER_INACTIVE, CARRIER_ACTIVE -> "";
+        };
+    }
+
+    /** A change to ViciDial's own tables (dial_prefix, carrier active), not an ASTDB key. */
+    public static boolean lever(trunkops.control.ControlVerb v) {
+        return switch (v) {
+            case REROUTE, REROUTE_RESTORE, CARRIER_INACTIVE, CARRIER_ACTIVE -> true;
+            case OFFLINE, ONLINE, DRAIN, WEIGHT, MAX_CALLS -> false;
         };
     }
 

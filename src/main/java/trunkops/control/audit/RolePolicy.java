@@ -32,6 +32,8 @@ public final class RolePolicy {
         WEIGHT(Role.OPERATOR, "change a live weight"),
         MAX_CALLS(Role.OPERATOR, "change a live call limit"),
         MAINTENANCE_WINDOW(Role.OPERATOR, "plan a maintenance window"),
+        REROUTE(Role.ENGINEER, "change a campaign's or list's dial prefix"),
+        CARRIER_ACTIVE(Role.ENGINEER, "set a ViciDial carrier active or inactive"),
         ROUTE_EDIT(Role.ENGINEER, "edit or save a route"),
         ROUTE_PUSH(Role.ENGINEER, "push a route to the dialers");
 
@@ -58,6 +60,8 @@ public final class RolePolicy {
                 case DRAIN -> DRAIN;
                 case WEIGHT -> WEIGHT;
                 case MAX_CALLS -> MAX_CALLS;
+                case REROUTE, REROUTE_RESTORE -> REROUTE;
+                case CARRIER_INACTIVE, CARRIER_ACTIVE -> CARRIER_ACTIVE;
             };
         }
     }

@@ -190,6 +190,10 @@ public final class AuditView extends BorderPane {
             case WEIGHT -> "weight " + e.valueText() + e.route().map(r -> " in " + SafeText.display(r)).orElse("");
             case MAX_CALLS -> "max calls " + e.valueText() + e.route().map(r -> " in " + SafeText.display(r))
                     .orElse("");
+            case REROUTE -> "dial prefix of " + e.route().orElse("").toLowerCase(Locale.ROOT) + " changed";
+            case REROUTE_RESTORE -> "dial prefix of " + e.route().orElse("").toLowerCase(Locale.ROOT) + " restored";
+            case CARRIER_INACTIVE -> "carrier set inactive (rebuild)";
+            case CARRIER_ACTIVE -> "carrier set active (rebuild)";
         };
     }
 
