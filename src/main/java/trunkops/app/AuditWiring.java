@@ -81,7 +81,7 @@ final class AuditWiring implements AutoCloseable {
         AuditWiring w = new AuditWiring(db, policy, who, journal);
         w.addTab(besideTab, detached, table);
         w.io.execute(() -> {
-            try { // UnfinishedActions.resolve reads them again on the dialers once the control side is wired
+            try { // ControlHousekeeping reads them again on the dialers (UnfinishedActions) and completes them
                 for (AuditEntry e : local.unfinishedEntries()) {
                     LOG.warn("unfinished action from an earlier run: {} {} {} {} on {} (begun, never completed)",
                             e.started(), e.actor(), e.verb(), e.trunk(),

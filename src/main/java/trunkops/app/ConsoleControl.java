@@ -33,6 +33,7 @@ final class ConsoleControl implements TrunkControl, ControlBoardWiring.Restorer,
     private final AmiControlLinks links;
     private final AstDbTrunkControl control;
     private final Supplier<Optional<AuditWiring>> audit;
+    private volatile ControlHousekeeping housekeeping;
 
     private ConsoleControl(AmiControlLinks links, AstDbTrunkControl control, Supplier<Optional<AuditWiring>> audit) {
         this.links = links;
@@ -50,7 +51,9 @@ final class ConsoleControl implements TrunkControl, ControlBoardWiring.Restorer,
             AmiControlLinks links = new AmiControlLinks(targets, t -> access.amiSecret(), TIMEOUT_MS);
             AstDbTrunkControl c = new AstDbTrunkControl(links.links(), current, new SessionJournal(audit),
                     Duration.ofMillis(TIMEOUT_MS), Clock.systemUTC());
-            return new ConsoleControl(links, c, audit);
+            ConsoleControl control = new ConsoleControl(links, c, audit);
+            control.housekeeping = ControlHousekeeping.start(access, c, links.links(), current, audit);
+            return control;
         };
     }
 
@@ -94,6 +97,10 @@ final class ConsoleControl implements TrunkControl, ControlBoardWiring.Restorer,
     @Override
     public void close() {
         try {
+            ControlHousekeeping h = housekeeping;
+            if (h != null) {
+                h.close();
+            }
             control.close();
         } finally {
             links.close();

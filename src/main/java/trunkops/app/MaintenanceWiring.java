@@ -20,8 +20,8 @@ import trunkops.topology.ClusterTopology;
 /**
  * How a running console applies maintenance windows: the scheduler on TrunkOps' table and the console's
  * {@link AstDbTrunkControl} (so its offlines and cleanups are journaled like the operator's), one pass every
- * {@link #PERIOD} on the given executor. Not wired into the console yet: the lead calls {@link #start} where the
- * console's control is composed, and stops it by cancelling the returned future.
+ * {@link #PERIOD} on the given executor. The console starts it from {@link ControlHousekeeping} and stops it by
+ * cancelling the returned future.
  */
 final class MaintenanceWiring {
 
@@ -33,7 +33,8 @@ final class MaintenanceWiring {
     }
 
     /**
-     * Starts the passes (the first at once). {@code onTick} receives every pass (the board or a status line may show
+     * Starts the passes (the first at once); refused ({@link IllegalStateException} with the reason) when the account
+     * may not write TrunkOps' maintenance table. {@code onTick} receives every pass (the board or a status line may show
      * it); problems are logged at WARN in any case.
      */
     static ScheduledFuture<?> start(Database db, AstDbTrunkControl control,
@@ -41,7 +42,8 @@ final class MaintenanceWiring {
                                     Duration period, Consumer<MaintenanceScheduler.Tick> onTick) {
         MaintenanceRepository store = MaintenanceRepository.open(db.dataSource());
         if (!store.access().writable()) {
-            LOG.warn("maintenance windows: {}", store.access().message());
+            // the passes could not mark what they applied: every pass would send again and warn again
+            throw new IllegalStateException(store.access().message());
         }
         MaintenanceScheduler scheduler = new MaintenanceScheduler(store, control, control::restoreExpired, topology,
                 Clock.systemUTC(), ControlRun.actor(), Duration.ofSeconds(30));

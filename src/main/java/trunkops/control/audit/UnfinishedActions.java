@@ -64,6 +64,14 @@ public final class UnfinishedActions {
             throws JournalException {
         List<String> lines = new ArrayList<>();
         for (AuditEntry e : unfinished) {
+            if (AuditEntry.lever(e.verb())) { // a ViciDial table change: nothing on the dialers to read again
+                List<DialerOutcome> unknown = List.of(new DialerOutcome("vicidial", DialerOutcome.Status.FAILED,
+                        "after a restart: not known whether it was made; see vicidial_admin_log for "
+                                + e.route().orElse("") + " " + e.peer()));
+                journal.complete(e.id(), new ControlResult(e.request(), unknown, Duration.ZERO));
+                lines.add(line(e, unknown));
+                continue;
+            }
             Map<String, Optional<String>> now = reader.readNow(e);
             String target = AuditEntry.target(e.request());
             List<DialerOutcome> outcomes = new ArrayList<>();

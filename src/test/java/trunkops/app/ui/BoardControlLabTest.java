@@ -143,4 +143,31 @@ class BoardControlLabTest {
                 () -> trunk().forced().known() && !trunk().forced().expiredFlagStored()
                         && trunk().forced().state() == AdminState.IN_SERVICE);
     }
+
+    /**
+     * A maintenance window kept in TrunkOps' table (another console or the CLI made it) is applied by the running
+     * console on its own: offline with until = the window's end, on the dialer that has the trunk.
+     */
+    @Test
+    void aStoredMaintenanceWindowIsAppliedByTheRunningConsole() throws Exception {
+        LabCluster.DbAccess a = fixture.lab().dbAccess();
+        org.mariadb.jdbc.MariaDbDataSource ds = new org.mariadb.jdbc.MariaDbDataSource(a.jdbcUrl());
+        ds.setUser(a.user());
+        ds.setPassword(a.password());
+        java.time.Instant now = java.time.Instant.now();
+        java.time.Instant end = now.plusSeconds(600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        long id = trunkops.db.MaintenanceRepository.open(ds).add(new trunkops.control.MaintenanceWindow(
+                trunkops.topology.Tech.SIP, "velox", java.util.List.of(), now.minusSeconds(5), end,
+                java.util.Optional.empty(), "lab: carrier maintenance", java.util.Optional.of("CHG-1"),
+                "someone@elsewhere", now));
+        assertTrue(id > 0);
+        waitFor("the console applied the window on DIALER1", 75, () -> ("offline:" + end.getEpochSecond())
+                .equals(fixture.lab().dialer("DIALER1").astdb().get("trunkops", "admin/velox")));
+        waitFor("the board shows velox forced offline until the window's end", 20, () -> {
+            var s = view.lastSnapshot();
+            return s != null && s.trunks().stream().anyMatch(t -> t.peer().equals("velox")
+                    && t.forced().state() == AdminState.OFFLINE
+                    && t.forced().until().equals(java.util.Optional.of(end)));
+        });
+    }
 }

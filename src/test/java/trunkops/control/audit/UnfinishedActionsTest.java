@@ -88,4 +88,25 @@ class UnfinishedActionsTest {
         assertEquals(Optional.of("40"), UnfinishedActions.on(links).readNow(weight).get("dial2"),
                 "no dialers named: every linked dialer is read");
     }
+
+    /** A ViciDial lever cut short (a table change, no ASTDB key): reported as unknown, never read on a dialer. */
+    @Test
+    void aLeverCutShortIsReportedAsUnknownWithoutReadingTheDialers() throws Exception {
+        Path file = dir.resolve("journal.log");
+        LocalJournal before = LocalJournal.open(file, AuditFixtures.ALICE, Clock.systemUTC());
+        ControlRequest r = new ControlRequest(trunkops.control.ControlVerb.REROUTE, trunkops.topology.Tech.SIP,
+                "SALES1", List.of(), Optional.of("CAMPAIGN"), java.util.OptionalInt.empty(), Optional.empty(),
+                "BlueLine down", Optional.empty(), "alice@noc-3");
+        before.begin(r, Map.of("vicidial", "9"));
+        try (CombinedJournal restarted = new CombinedJournal(LocalJournal.open(file, AuditFixtures.ALICE,
+                Clock.systemUTC()), null, java.time.Duration.ofHours(1))) {
+            List<String> report = UnfinishedActions.resolve(restarted, e -> {
+                throw new AssertionError("a lever has nothing on the dialers to read");
+            });
+            assertEquals(1, report.size());
+            assertTrue(report.get(0).contains("REROUTE") && report.get(0).contains("vicidial_admin_log"),
+                    report.get(0));
+            assertTrue(restarted.unfinished().isEmpty(), "reported once");
+        }
+    }
 }
