@@ -52,6 +52,7 @@ final class AuditWiring implements AutoCloseable {
     private final RolePolicy policy;
     private final Identity who;
     private final CombinedJournal journal;
+    private volatile AuditStore table;
     private final AuditView view = new AuditView();
     private volatile Tab tab;
 
@@ -79,6 +80,7 @@ final class AuditWiring implements AutoCloseable {
         Deferred table = new Deferred();
         CombinedJournal journal = new CombinedJournal(local, table, Duration.ofMinutes(1));
         AuditWiring w = new AuditWiring(db, policy, who, journal);
+        w.table = table;
         w.addTab(besideTab, detached, table);
         w.io.execute(() -> {
             try { // ControlHousekeeping reads them again on the dialers (UnfinishedActions) and completes them
@@ -224,6 +226,17 @@ final class AuditWiring implements AutoCloseable {
 
     CombinedJournal journal() {
         return journal;
+    }
+
+    /**
+     * The cluster's entries started since {@code since} (the table's, with this machine's the table lacks); off the FX
+     * thread (JDBC and file IO).
+     */
+    List<AuditEntry> entriesSince(java.time.Instant since) throws JournalException {
+        AuditQuery q = new AuditQuery(java.util.Optional.of(since), java.util.Optional.empty(),
+                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
+                java.util.Optional.empty());
+        return merged(table, journal.local()).stream().filter(q::matches).toList();
     }
 
     RolePolicy policy() {

@@ -36,6 +36,7 @@ public final class ConsoleSession implements AutoCloseable {
     private final RoutesWiring routes;
     private final ControlBoardWiring control;
     private final AtomicReference<AuditWiring> audit = new AtomicReference<>();
+    private volatile AutoCloseable onClose;
 
     private ConsoleSession(ClusterMonitor monitor, CarrierTrafficService traffic, AtomicBoolean detached,
                            RoutesWiring routes, ControlBoardWiring control) {
@@ -56,9 +57,12 @@ public final class ConsoleSession implements AutoCloseable {
                                        CarrierTrafficService.Options trafficOptions) {
         // the board's offline/drain/online through the control core, journaled to this session's audit
         AtomicReference<ConsoleSession> self = new AtomicReference<>();
-        ConsoleSession s = start(access, view, scheduler, trafficOptions, ConsoleControl.factory(
-                () -> java.util.Optional.ofNullable(self.get()).flatMap(ConsoleSession::audit)),
-                trunkops.health.AdminNotes.NONE);
+        java.util.function.Supplier<java.util.Optional<AuditWiring>> audit =
+                () -> java.util.Optional.ofNullable(self.get()).flatMap(ConsoleSession::audit);
+        // who forced a trunk and why, from the cluster's audit (other consoles, maintenance windows)
+        AuditNotes notes = AuditNotes.start(audit, java.time.Clock.systemUTC());
+        ConsoleSession s = start(access, view, scheduler, trafficOptions, ConsoleControl.factory(audit), notes);
+        s.onClose = notes;
         self.set(s);
         return s;
     }
@@ -199,8 +203,19 @@ public final class ConsoleSession implements AutoCloseable {
                         closeAudit();
                     } finally {
                         control.close();
+                        closeQuietly(onClose);
                     }
                 }
+            }
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                org.slf4j.LoggerFactory.getLogger(ConsoleSession.class).warn("not closed cleanly: {}", e.toString());
             }
         }
     }

@@ -169,5 +169,11 @@ class BoardControlLabTest {
                     && t.forced().state() == AdminState.OFFLINE
                     && t.forced().until().equals(java.util.Optional.of(end)));
         });
+        // and with who and why from the audit (the console's scheduler journaled it; AuditNotes reads it back)
+        waitFor("the board says why: the window's reason", 75, () -> {
+            var s = view.lastSnapshot();
+            return s != null && s.trunks().stream().anyMatch(t -> t.peer().equals("velox")
+                    && t.forced().note().map(n -> n.reason().contains("lab: carrier maintenance")).orElse(false));
+        });
     }
 }
