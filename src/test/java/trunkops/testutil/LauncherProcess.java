@@ -50,6 +50,16 @@ public final class LauncherProcess {
             throw new IllegalStateException("the launcher did not end within 120 s: " + String.join(" ", args));
         }
         return new Result(p.exitValue(), new String(Files.readAllBytes(out), StandardCharsets.UTF_8),
-                new String(Files.readAllBytes(err), StandardCharsets.UTF_8));
+                withoutJvmNotices(new String(Files.readAllBytes(err), StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * stderr without the JVM's own "Picked up JAVA_TOOL_OPTIONS: ..." line (printed by the JVM, not the launcher,
+     * whenever the variable is set, as .ci/run does when the checkout lies under the JVM's temp directory).
+     */
+    static String withoutJvmNotices(String err) {
+        return err.lines().filter(l -> !l.startsWith("Picked up JAVA_TOOL_OPTIONS:")
+                && !l.startsWith("Picked up _JAVA_OPTIONS:") && !l.startsWith("Picked up JDK_JAVA_OPTIONS:"))
+                .map(l -> l + "\n").collect(java.util.stream.Collectors.joining());
     }
 }
