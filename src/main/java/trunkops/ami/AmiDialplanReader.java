@@ -24,7 +24,7 @@ import trunkops.push.PushException;
 /**
  * The push's read-back: {@code ShowDialPlan} of one context on each dialer, over a manager connection per dialer
  * (events off, logged in on first use and again after a failure); each call waits at most {@code timeoutMs} on
- * the caller's thread. Needs read class {@code dialplan} or {@code reporting}.
+ * the caller's thread. Needs read class {@code config} or {@code reporting}.
  */
 public final class AmiDialplanReader implements DialplanReader {
 

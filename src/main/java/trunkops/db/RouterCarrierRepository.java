@@ -95,9 +95,11 @@ public final class RouterCarrierRepository implements PushStore {
             } else {
                 int n = next.isPresent() ? update(c, expected.get(), next.get()) : delete(c, expected.get());
                 if (n != 1) {
-                    throw new PushException.Conflict("carrier " + id + " changed since the push was built: now "
-                            + read(c, id).map(RouterChange::describe).orElse("no row") + ", built from "
-                            + RouterChange.describe(expected.get()));
+                    Optional<RouterRow> now = read(c, id);
+                    throw new PushException.Conflict("carrier " + id + " changed since the push was built ("
+                            + now.map(r -> expected.get().differences(r)).orElse("row deleted") + "); built from "
+                            + RouterChange.describe(expected.get()) + ", pushing " + next.map(RouterChange::describe)
+                            .orElse("no row"));
                 }
                 type = next.isPresent() ? "MODIFY" : "DELETE";
             }

@@ -32,6 +32,30 @@ public record RouterRow(String carrierId, String dialplanEntry, String globalsSt
         return active && (ALL_SERVERS.equals(serverIp) || serverIp.equals(ip));
     }
 
+    /** What differs from {@code now}, field by field (for "changed since the push was built"). */
+    public String differences(RouterRow now) {
+        java.util.List<String> d = new java.util.ArrayList<>();
+        if (!serverIp.equals(now.serverIp)) {
+            d.add("server_ip " + serverIp + " -> " + now.serverIp);
+        }
+        if (active != now.active) {
+            d.add("active " + (active ? "Y" : "N") + " -> " + (now.active ? "Y" : "N"));
+        }
+        if (!globalsString.equals(now.globalsString)) {
+            d.add("globals_string '" + cut(globalsString) + "' -> '" + cut(now.globalsString) + "'");
+        }
+        if (!dialplanEntry.equals(now.dialplanEntry)) {
+            d.add("dialplan_entry " + PlanText.of(dialplanEntry).marker().orElse("(no marker)") + " -> "
+                    + PlanText.of(now.dialplanEntry).marker().orElse("(no marker)") + " (text differs)");
+        }
+        return String.join("; ", d);
+    }
+
+    private static String cut(String s) {
+        String one = s.strip().replace('\n', ' ');
+        return one.length() > 60 ? one.substring(0, 60) + "..." : one;
+    }
+
     /** Same text and scope (what a dialer would generate from it). */
     public boolean sameContent(RouterRow o) {
         return o != null && dialplanEntry.equals(o.dialplanEntry) && globalsString.equals(o.globalsString)

@@ -211,10 +211,41 @@ class PushLabTest {
         long logs = adminLogRows();
         PushReport r = push(c, Duration.ofSeconds(30));
         assertEquals(PushReport.Outcome.STOPPED_CHANGED, r.outcome(), r.toString());
-        assertTrue(r.summary().contains("changed since the push was built"), r.summary());
+        assertTrue(r.summary().contains("changed since the push was built (globals_string"), r.summary());
+        assertTrue(r.summary().contains("-> 'EDITED=1'"), r.summary());
         assertEquals("EDITED=1", store.read("RENEW-SPLIT").orElseThrow().globalsString());
         assertEquals(logs, adminLogRows(), "nothing written");
         assertTrue(r.dialers().stream().allMatch(d -> d.detail().equals("not touched")), r.toString());
+    }
+
+    @Test
+    @Order(6)
+    void cancelWhileWaitingForASlowKeepaliveRollsBackVerified() throws Exception {
+        try (Connection x = ds.getConnection(); PreparedStatement ps = x.prepareStatement("UPDATE"
+                + " vicidial_server_carriers SET globals_string = '' WHERE carrier_id = 'RENEW-SPLIT'")) {
+            assertEquals(1, ps.executeUpdate());
+        }
+        ChangeSet c = build(routes.version("RENEW-SPLIT", 2).orElseThrow());
+        lab.faults().slowKeepalive(Duration.ofSeconds(4));
+        try {
+            List<PushJob.Progress> steps = new ArrayList<>();
+            PushJob[] job = new PushJob[1];
+            job[0] = new PushJob(c, store, reader, settings(Duration.ofSeconds(30)), p -> {
+                steps.add(p);
+                if (p.step() == PushJob.Step.WAIT_RELOAD) {
+                    job[0].cancel();
+                }
+            });
+            PushReport r = job[0].run();
+            LOG.info("cancelled push: {} {}", r.summary(), r.dialers());
+            assertEquals(PushReport.Outcome.ROLLED_BACK, r.outcome(), r.toString());
+            assertTrue(r.summary().contains("cancelled by the operator"), r.summary());
+            assertTrue(r.dialers().stream().allMatch(d -> d.state() == PushReport.State.OLD), r.toString());
+            assertEquals(c.live(), store.read("RENEW-SPLIT"));
+            assertTrue(steps.stream().anyMatch(p -> p.step() == PushJob.Step.ROLLBACK), steps.toString());
+        } finally {
+            lab.faults().restoreKeepalive();
+        }
     }
 
     private static long adminLogRows() throws SQLException {
