@@ -248,6 +248,27 @@ class PushLabTest {
         }
     }
 
+    @Test
+    @Order(7)
+    void aDialerDownMidPushIsReportedUnknownAndTheOthersRolledBack() throws Exception {
+        ChangeSet c = build(routes.version("RENEW-SPLIT", 2).orElseThrow());
+        String down = c.dialers().get(2).serverId();
+        lab.faults().dropAmi(down);
+        try {
+            PushReport r = push(c, Duration.ofSeconds(30));
+            assertEquals(PushReport.Outcome.FAILED, r.outcome(), r.toString());
+            for (PushReport.DialerState d : r.dialers()) {
+                assertEquals(d.serverId().equals(down) ? PushReport.State.UNKNOWN : PushReport.State.OLD, d.state(),
+                        d.toString());
+            }
+            assertTrue(r.dialers().get(2).detail().contains("check: ShowDialPlan vicidial-auto-external on " + down),
+                    r.dialers().get(2).detail());
+            assertEquals(c.live(), store.read("RENEW-SPLIT"), "the previous row is back");
+        } finally {
+            lab.faults().restartAmi(down);
+        }
+    }
+
     private static long adminLogRows() throws SQLException {
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "SELECT COUNT(*) FROM vicidial_admin_log WHERE record_id = 'RENEW-SPLIT'");
