@@ -56,6 +56,13 @@ final class PushRun {
     static int run(CliContext ctx, DbOptions db, Ask ask) throws InterruptedException {
         String name = "trunkops " + ask.command();
         PrintStream err = ctx.err();
+        if (!ask.dryRun()) { // the role first: nothing opened, nothing read, nothing written
+            Optional<String> refused = LeverRun.refusal(ctx, db.jdbc, RolePolicy.Action.ROUTE_PUSH);
+            if (refused.isPresent()) {
+                err.println(name + ": " + SafeText.display(refused.get()) + " (nothing written)");
+                return Cli.FAILED;
+            }
+        }
         try (Database d = db.open(ctx)) {
             RouteVersion v = version(d, ask);
             RouterCarrierRepository store = new RouterCarrierRepository(d.dataSource(), Clock.systemDefaultZone(),
@@ -73,11 +80,6 @@ final class PushRun {
             printChange(ctx, change);
             if (ask.dryRun() || change.lintErrors()) {
                 return change.lintErrors() ? Cli.FAILED : Cli.OK;
-            }
-            Optional<String> refused = LeverRun.refusal(ctx, db.jdbc, RolePolicy.Action.ROUTE_PUSH);
-            if (refused.isPresent()) {
-                err.println(name + ": " + SafeText.display(refused.get()) + " (nothing written)");
-                return Cli.FAILED;
             }
             return push(ctx, name, DbOptions.topology(d), store, change, ask);
         } catch (PushException | DbException e) {
