@@ -142,7 +142,7 @@ final class PushRun {
                 h -> StatusCommand.secret(ask.secretEnv(), ctx.env(), ctx.keyring().get(),
                         new Keyring.Entry(Keyring.Kind.AMI, ask.amiUser(), h), ctx.err())), ask.amiTimeoutMs())) {
             PushJob job = new PushJob(change, store, reader, settings, p -> progress(ctx, p));
-            report = job.run();
+            report = runCancellable(job, ask.timeout());
         }
         complete(ctx, name, journal, entry, request, report, Duration.ofNanos(System.nanoTime() - t0));
         for (PushReport.DialerState s : report.dialers()) {
@@ -150,6 +150,34 @@ final class PushRun {
         }
         ctx.out().println(SafeText.display(report.summary()));
         return report.allNew() ? Cli.OK : Cli.FAILED;
+    }
+
+    /**
+     * Runs the job with Ctrl-C as its cancel: the shutdown hook cancels it and holds the JVM until the rollback has
+     * run (at most two keepalive timeouts and a minute).
+     */
+    private static PushReport runCancellable(PushJob job, Duration timeout) throws InterruptedException {
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            job.cancel();
+            try {
+                done.await(timeout.multipliedBy(2).plusMinutes(1).toMillis(),
+                        java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "push-cancel");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return job.run();
+        } finally {
+            done.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it returns now that the job is done
+            }
+        }
     }
 
     private static void progress(CliContext ctx, PushJob.Progress p) {

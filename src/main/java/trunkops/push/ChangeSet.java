@@ -45,7 +45,8 @@ public record ChangeSet(RouteVersion version, GeneratedRoute generated, RouterRo
 
     /** The live row already is this version for every dialer: a push would change nothing. */
     public boolean nothingToPush() {
-        return live.isPresent() && live.get().sameContent(target) && RouterRow.ALL_SERVERS.equals(live.get().serverIp());
+        return live.isPresent() && live.get().sameContent(target)
+                && RouterRow.ALL_SERVERS.equals(live.get().serverIp());
     }
 
     /** The text a dialer generates from the live row (empty when the row does not reach it). */

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  */
 public record PlanText(Set<String> priorities, Optional<String> marker) {
 
-    private static final Pattern EXTEN = Pattern.compile("^\\s*exten\\s*=>?\\s*([^,]+),\\s*([^,(]+)(?:\\([^)]*\\))?,.*$");
+    private static final Pattern EXTEN =
+            Pattern.compile("^\\s*exten\\s*=>?\\s*([^,]+),\\s*([^,(]+)(?:\\([^)]*\\))?,.*$");
     private static final Pattern SAME = Pattern.compile("^\\s*same\\s*=>?\\s*([^,(]+)(?:\\([^)]*\\))?,.*$");
     private static final Pattern MARKER = Pattern.compile("NoOp\\((trunkops route [^ )]+ v[0-9]+)\\)");
 
