@@ -53,6 +53,8 @@ final class Cli {
         cl.addSubcommand(new RerouteCommand(ctx));
         cl.addSubcommand(new CarrierCommand(ctx));
         cl.addSubcommand(new AuditCommand(ctx));
+        cl.addSubcommand("push", new PushCommand(ctx, false));
+        cl.addSubcommand("rollback", new PushCommand(ctx, true));
         cl.setOut(new PrintWriter(ctx.out(), true));
         cl.setErr(new PrintWriter(ctx.err(), true));
         cl.setParameterExceptionHandler(badArguments());

@@ -25,5 +25,12 @@ public enum ControlVerb {
     /** A ViciDial carrier set active='N' (+ rebuild_conf_files). */
     CARRIER_INACTIVE,
     /** A ViciDial carrier set active='Y' (+ rebuild_conf_files). */
-    CARRIER_ACTIVE
+    CARRIER_ACTIVE,
+    /*
+     * A route pushed to the dialers (trunkops.push): peer = the route's name (its router carrier_id), route =
+     * "ROUTE", tech SIP (not meaningful); the before map holds the live row's version per dialer, the outcome per
+     * dialer is APPLIED when the pushed version was verified there, FAILED otherwise (the detail says old/unknown).
+     */
+    /** A route version pushed (canary, then the rest; rolled back on a failed read-back); also `rollback --to`. */
+    ROUTE_PUSH
 }

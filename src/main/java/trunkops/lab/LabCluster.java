@@ -175,7 +175,7 @@ public final class LabCluster implements AutoCloseable {
             progress.accept("Starting campaign traffic");
             startTraffic(zone);
         }
-        faults = new LabFaults(clock, dialers, amiServers, farEnds, database);
+        faults = new LabFaults(clock, dialers, amiServers, farEnds, database, keepalive);
         LOG.info("lab cluster up in {} ms", (System.nanoTime() - t0) / 1_000_000);
     }
 

@@ -9,6 +9,7 @@ import trunkops.lab.ami.AmiServer;
 import trunkops.lab.db.LabDatabase;
 import trunkops.lab.pbx.FarEnd;
 import trunkops.lab.pbx.Pbx;
+import trunkops.lab.vici.ViciKeepalive;
 
 /**
  * Fault injection into the running lab, for tests, benchmarks and demos. Trunk faults act on the far end (a
@@ -24,9 +25,11 @@ public final class LabFaults {
     private final Map<String, AmiServer> amiServers;
     private final Map<String, FarEnd> farEnds;
     private final LabDatabase database;
+    private final ViciKeepalive keepalive;
 
     LabFaults(LabClock clock, Map<String, Pbx> dialers, Map<String, AmiServer> amiServers,
-              Map<String, FarEnd> farEnds, LabDatabase database) {
+              Map<String, FarEnd> farEnds, LabDatabase database, ViciKeepalive keepalive) {
+        this.keepalive = keepalive;
         this.clock = clock;
         this.dialers = dialers;
         this.amiServers = amiServers;
@@ -143,6 +146,25 @@ public final class LabFaults {
             }
         }
         LOG.info("lab fault: AMI of {} sent malformed frames to {} client(s)", serverId, n);
+    }
+
+    /** ViciDial's keepalive stops running (cron off): rebuild flags stay 'Y', nothing is regenerated. */
+    public void stopKeepalive() {
+        keepalive.stopped(true);
+        LOG.info("lab fault: keepalive stopped");
+    }
+
+    /** The keepalive runs again, without extra delay. */
+    public void restoreKeepalive() {
+        keepalive.stopped(false);
+        keepalive.extraDelay(java.time.Duration.ZERO);
+        LOG.info("lab fault: keepalive restored");
+    }
+
+    /** Every keepalive pass first waits {@code labDelay} (lab time), e.g. 3 min. */
+    public void slowKeepalive(java.time.Duration labDelay) {
+        keepalive.extraDelay(labDelay);
+        LOG.info("lab fault: keepalive slowed by {}", labDelay);
     }
 
     public void stopDatabase() {

@@ -194,6 +194,7 @@ public final class AuditView extends BorderPane {
             case REROUTE_RESTORE -> "dial prefix of " + e.route().orElse("").toLowerCase(Locale.ROOT) + " restored";
             case CARRIER_INACTIVE -> "carrier set inactive (rebuild)";
             case CARRIER_ACTIVE -> "carrier set active (rebuild)";
+            case ROUTE_PUSH -> "route pushed (rebuild, read back)";
         };
     }
 

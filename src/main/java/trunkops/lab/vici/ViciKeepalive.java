@@ -35,6 +35,8 @@ public final class ViciKeepalive implements AutoCloseable {
     private final ScheduledExecutorService thread;
     private final AtomicLong rebuilds = new AtomicLong();
     private volatile String lastError = "";
+    private volatile boolean stopped;
+    private volatile long extraLabMillis;
 
     public ViciKeepalive(LabViciStore store, Map<String, Pbx> dialersByIp, LabClock clock) {
         this.store = store;
@@ -103,8 +105,17 @@ public final class ViciKeepalive implements AutoCloseable {
         long real = clock.realNanos(periodLabMillis);
         thread.scheduleWithFixedDelay(() -> {
             try {
+                if (stopped) {
+                    return;
+                }
+                long extra = extraLabMillis;
+                if (extra > 0) {
+                    TimeUnit.NANOSECONDS.sleep(clock.realNanos(extra));
+                }
                 runOnce();
                 lastError = "";
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } catch (SQLException | RuntimeException e) {
                 if (!e.toString().equals(lastError)) {
                     LOG.warn("lab keepalive could not read the database: {}", e.toString());
@@ -112,6 +123,16 @@ public final class ViciKeepalive implements AutoCloseable {
                 lastError = e.toString();
             }
         }, real, real, TimeUnit.NANOSECONDS);
+    }
+
+    /** Fault: the periodic pass does nothing (cron stopped); false resumes it. */
+    public void stopped(boolean stop) {
+        this.stopped = stop;
+    }
+
+    /** Fault: every periodic pass first waits this long (lab time; zero for none), e.g. a slow generation. */
+    public void extraDelay(java.time.Duration labDelay) {
+        this.extraLabMillis = labDelay.toMillis();
     }
 
     public long rebuilds() {

@@ -1,0 +1,257 @@
+package trunkops.push;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import trunkops.push.PushReport.DialerState;
+import trunkops.push.PushReport.Outcome;
+import trunkops.push.PushReport.State;
+
+/**
+ * One push, FX-free and cancellable: the canary first (the row scoped to the canary, its rebuild flag set, wait for
+ * the keepalive to clear it, read the dialplan back), then the rest (the row at 0.0.0.0, the other dialers flagged,
+ * each waited for and read back). Any failed read-back, a flag still set after the timeout, or a cancel rolls back:
+ * the row the push was built from is written back (or the row deleted when the route was new), the touched dialers
+ * rebuilt and read back. The first write is a compare-and-set on the live row the change set carries.
+ */
+public final class PushJob {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PushJob.class);
+
+    public enum Step { CHECK, WRITE, WAIT_RELOAD, VERIFY, ROLLBACK, DONE }
+
+    /** One step on one dialer (or "cluster"), with the time waited so far on it. */
+    public record Progress(String serverId, Step step, Duration waited, String detail) {
+    }
+
+    /**
+     * @param reloadTimeout how long the keepalive may take to clear a flag (ViciDial: up to ~60 s + generation)
+     * @param verifyGrace   how long a read-back may keep failing after the flag cleared (generation + reload)
+     * @param poll          how often the flag and the dialplan are read while waiting
+     * @param canaryServerId the canary (empty: the first dialer)
+     * @param actor          the vicidial_admin_log user
+     */
+    public record Settings(Duration reloadTimeout, Duration verifyGrace, Duration poll, Optional<String> canaryServerId,
+                           String actor) {
+        public static Settings defaults(String actor) {
+            return new Settings(Duration.ofMinutes(3), Duration.ofSeconds(20), Duration.ofMillis(500),
+                    Optional.empty(), actor);
+        }
+    }
+
+    private final ChangeSet change;
+    private final PushStore store;
+    private final DialplanReader reader;
+    private final Settings settings;
+    private final Consumer<Progress> progress;
+    private final CountDownLatch cancelled = new CountDownLatch(1);
+    private final Map<String, DialerState> states = new LinkedHashMap<>();
+    private final List<PushStore.Dialer> touched = new ArrayList<>();
+    private long started;
+
+    public PushJob(ChangeSet change, PushStore store, DialplanReader reader, Settings settings,
+                   Consumer<Progress> progress) {
+        this.change = change;
+        this.store = store;
+        this.reader = reader;
+        this.settings = settings;
+        this.progress = progress;
+    }
+
+    /** Asks the job to stop and roll back; a rollback already running is finished. */
+    public void cancel() {
+        cancelled.countDown();
+    }
+
+    public PushReport run() throws InterruptedException {
+        started = System.nanoTime();
+        String route = change.target().carrierId();
+        if (change.lintErrors()) {
+            return report(Outcome.REFUSED, "refused: the new dialplan has lint errors; nothing written");
+        }
+        if (change.nothingToPush()) {
+            return alreadyLive();
+        }
+        PushStore.Dialer canary = canary();
+        Optional<RouterRow> written = Optional.of(change.target().scopedTo(canary.serverIp()));
+        try {
+            step("cluster", Step.WRITE, "row " + route + " v" + change.version().version() + " on " + canary.serverId()
+                    + " only (canary)");
+            store.write(change.live(), written, settings.actor(), "push " + change.version().marker() + " canary "
+                    + canary.serverId());
+        } catch (PushException.Conflict e) {
+            return report(Outcome.STOPPED_CHANGED, "stopped before writing: " + e.getMessage());
+        } catch (PushException e) {
+            return report(Outcome.FAILED, "nothing written: " + e.getMessage());
+        }
+        Optional<String> failure = stage(List.of(canary), written);
+        if (failure.isEmpty()) {
+            List<PushStore.Dialer> rest = change.dialers().stream().filter(d -> !d.equals(canary)).toList();
+            try {
+                step("cluster", Step.WRITE, "row " + route + " on 0.0.0.0 (" + rest.size() + " more dialers)");
+                store.write(written, Optional.of(change.target()), settings.actor(), "push "
+                        + change.version().marker() + " to all");
+                written = Optional.of(change.target());
+                failure = stage(rest, written);
+            } catch (PushException e) {
+                failure = Optional.of(e.getMessage());
+            }
+        }
+        if (failure.isEmpty()) {
+            return report(Outcome.PUSHED, change.version().marker() + " verified on " + states.size() + " dialers");
+        }
+        return rollback(written, failure.get());
+    }
+
+    private PushStore.Dialer canary() {
+        List<PushStore.Dialer> ds = change.dialers();
+        return settings.canaryServerId().flatMap(id -> ds.stream().filter(d -> d.serverId().equals(id)).findFirst())
+                .orElse(ds.get(0));
+    }
+
+    /** Flags, waits and verifies {@code dialers} for {@code row}; the first failure, or empty. */
+    private Optional<String> stage(List<PushStore.Dialer> dialers, Optional<RouterRow> row)
+            throws InterruptedException {
+        for (PushStore.Dialer d : dialers) {
+            touched.add(d);
+            states.put(d.serverId(), new DialerState(d.serverId(), State.UNKNOWN, "written, not yet verified",
+                    Duration.ZERO));
+        }
+        try {
+            store.requestRebuild(dialers.stream().map(PushStore.Dialer::serverIp).toList());
+            for (PushStore.Dialer d : dialers) {
+                Optional<String> bad = settle(d, row, change.live(), true);
+                if (bad.isPresent()) {
+                    return Optional.of(d.serverId() + ": " + bad.get());
+                }
+                states.put(d.serverId(), new DialerState(d.serverId(), State.NEW, "verified " + change.version()
+                        .marker(), elapsed()));
+            }
+        } catch (PushException e) {
+            return Optional.of(e.getMessage());
+        }
+        return Optional.empty();
+    }
+
+    /** Waits for the flag to clear, then reads back until it matches or the grace is over. */
+    private Optional<String> settle(PushStore.Dialer d, Optional<RouterRow> want, Optional<RouterRow> replaced,
+                                    boolean cancellable) throws PushException, InterruptedException {
+        long t0 = System.nanoTime();
+        while (store.rebuildPending(d.serverIp())) {
+            Duration waited = Duration.ofNanos(System.nanoTime() - t0);
+            if (waited.compareTo(settings.reloadTimeout()) > 0) {
+                return Optional.of("rebuild_conf_files still 'Y' after " + waited.toSeconds()
+                        + " s: is the keepalive running (cron ADMIN_keepalive_ALL.pl)?");
+            }
+            step(d.serverId(), Step.WAIT_RELOAD, waited, "waiting for the keepalive (expected within ~60 s)");
+            if (pause(cancellable)) {
+                return Optional.of("cancelled by the operator");
+            }
+        }
+        long t1 = System.nanoTime();
+        Optional<String> bad;
+        do {
+            bad = Verifier.check(reader.show(d.serverId(), Verifier.CONTEXT), change.target().carrierId(), want,
+                    replaced);
+            step(d.serverId(), Step.VERIFY, Duration.ofNanos(System.nanoTime() - t0), bad.orElse("verified"));
+        } while (bad.isPresent() && System.nanoTime() - t1 < settings.verifyGrace().toNanos() && !pause(false));
+        return bad;
+    }
+
+    /** Sleeps one poll; true when the job was cancelled (and {@code cancellable}). */
+    private boolean pause(boolean cancellable) throws InterruptedException {
+        boolean c = cancelled.await(settings.poll().toMillis(), TimeUnit.MILLISECONDS);
+        return c && cancellable;
+    }
+
+    private PushReport rollback(Optional<RouterRow> written, String why) throws InterruptedException {
+        LOG.warn("push of {} failed ({}), rolling back", change.version().marker(), why);
+        step("cluster", Step.ROLLBACK, "restoring " + change.live().map(r -> "the previous row").orElse("no row")
+                + ": " + why);
+        try {
+            store.write(written, change.live(), settings.actor(), "rollback of " + change.version().marker());
+            store.requestRebuild(touched.stream().map(PushStore.Dialer::serverIp).toList());
+        } catch (PushException e) {
+            touched.forEach(d -> unknown(d, "rollback not written (" + e.getMessage() + "); check"
+                    + " vicidial_server_carriers row " + change.target().carrierId()));
+            return report(Outcome.FAILED, "push failed (" + why + ") and the rollback could not be written");
+        }
+        boolean clean = true;
+        for (PushStore.Dialer d : touched) {
+            try {
+                Optional<RouterRow> old = change.live().filter(r -> r.reaches(d.serverIp()));
+                Optional<String> bad = settle(d, old, written, false);
+                String note = "rolled back, verified";
+                if (bad.isPresent() && store.rebuildPending(d.serverIp())) {
+                    // the keepalive never ran: the files still hold what was there before the push
+                    note = "verified on the previous version; its rebuild flag is still 'Y' (keepalive not running?)";
+                    bad = Verifier.check(reader.show(d.serverId(), Verifier.CONTEXT), change.target().carrierId(),
+                            old, written);
+                }
+                if (bad.isEmpty()) {
+                    states.put(d.serverId(), new DialerState(d.serverId(), State.OLD, note, elapsed()));
+                } else {
+                    clean = false;
+                    unknown(d, bad.get());
+                }
+            } catch (PushException e) {
+                clean = false;
+                unknown(d, e.getMessage());
+            }
+        }
+        return report(clean ? Outcome.ROLLED_BACK : Outcome.FAILED, "push failed (" + why + "); rolled back"
+                + (clean ? ", previous version verified" : ", NOT verified everywhere"));
+    }
+
+    private void unknown(PushStore.Dialer d, String why) {
+        states.put(d.serverId(), new DialerState(d.serverId(), State.UNKNOWN, why + "; check: ShowDialPlan "
+                + Verifier.CONTEXT + " on " + d.serverId() + " for '" + PlanText.markerPrefix(
+                change.target().carrierId()) + "', servers.rebuild_conf_files of " + d.serverIp(), Duration.ZERO));
+    }
+
+    private PushReport alreadyLive() throws InterruptedException {
+        for (PushStore.Dialer d : change.dialers()) {
+            try {
+                Optional<String> bad = Verifier.check(reader.show(d.serverId(), Verifier.CONTEXT),
+                        change.target().carrierId(), Optional.of(change.target()), Optional.empty());
+                states.put(d.serverId(), bad.isEmpty() ? new DialerState(d.serverId(), State.NEW, "already live",
+                        elapsed()) : new DialerState(d.serverId(), State.UNKNOWN, "row is this version but the"
+                        + " dialplan is not: " + bad.get(), Duration.ZERO));
+            } catch (PushException e) {
+                unknown(d, e.getMessage());
+            }
+        }
+        return report(Outcome.NOTHING_TO_PUSH, "nothing to push: " + change.version().marker() + " is the live row");
+    }
+
+    private PushReport report(Outcome outcome, String summary) {
+        for (PushStore.Dialer d : change.dialers()) {
+            states.putIfAbsent(d.serverId(), new DialerState(d.serverId(), State.OLD, "not touched", Duration.ZERO));
+        }
+        step("cluster", Step.DONE, summary);
+        return new PushReport(outcome, List.copyOf(states.values()), summary);
+    }
+
+    private Duration elapsed() {
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    private void step(String server, Step s, String detail) {
+        step(server, s, elapsed(), detail);
+    }
+
+    private void step(String server, Step s, Duration waited, String detail) {
+        LOG.info("push {} {} {} {}", change.target().carrierId(), server, s, detail);
+        progress.accept(new Progress(server, s, waited, detail));
+    }
+}
