@@ -102,6 +102,19 @@ class AuditTableLabTest {
                 .withSince(Instant.parse("2026-12-05T07:00:01Z"))));
     }
 
+    /** Every verb fits the table, the levers' and the push's long names too (V2 held 12 characters; V5 widens). */
+    @Test
+    void everyVerbIsWrittenToTheTable() throws Exception {
+        for (trunkops.control.ControlVerb v : trunkops.control.ControlVerb.values()) {
+            ControlRequest r = new ControlRequest(v, trunkops.topology.Tech.SIP, "verbpeer", java.util.List.of(),
+                    java.util.Optional.of("R1"), java.util.OptionalInt.of(1), java.util.Optional.empty(),
+                    "every verb", java.util.Optional.empty(), AuditFixtures.ALICE.who());
+            table.upsert(AuditEntry.begun("verb-" + v + "-" + System.nanoTime(), Instant.now(), AuditFixtures.ALICE,
+                    r, Map.of()));
+            assertEquals(1, rows("verb = '" + v.name() + "' AND trunk = 'SIP/verbpeer'"), v.name());
+        }
+    }
+
     @Test
     void withTheDatabaseDownActionsAreJournaledLocallyAndCopiedOnceWhenItIsBack() throws Exception {
         try (CombinedJournal j = new CombinedJournal(local("down"), table, Duration.ofHours(1))) {
