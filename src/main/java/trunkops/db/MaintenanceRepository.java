@@ -77,7 +77,7 @@ public final class MaintenanceRepository implements MaintenanceStore {
             }
             String fix = "GRANT " + GRANT + " ON " + (c.getCatalog() == null ? "<database>" : "`" + c.getCatalog()
                     + "`") + ".trunkops_maintenance TO '" + user + "'";
-            String read = attempt(c, "SELECT " + COLUMNS + " FROM trunkops_maintenance WHERE 1 = 0");
+            String read = PrivilegeProbe.attempt(c, "SELECT " + COLUMNS + " FROM trunkops_maintenance WHERE 1 = 0");
             if (read != null) {
                 String why = read.contains("doesn't exist") ? "the table trunkops_maintenance does not exist yet (an"
                         + " account that may CREATE tables runs TrunkOps once" + (m.current() ? "" : "; " + m.problem())
@@ -96,28 +96,10 @@ public final class MaintenanceRepository implements MaintenanceStore {
         }
     }
 
-    private static String attempt(Connection c, String... sql) {
-        for (String s : sql) {
-            try (PreparedStatement ps = c.prepareStatement(s)) {
-                ps.execute();
-            } catch (SQLException e) {
-                return TrunkOpsSchema.cause(e);
-            }
-        }
-        return null;
-    }
-
     private static String writeProbe(Connection c) throws SQLException {
-        boolean auto = c.getAutoCommit();
-        c.setAutoCommit(false);
-        try {
-            return attempt(c, "UPDATE trunkops_maintenance SET applied_until = applied_until WHERE 1 = 0",
-                    "INSERT INTO trunkops_maintenance (" + COLUMNS.substring(COLUMNS.indexOf(',') + 2) + ") SELECT "
-                            + COLUMNS.substring(COLUMNS.indexOf(',') + 2) + " FROM trunkops_maintenance WHERE 1 = 0");
-        } finally {
-            c.rollback();
-            c.setAutoCommit(auto);
-        }
+        return PrivilegeProbe.writes(c, "UPDATE trunkops_maintenance SET applied_until = applied_until WHERE 1 = 0",
+                "INSERT INTO trunkops_maintenance (" + COLUMNS.substring(COLUMNS.indexOf(',') + 2) + ") SELECT "
+                        + COLUMNS.substring(COLUMNS.indexOf(',') + 2) + " FROM trunkops_maintenance WHERE 1 = 0");
     }
 
     @Override

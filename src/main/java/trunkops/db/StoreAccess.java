@@ -36,9 +36,9 @@ final class StoreAccess {
         try (Connection c = ds.getConnection()) {
             account = currentUser(c);
             db = c.getCatalog() == null ? db : "`" + c.getCatalog() + "`";
-            String readProblem = attempt(c, "SELECT name, latest_version, updated_at, updated_by FROM trunkops_route"
-                    + " WHERE 1 = 0", "SELECT name, version, route_text, author, saved_at, comment FROM"
-                    + " trunkops_route_version WHERE 1 = 0");
+            String readProblem = PrivilegeProbe.attempt(c, "SELECT name, latest_version, updated_at, updated_by"
+                    + " FROM trunkops_route WHERE 1 = 0", "SELECT name, version, route_text, author, saved_at, comment"
+                    + " FROM trunkops_route_version WHERE 1 = 0");
             String writeProblem = readProblem != null ? readProblem : writeProbe(c);
             String user = "user '" + account + "'";
             String grantSave = "GRANT " + SAVE_GRANT + " ON " + db + ".trunkops_route and ON " + db
@@ -86,33 +86,14 @@ final class StoreAccess {
         }
     }
 
-    /** Null when every statement ran, else the server's message of the first that did not. */
-    private static String attempt(Connection c, String... sql) {
-        for (String s : sql) {
-            try (PreparedStatement ps = c.prepareStatement(s)) {
-                ps.execute();
-            } catch (SQLException e) {
-                return TrunkOpsSchema.cause(e);
-            }
-        }
-        return null;
-    }
-
     /** The privilege checks of a save, on statements that touch no row, rolled back anyway. */
     private static String writeProbe(Connection c) throws SQLException {
-        boolean auto = c.getAutoCommit();
-        c.setAutoCommit(false);
-        try {
-            return attempt(c, "UPDATE trunkops_route SET latest_version = latest_version WHERE 1 = 0",
-                    "INSERT INTO trunkops_route (name, latest_version, updated_at, updated_by)"
-                            + " SELECT name, latest_version, updated_at, updated_by FROM trunkops_route WHERE 1 = 0",
-                    "INSERT INTO trunkops_route_version (name, version, route_text, author, saved_at, comment)"
-                            + " SELECT name, version, route_text, author, saved_at, comment FROM"
-                            + " trunkops_route_version WHERE 1 = 0");
-        } finally {
-            c.rollback();
-            c.setAutoCommit(auto);
-        }
+        return PrivilegeProbe.writes(c, "UPDATE trunkops_route SET latest_version = latest_version WHERE 1 = 0",
+                "INSERT INTO trunkops_route (name, latest_version, updated_at, updated_by)"
+                        + " SELECT name, latest_version, updated_at, updated_by FROM trunkops_route WHERE 1 = 0",
+                "INSERT INTO trunkops_route_version (name, version, route_text, author, saved_at, comment)"
+                        + " SELECT name, version, route_text, author, saved_at, comment FROM"
+                        + " trunkops_route_version WHERE 1 = 0");
     }
 
     /** A duplicate key (two first saves of one name), a deadlock or a lock wait: the save is tried again. */
