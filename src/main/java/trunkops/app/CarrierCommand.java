@@ -75,11 +75,8 @@ final class CarrierCommand implements Callable<Integer> {
         };
         LeverRun.checkReason(reason, ticket);
         String name = "trunkops carrier";
-        java.util.Optional<String> refused = LeverRun.refusal(ctx, db.jdbc,
-                trunkops.control.audit.RolePolicy.Action.CARRIER_ACTIVE);
-        if (refused.isPresent()) { // before the database is opened: nothing read, nothing changed
-            ctx.err().println(name + ": " + trunkops.text.SafeText.display(refused.get()) + " (nothing changed)");
-            return Cli.FAILED;
+        if (LeverRun.refused(ctx, db.jdbc, trunkops.control.audit.RolePolicy.Action.CARRIER_ACTIVE, name)) {
+            return Cli.FAILED; // before the database is opened: nothing read, nothing changed
         }
         try (Database d = db.open(ctx)) {
             TopologyRows rows;

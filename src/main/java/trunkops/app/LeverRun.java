@@ -64,6 +64,14 @@ final class LeverRun {
         return Optional.empty();
     }
 
+    /** True (the refusal printed as {@code <name>: <why> (nothing changed)}) when the role does not allow it. */
+    static boolean refused(CliContext ctx, String jdbc, trunkops.control.audit.RolePolicy.Action action,
+                           String name) {
+        Optional<String> why = refusal(ctx, jdbc, action);
+        why.ifPresent(w -> ctx.err().println(name + ": " + SafeText.display(w) + " (nothing changed)"));
+        return why.isPresent();
+    }
+
     static int run(CliContext ctx, String jdbc, String name, ControlVerb verb, Tech tech, String kind, String id, String before,
                    String reason, String ticket, ViciActor who, ViciDialLevers levers, Lever lever) {
         ControlRequest request = new ControlRequest(verb, tech, id, List.of(), Optional.of(kind), OptionalInt.empty(),

@@ -97,11 +97,8 @@ final class MaintenanceAddCommand implements Callable<Integer> {
     public Integer call() {
         CliContext ctx = parent.ctx();
         String name = "trunkops maintenance add";
-        java.util.Optional<String> refused = LeverRun.refusal(ctx, db.jdbc,
-                trunkops.control.audit.RolePolicy.Action.MAINTENANCE_WINDOW);
-        if (refused.isPresent()) {
-            ctx.err().println(name + ": " + trunkops.text.SafeText.display(refused.get()) + " (nothing changed)");
-            return Cli.FAILED;
+        if (LeverRun.refused(ctx, db.jdbc, trunkops.control.audit.RolePolicy.Action.MAINTENANCE_WINDOW, name)) {
+            return Cli.FAILED; // before the database is opened: nothing read, nothing changed
         }
         if (all == !servers.isEmpty()) {
             throw new IllegalArgumentException("name the dialers: --server <dialer> (repeatable) or --all, one of"

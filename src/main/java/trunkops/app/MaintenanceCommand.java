@@ -111,11 +111,8 @@ final class MaintenanceCommand implements Callable<Integer> {
         public Integer call() {
             CliContext ctx = parent.ctx();
             String name = "trunkops maintenance remove";
-            java.util.Optional<String> refused = LeverRun.refusal(ctx, db.jdbc,
-                    trunkops.control.audit.RolePolicy.Action.MAINTENANCE_WINDOW);
-            if (refused.isPresent()) {
-                ctx.err().println(name + ": " + trunkops.text.SafeText.display(refused.get()) + " (nothing changed)");
-                return Cli.FAILED;
+            if (LeverRun.refused(ctx, db.jdbc, trunkops.control.audit.RolePolicy.Action.MAINTENANCE_WINDOW, name)) {
+                return Cli.FAILED; // before the database is opened: nothing read, nothing changed
             }
             if (reason.isBlank() || reason.length() > 500 || reason.chars().anyMatch(c -> c < 0x20)) {
                 throw new IllegalArgumentException("a reason is required (--reason \"...\", one line, at most 500"

@@ -86,11 +86,8 @@ final class RerouteCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--prefix is required: 1-20 digits (the other carrier's dial prefix)");
         }
         String name = "trunkops reroute";
-        java.util.Optional<String> refused = LeverRun.refusal(ctx, db.jdbc,
-                trunkops.control.audit.RolePolicy.Action.REROUTE);
-        if (refused.isPresent()) { // before the database is opened: nothing read, nothing changed
-            ctx.err().println(name + ": " + trunkops.text.SafeText.display(refused.get()) + " (nothing changed)");
-            return Cli.FAILED;
+        if (LeverRun.refused(ctx, db.jdbc, trunkops.control.audit.RolePolicy.Action.REROUTE, name)) {
+            return Cli.FAILED; // before the database is opened: nothing read, nothing changed
         }
         try (Database d = db.open(ctx)) {
             TopologyRows rows;
