@@ -55,6 +55,7 @@ final class AuditWiring implements AutoCloseable {
     private volatile AuditStore table;
     private final AuditView view = new AuditView();
     private volatile Tab tab;
+    private javafx.scene.input.KeyCombination key;
 
     private AuditWiring(Database database, RolePolicy policy, Identity who, CombinedJournal journal) {
         this.database = database;
@@ -154,6 +155,7 @@ final class AuditWiring implements AutoCloseable {
         tab = new Tab("Audit", view);
         tab.setId("auditTab");
         tabs.getTabs().add(tab);
+        shortcut(tabs, tab);
         AuditView.Source source = new AuditView.Source() {
             @Override
             public List<AuditEntry> load() throws JournalException {
@@ -210,6 +212,21 @@ final class AuditWiring implements AutoCloseable {
         return s.toLowerCase(java.util.Locale.ROOT);
     }
 
+    /**
+     * Ctrl+n for the tab at place n (8 beside the main view's seven), as the other tabs have, and named in its title;
+     * none past 9.
+     */
+    private void shortcut(TabPane tabs, Tab t) {
+        int n = tabs.getTabs().indexOf(t) + 1;
+        if (n < 1 || n > 9 || tabs.getScene() == null) {
+            return;
+        }
+        key = new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.valueOf("DIGIT" + n),
+                javafx.scene.input.KeyCombination.SHORTCUT_DOWN);
+        tabs.getScene().getAccelerators().put(key, () -> tabs.getSelectionModel().select(t));
+        t.setText("Audit (Ctrl+" + n + ")");
+    }
+
     /** The TabPane whose tab shows {@code content} (walks up from it), else the main view's {@code #tabs}. */
     static TabPane tabPaneOf(Node content) {
         for (Parent p = content == null ? null : content.getParent(); p != null; p = p.getParent()) {
@@ -257,6 +274,9 @@ final class AuditWiring implements AutoCloseable {
         if (t != null) {
             trunkops.ui.common.UiExecutor.fx().execute(() -> {
                 if (t.getTabPane() != null) {
+                    if (t.getTabPane().getScene() != null && key != null) {
+                        t.getTabPane().getScene().getAccelerators().remove(key);
+                    }
                     t.getTabPane().getTabs().remove(t);
                 }
             });

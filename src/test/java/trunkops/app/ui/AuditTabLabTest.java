@@ -1,5 +1,6 @@
 package trunkops.app.ui;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -80,7 +81,11 @@ class AuditTabLabTest {
         TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
         waitFor("the Audit tab is added", 30, () -> tabs.getTabs().stream().anyMatch(t -> "auditTab".equals(t.getId())));
         Tab audit = tabs.getTabs().stream().filter(t -> "auditTab".equals(t.getId())).findFirst().orElseThrow();
-        robot.interact(() -> tabs.getSelectionModel().select(audit));
+        assertEquals("Audit (Ctrl+8)", audit.getText(), "the eighth tab, with its shortcut named");
+        robot.interact(() -> tabs.getSelectionModel().select(0));
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.DIGIT8)
+                .release(javafx.scene.input.KeyCode.DIGIT8, javafx.scene.input.KeyCode.CONTROL);
+        waitFor("Ctrl+8 opens the Audit tab", 10, () -> tabs.getSelectionModel().getSelectedItem() == audit);
         Label status = robot.lookup("#auditStatus").queryAs(Label.class);
         waitFor("the table is read", 60, () -> status.getText().contains("journaled action(s) from TrunkOps' table"));
 
