@@ -24,6 +24,7 @@ import trunkops.db.DbException;
 import trunkops.db.RouteRepository;
 import trunkops.db.RouterCarrierRepository;
 import trunkops.push.ChangeSet;
+import trunkops.push.JournalStepLog;
 import trunkops.push.PushException;
 import trunkops.push.PushJob;
 import trunkops.push.PushReport;
@@ -134,6 +135,8 @@ final class PushRun {
                     + SafeText.display(String.valueOf(e.getMessage())) + ")");
             return Cli.FAILED;
         }
+        JournalStepLog stepLog = new JournalStepLog(journal, change.version().name(), change.version().version(),
+                ask.reason(), ControlRun.actor());
         PushJob.Settings settings = new PushJob.Settings(ask.timeout(), Duration.ofSeconds(20),
                 Duration.ofMillis(500), ask.canary(), ControlRun.actor());
         long t0 = System.nanoTime();
@@ -141,8 +144,12 @@ final class PushRun {
         try (AmiDialplanReader reader = new AmiDialplanReader(targets, t -> secrets.computeIfAbsent(t.host(),
                 h -> StatusCommand.secret(ask.secretEnv(), ctx.env(), ctx.keyring().get(),
                         new Keyring.Entry(Keyring.Kind.AMI, ask.amiUser(), h), ctx.err())), ask.amiTimeoutMs())) {
-            PushJob job = new PushJob(change, store, reader, settings, p -> progress(ctx, p));
+            PushJob job = new PushJob(change, store, reader, settings, p -> progress(ctx, p), stepLog);
             report = runCancellable(job, ask.timeout());
+        }
+        stepLog.failures().forEach(f -> ctx.err().println(name + ": warning: " + SafeText.display(f)));
+        for (trunkops.push.FieldConflict f : report.conflicts()) {
+            ctx.err().println("conflict: " + SafeText.display(f.oneLine()));
         }
         complete(ctx, name, journal, entry, request, report, Duration.ofNanos(System.nanoTime() - t0));
         for (PushReport.DialerState s : report.dialers()) {

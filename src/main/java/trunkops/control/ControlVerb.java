@@ -32,5 +32,10 @@ public enum ControlVerb {
      * dialer is APPLIED when the pushed version was verified there, FAILED otherwise (the detail says old/unknown).
      */
     /** A route version pushed (canary, then the rest; rolled back on a failed read-back); also `rollback --to`. */
-    ROUTE_PUSH
+    ROUTE_PUSH,
+    /**
+     * One step of a push (trunkops.push.JournalStepLog): peer = the route, route = the step (CANARY_WRITE, WAIT,
+     * VERIFY, STAGE_OTHERS, ROLLBACK, ROLLBACK_VERIFY, TEST_CALL, FINAL, CHECK), value = the version pushed.
+     */
+    ROUTE_PUSH_STEP
 }

@@ -13,8 +13,22 @@ public class PushException extends Exception {
 
     /** The live row is no longer the one the push was built from. */
     public static final class Conflict extends PushException {
+
+        private final transient java.util.List<FieldConflict> fields;
+
         public Conflict(String message) {
+            this(message, java.util.List.of());
+        }
+
+        /** With the three-way difference (base, live, proposed) of each field that changed. */
+        public Conflict(String message, java.util.List<FieldConflict> fields) {
             super(message);
+            this.fields = java.util.List.copyOf(fields);
+        }
+
+        /** The fields that changed since the push was built (empty when not known). */
+        public java.util.List<FieldConflict> fields() {
+            return fields;
         }
     }
 }

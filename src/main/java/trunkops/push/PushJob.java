@@ -54,23 +54,40 @@ public final class PushJob {
     private final DialplanReader reader;
     private final Settings settings;
     private final Consumer<Progress> progress;
+    private final PushStepLog steps;
     private final CountDownLatch cancelled = new CountDownLatch(1);
+    private List<FieldConflict> conflicts = List.of();
     private final Map<String, DialerState> states = new LinkedHashMap<>();
     private final List<PushStore.Dialer> touched = new ArrayList<>();
     private long started;
 
     public PushJob(ChangeSet change, PushStore store, DialplanReader reader, Settings settings,
                    Consumer<Progress> progress) {
+        this(change, store, reader, settings, progress, PushStepLog.NONE);
+    }
+
+    /** With every step recorded in {@code steps} as it begins and ends (the audit journal: {@link JournalStepLog}). */
+    public PushJob(ChangeSet change, PushStore store, DialplanReader reader, Settings settings,
+                   Consumer<Progress> progress, PushStepLog steps) {
         this.change = change;
         this.store = store;
         this.reader = reader;
         this.settings = settings;
         this.progress = progress;
+        this.steps = steps;
     }
 
-    /** Asks the job to stop and roll back; a rollback already running is finished. */
+    /**
+     * Asks the job to stop: before the first write nothing is written; during a wait, a read-back or between
+     * stages the job rolls back (and verifies the previous version); a rollback already running is finished.
+     */
     public void cancel() {
         cancelled.countDown();
+    }
+
+    /** True once {@link #cancel()} was called. */
+    public boolean cancelRequested() {
+        return cancelled.getCount() == 0;
     }
 
     public PushReport run() throws InterruptedException {
@@ -83,27 +100,49 @@ public final class PushJob {
             return alreadyLive();
         }
         PushStore.Dialer canary = canary();
+        List<String> all = change.dialers().stream().map(PushStore.Dialer::serverId).toList();
+        String check = steps.begin(PushStepLog.Phase.CHECK, all, "before any write");
+        step("cluster", Step.CHECK, "lint clean; " + change.live().map(r -> "live row on " + r.serverIp())
+                .orElse("new route") + "; canary " + canary.serverId());
+        if (cancelRequested()) {
+            steps.end(check, outcomes(all, false, "cancelled before any write"));
+            return cancelledBeforeWrite();
+        }
+        steps.end(check, outcomes(all, true, "ready to write"));
         Optional<RouterRow> written = Optional.of(change.target().scopedTo(canary.serverIp()));
+        String w = steps.begin(PushStepLog.Phase.CANARY_WRITE, List.of(canary.serverId()), "row " + route + " v"
+                + change.version().version() + " scoped to " + canary.serverIp());
         try {
             step("cluster", Step.WRITE, "row " + route + " v" + change.version().version() + " on " + canary.serverId()
                     + " only (canary)");
             store.write(change.live(), written, settings.actor(), "push " + change.version().marker() + " canary "
                     + canary.serverId());
+            steps.end(w, outcomes(List.of(canary.serverId()), true, "written"));
         } catch (PushException.Conflict e) {
+            steps.end(w, outcomes(List.of(canary.serverId()), false, "changed since built: " + e.getMessage()));
+            conflicts = e.fields();
             return report(Outcome.STOPPED_CHANGED, "stopped before writing: " + e.getMessage());
         } catch (PushException e) {
+            steps.end(w, outcomes(List.of(canary.serverId()), false, e.getMessage()));
             return report(Outcome.FAILED, "nothing written: " + e.getMessage());
         }
         Optional<String> failure = stage(List.of(canary), written);
         if (failure.isEmpty()) {
             List<PushStore.Dialer> rest = change.dialers().stream().filter(d -> !d.equals(canary)).toList();
+            List<String> ids = rest.stream().map(PushStore.Dialer::serverId).toList();
+            String o = steps.begin(PushStepLog.Phase.STAGE_OTHERS, ids, "row " + route + " to 0.0.0.0");
             try {
                 step("cluster", Step.WRITE, "row " + route + " on 0.0.0.0 (" + rest.size() + " more dialers)");
                 store.write(written, Optional.of(change.target()), settings.actor(), "push "
                         + change.version().marker() + " to all");
                 written = Optional.of(change.target());
+                steps.end(o, outcomes(ids, true, "written"));
                 failure = stage(rest, written);
             } catch (PushException e) {
+                steps.end(o, outcomes(ids, false, e.getMessage()));
+                if (e instanceof PushException.Conflict c) {
+                    conflicts = c.fields();
+                }
                 failure = Optional.of(e.getMessage());
             }
         }
@@ -119,7 +158,7 @@ public final class PushJob {
                 .orElse(ds.get(0));
     }
 
-    /** Flags, waits and verifies {@code dialers} for {@code row}; the first failure, or empty. */
+    /** Flags, waits and verifies {@code dialers} for {@code row}; the first failure (or the cancel), or empty. */
     private Optional<String> stage(List<PushStore.Dialer> dialers, Optional<RouterRow> row)
             throws InterruptedException {
         for (PushStore.Dialer d : dialers) {
@@ -136,6 +175,9 @@ public final class PushJob {
                 }
                 states.put(d.serverId(), new DialerState(d.serverId(), State.NEW, "verified " + change.version()
                         .marker(), elapsed()));
+                if (cancelRequested()) {
+                    return Optional.of(CANCELLED + " (after " + d.serverId() + " verified)");
+                }
             }
         } catch (PushException e) {
             return Optional.of(e.getMessage());
@@ -143,74 +185,163 @@ public final class PushJob {
         return Optional.empty();
     }
 
-    /** Waits for the flag to clear, then reads back until it matches or the grace is over. */
+    private static final String CANCELLED = "cancelled by the operator";
+
+    /**
+     * Waits for the flag to clear, then reads back until it matches or the grace is over. {@code pushing}: the
+     * push's own stage (cancellable, journaled as WAIT and VERIFY); otherwise the rollback's.
+     */
     private Optional<String> settle(PushStore.Dialer d, Optional<RouterRow> want, Optional<RouterRow> replaced,
-                                    boolean cancellable) throws PushException, InterruptedException {
+                                    boolean pushing) throws PushException, InterruptedException {
         long t0 = System.nanoTime();
-        while (store.rebuildPending(d.serverIp())) {
-            Duration waited = Duration.ofNanos(System.nanoTime() - t0);
-            if (waited.compareTo(settings.reloadTimeout()) > 0) {
-                return Optional.of("rebuild_conf_files still 'Y' after " + waited.toSeconds()
-                        + " s: is the keepalive running (cron ADMIN_keepalive_ALL.pl)?");
+        List<String> one = List.of(d.serverId());
+        String wait = pushing ? steps.begin(PushStepLog.Phase.WAIT, one, "rebuild flag set, waiting for the"
+                + " keepalive") : "";
+        try {
+            while (store.rebuildPending(d.serverIp())) {
+                Duration waited = Duration.ofNanos(System.nanoTime() - t0);
+                if (waited.compareTo(settings.reloadTimeout()) > 0) {
+                    String why = "rebuild_conf_files still 'Y' after " + waited.toSeconds()
+                            + " s: is the keepalive running (cron ADMIN_keepalive_ALL.pl)?";
+                    endIf(pushing, wait, one, false, why);
+                    return Optional.of(why);
+                }
+                step(d.serverId(), Step.WAIT_RELOAD, waited, "waiting for the keepalive (expected within ~60 s)");
+                if (pause(pushing)) {
+                    endIf(pushing, wait, one, false, CANCELLED + " while waiting");
+                    return Optional.of(CANCELLED);
+                }
             }
-            step(d.serverId(), Step.WAIT_RELOAD, waited, "waiting for the keepalive (expected within ~60 s)");
-            if (pause(cancellable)) {
-                return Optional.of("cancelled by the operator");
-            }
+        } catch (PushException e) {
+            endIf(pushing, wait, one, false, e.getMessage());
+            throw e;
         }
+        endIf(pushing, wait, one, true, "flag cleared after " + Duration.ofNanos(System.nanoTime() - t0)
+                .toMillis() + " ms");
+        String verify = pushing ? steps.begin(PushStepLog.Phase.VERIFY, one, "ShowDialPlan " + Verifier.CONTEXT
+                + " for " + want.map(r -> PlanText.of(r.dialplanEntry()).marker().orElse("no marker"))
+                .orElse("no route")) : "";
         long t1 = System.nanoTime();
-        Optional<String> bad;
-        do {
-            bad = Verifier.check(reader.show(d.serverId(), Verifier.CONTEXT), change.target().carrierId(), want,
-                    replaced);
-            step(d.serverId(), Step.VERIFY, Duration.ofNanos(System.nanoTime() - t0), bad.orElse("verified"));
-        } while (bad.isPresent() && System.nanoTime() - t1 < settings.verifyGrace().toNanos() && !pause(false));
+        Optional<String> bad = Optional.empty();
+        try {
+            do {
+                bad = Verifier.check(reader.show(d.serverId(), Verifier.CONTEXT), change.target().carrierId(), want,
+                        replaced);
+                step(d.serverId(), Step.VERIFY, Duration.ofNanos(System.nanoTime() - t0), bad.orElse("verified"));
+                if (bad.isPresent() && pushing && cancelRequested()) {
+                    bad = Optional.of(CANCELLED + " during the read-back (" + bad.get() + ")");
+                    break;
+                }
+            } while (bad.isPresent() && System.nanoTime() - t1 < settings.verifyGrace().toNanos()
+                    && !pause(pushing));
+        } catch (PushException e) {
+            endIf(pushing, verify, one, false, e.getMessage());
+            throw e;
+        }
+        if (bad.isPresent() && pushing && cancelRequested() && !bad.get().startsWith(CANCELLED)) {
+            bad = Optional.of(CANCELLED + " during the read-back (" + bad.get() + ")");
+        }
+        endIf(pushing, verify, one, bad.isEmpty(), bad.orElse("verified"));
         return bad;
+    }
+
+    private void endIf(boolean pushing, String id, List<String> servers, boolean ok, String detail) {
+        if (pushing) {
+            steps.end(id, outcomes(servers, ok, detail));
+        }
+    }
+
+    private static List<PushStepLog.Outcome> outcomes(List<String> servers, boolean ok, String detail) {
+        return servers.stream().map(s -> new PushStepLog.Outcome(s, ok, detail)).toList();
     }
 
     /** Sleeps one poll; true when the job was cancelled (and {@code cancellable}). */
     private boolean pause(boolean cancellable) throws InterruptedException {
+        if (cancelRequested()) { // the latch no longer waits: a rollback after a cancel still polls at the pace
+            if (!cancellable) {
+                TimeUnit.MILLISECONDS.sleep(settings.poll().toMillis());
+            }
+            return cancellable;
+        }
         boolean c = cancelled.await(settings.poll().toMillis(), TimeUnit.MILLISECONDS);
         return c && cancellable;
     }
 
     private PushReport rollback(Optional<RouterRow> written, String why) throws InterruptedException {
         LOG.warn("push of {} failed ({}), rolling back", change.version().marker(), why);
+        List<String> ids = touched.stream().map(PushStore.Dialer::serverId).toList();
+        String rb = steps.begin(PushStepLog.Phase.ROLLBACK, ids, "restoring " + change.live()
+                .map(r -> "the previous row").orElse("no row") + ": " + why);
         step("cluster", Step.ROLLBACK, "restoring " + change.live().map(r -> "the previous row").orElse("no row")
                 + ": " + why);
         try {
             store.write(written, change.live(), settings.actor(), "rollback of " + change.version().marker());
             store.requestRebuild(touched.stream().map(PushStore.Dialer::serverIp).toList());
+            steps.end(rb, outcomes(ids, true, "previous row written, rebuild flagged"));
         } catch (PushException e) {
+            steps.end(rb, outcomes(ids, false, e.getMessage()));
+            if (e instanceof PushException.Conflict c && conflicts.isEmpty()) {
+                conflicts = c.fields();
+            }
             touched.forEach(d -> unknown(d, "rollback not written (" + e.getMessage() + "); check"
                     + " vicidial_server_carriers row " + change.target().carrierId()));
             return report(Outcome.FAILED, "push failed (" + why + ") and the rollback could not be written");
         }
         boolean clean = true;
         for (PushStore.Dialer d : touched) {
-            try {
-                Optional<RouterRow> old = change.live().filter(r -> r.reaches(d.serverIp()));
-                Optional<String> bad = settle(d, old, written, false);
-                String note = "rolled back, verified";
-                if (bad.isPresent() && store.rebuildPending(d.serverIp())) {
-                    // the keepalive never ran: the files still hold what was there before the push
-                    note = "verified on the previous version; its rebuild flag is still 'Y' (keepalive not running?)";
-                    bad = Verifier.check(reader.show(d.serverId(), Verifier.CONTEXT), change.target().carrierId(),
-                            old, written);
-                }
-                if (bad.isEmpty()) {
-                    states.put(d.serverId(), new DialerState(d.serverId(), State.OLD, note, elapsed()));
-                } else {
-                    clean = false;
-                    unknown(d, bad.get());
-                }
-            } catch (PushException e) {
-                clean = false;
-                unknown(d, e.getMessage());
-            }
+            String rv = steps.begin(PushStepLog.Phase.ROLLBACK_VERIFY, List.of(d.serverId()), "waiting for the"
+                    + " keepalive, then ShowDialPlan for the previous version");
+            boolean ok = rollbackOne(d, written);
+            clean &= ok;
+            steps.end(rv, outcomes(List.of(d.serverId()), ok, states.get(d.serverId()).detail()));
         }
         return report(clean ? Outcome.ROLLED_BACK : Outcome.FAILED, "push failed (" + why + "); rolled back"
                 + (clean ? ", previous version verified" : ", NOT verified everywhere"));
+    }
+
+    /** Waits for one touched dialer and reads the previous version back; false when it could not be verified. */
+    private boolean rollbackOne(PushStore.Dialer d, Optional<RouterRow> written) throws InterruptedException {
+        try {
+            Optional<RouterRow> old = change.live().filter(r -> r.reaches(d.serverIp()));
+            Optional<String> bad = settle(d, old, written, false);
+            String note = "rolled back, verified";
+            if (bad.isPresent() && store.rebuildPending(d.serverIp())) {
+                // the keepalive never ran: the files still hold what was there before the push
+                note = "verified on the previous version; its rebuild flag is still 'Y' (keepalive not running?)";
+                bad = Verifier.check(reader.show(d.serverId(), Verifier.CONTEXT), change.target().carrierId(),
+                        old, written);
+            }
+            if (bad.isEmpty()) {
+                states.put(d.serverId(), new DialerState(d.serverId(), State.OLD, note, elapsed()));
+                return true;
+            }
+            unknown(d, bad.get());
+        } catch (PushException e) {
+            unknown(d, e.getMessage());
+        }
+        return false;
+    }
+
+    /** A cancel before the first write: nothing written; every dialer read back on the previous version. */
+    private PushReport cancelledBeforeWrite() throws InterruptedException {
+        for (PushStore.Dialer d : change.dialers()) {
+            try {
+                Optional<String> bad = Verifier.check(reader.show(d.serverId(), Verifier.CONTEXT),
+                        change.target().carrierId(), change.live().filter(r -> r.reaches(d.serverIp())),
+                        Optional.empty());
+                if (bad.isEmpty()) {
+                    states.put(d.serverId(), new DialerState(d.serverId(), State.OLD, "not touched (cancelled before"
+                            + " any write), verified on the previous version", elapsed()));
+                } else {
+                    unknown(d, "not touched, but the read-back differs from the live row: " + bad.get());
+                }
+            } catch (PushException e) {
+                unknown(d, e.getMessage());
+            }
+        }
+        boolean clean = states.values().stream().allMatch(s -> s.state() == State.OLD);
+        return report(clean ? Outcome.ROLLED_BACK : Outcome.FAILED, CANCELLED + " before any write: nothing"
+                + " written" + (clean ? ", previous version verified" : ", NOT verified everywhere"));
     }
 
     private void unknown(PushStore.Dialer d, String why) {
@@ -238,8 +369,12 @@ public final class PushJob {
         for (PushStore.Dialer d : change.dialers()) {
             states.putIfAbsent(d.serverId(), new DialerState(d.serverId(), State.OLD, "not touched", Duration.ZERO));
         }
+        List<String> ids = List.copyOf(states.keySet());
+        String fin = steps.begin(PushStepLog.Phase.FINAL, ids, outcome + ": " + summary);
+        steps.end(fin, states.values().stream().map(s -> new PushStepLog.Outcome(s.serverId(),
+                s.state() == State.NEW, s.state() + ": " + s.detail())).toList());
         step("cluster", Step.DONE, summary);
-        return new PushReport(outcome, List.copyOf(states.values()), summary);
+        return new PushReport(outcome, List.copyOf(states.values()), summary, conflicts);
     }
 
     private Duration elapsed() {

@@ -9,8 +9,9 @@ import java.util.List;
  * @param outcome what happened overall
  * @param dialers every dialer's final state
  * @param summary one line for the operator
+ * @param conflicts for {@link Outcome#STOPPED_CHANGED}: base / live / proposed of each field that changed
  */
-public record PushReport(Outcome outcome, List<DialerState> dialers, String summary) {
+public record PushReport(Outcome outcome, List<DialerState> dialers, String summary, List<FieldConflict> conflicts) {
 
     public enum Outcome { PUSHED, NOTHING_TO_PUSH, REFUSED, STOPPED_CHANGED, ROLLED_BACK, FAILED }
 
@@ -25,6 +26,11 @@ public record PushReport(Outcome outcome, List<DialerState> dialers, String summ
 
     public PushReport {
         dialers = List.copyOf(dialers);
+        conflicts = List.copyOf(conflicts);
+    }
+
+    public PushReport(Outcome outcome, List<DialerState> dialers, String summary) {
+        this(outcome, dialers, summary, List.of());
     }
 
     /** True only when every dialer verified the intended version. */

@@ -10,9 +10,10 @@ import java.util.Objects;
  * @param globalsString the generated globals
  * @param serverIp      {@code 0.0.0.0} (every dialer) or one dialer's address (the canary stage)
  * @param active        'Y' when ViciDial generates it
+ * @param accountEntry  the peer sections the keepalive writes into sip.conf ("" when the route defines none)
  */
 public record RouterRow(String carrierId, String dialplanEntry, String globalsString, String serverIp,
-                        boolean active) {
+                        boolean active, String accountEntry) {
 
     public static final String ALL_SERVERS = "0.0.0.0";
 
@@ -21,10 +22,16 @@ public record RouterRow(String carrierId, String dialplanEntry, String globalsSt
         dialplanEntry = dialplanEntry == null ? "" : dialplanEntry;
         globalsString = globalsString == null ? "" : globalsString;
         Objects.requireNonNull(serverIp, "serverIp");
+        accountEntry = accountEntry == null ? "" : accountEntry;
+    }
+
+    /** A row with no peers ({@code account_entry} empty). */
+    public RouterRow(String carrierId, String dialplanEntry, String globalsString, String serverIp, boolean active) {
+        this(carrierId, dialplanEntry, globalsString, serverIp, active, "");
     }
 
     public RouterRow scopedTo(String ip) {
-        return new RouterRow(carrierId, dialplanEntry, globalsString, ip, active);
+        return new RouterRow(carrierId, dialplanEntry, globalsString, ip, active, accountEntry);
     }
 
     /** True when a dialer at {@code ip} generates this row. */
@@ -48,6 +55,9 @@ public record RouterRow(String carrierId, String dialplanEntry, String globalsSt
             d.add("dialplan_entry " + PlanText.of(dialplanEntry).marker().orElse("(no marker)") + " -> "
                     + PlanText.of(now.dialplanEntry).marker().orElse("(no marker)") + " (text differs)");
         }
+        if (!accountEntry.equals(now.accountEntry)) {
+            d.add("account_entry '" + cut(accountEntry) + "' -> '" + cut(now.accountEntry) + "'");
+        }
         return String.join("; ", d);
     }
 
@@ -59,6 +69,6 @@ public record RouterRow(String carrierId, String dialplanEntry, String globalsSt
     /** Same text and scope (what a dialer would generate from it). */
     public boolean sameContent(RouterRow o) {
         return o != null && dialplanEntry.equals(o.dialplanEntry) && globalsString.equals(o.globalsString)
-                && active == o.active;
+                && active == o.active && accountEntry.equals(o.accountEntry);
     }
 }

@@ -213,6 +213,8 @@ class PushLabTest {
         assertEquals(PushReport.Outcome.STOPPED_CHANGED, r.outcome(), r.toString());
         assertTrue(r.summary().contains("changed since the push was built (globals_string"), r.summary());
         assertTrue(r.summary().contains("-> 'EDITED=1'"), r.summary());
+        assertEquals(List.of(new FieldConflict("globals_string", "", "EDITED=1", "")), r.conflicts(),
+                "three-way: built from '', live 'EDITED=1', the push would write ''");
         assertEquals("EDITED=1", store.read("RENEW-SPLIT").orElseThrow().globalsString());
         assertEquals(logs, adminLogRows(), "nothing written");
         assertTrue(r.dialers().stream().allMatch(d -> d.detail().equals("not touched")), r.toString());

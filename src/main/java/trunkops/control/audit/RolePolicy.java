@@ -62,7 +62,7 @@ public final class RolePolicy {
                 case MAX_CALLS -> MAX_CALLS;
                 case REROUTE, REROUTE_RESTORE -> REROUTE;
                 case CARRIER_INACTIVE, CARRIER_ACTIVE -> CARRIER_ACTIVE;
-                case ROUTE_PUSH -> ROUTE_PUSH;
+                case ROUTE_PUSH, ROUTE_PUSH_STEP -> ROUTE_PUSH;
             };
         }
     }

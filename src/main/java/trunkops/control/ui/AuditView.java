@@ -195,6 +195,7 @@ public final class AuditView extends BorderPane {
             case CARRIER_INACTIVE -> "carrier set inactive (rebuild)";
             case CARRIER_ACTIVE -> "carrier set active (rebuild)";
             case ROUTE_PUSH -> "route pushed (rebuild, read back)";
+            case ROUTE_PUSH_STEP -> "push step " + e.route().orElse("");
         };
     }
 

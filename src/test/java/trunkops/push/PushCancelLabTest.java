@@ -1,0 +1,258 @@
+package trunkops.push;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiPredicate;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.mariadb.jdbc.MariaDbDataSource;
+
+import trunkops.ami.AmiDialplanReader;
+import trunkops.ami.AmiTarget;
+import trunkops.app.AppPaths;
+import trunkops.control.ControlVerb;
+import trunkops.control.DialerOutcome;
+import trunkops.control.audit.AuditEntry;
+import trunkops.control.audit.Identity;
+import trunkops.control.audit.LocalJournal;
+import trunkops.control.audit.Role;
+import trunkops.db.RouteRepository;
+import trunkops.db.RouterCarrierRepository;
+import trunkops.lab.LabCluster;
+import trunkops.lab.LabDefaults;
+import trunkops.routing.GeneratedRoute;
+import trunkops.routing.RouteFile;
+import trunkops.routing.RouteStore;
+import trunkops.routing.RouteVersion;
+
+/**
+ * Every step of a push in the audit journal, and a cancel at each step on the full lab (3 dialers, the lab's
+ * keepalive every second): before the first write (nothing written), while waiting for the canary's keepalive,
+ * while the canary is read back, during the other dialers' stage, and during a rollback (ignored: the rollback runs
+ * to its end). Each cancel ends with the previous version on every dialer, read back over AMI by the test itself.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PushCancelLabTest {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PushCancelLabTest.class);
+    private static final String ROUTE = String.join("\n",
+            "name = CANCEL-RT",
+            "pattern = _53NXXNXXXXXX strip=1",
+            "dialers = all",
+            "strategy = weighted",
+            "member = SIP/blueline weight=%d priority=1",
+            "member = SIP/nsvoice weight=%d priority=2",
+            "dial-timeout = 30");
+
+    private static LabCluster lab;
+    private static Path dir;
+    private static MariaDbDataSource ds;
+    private static RouteRepository routes;
+    private static RouterCarrierRepository store;
+    private static AmiDialplanReader reader;
+    private static LocalJournal journal;
+
+    @BeforeAll
+    static void start() throws Exception {
+        dir = Files.createDirectories(Path.of("target", "push-cancel-lab-test"));
+        AppPaths.deleteTree(dir);
+        lab = LabCluster.start(LabDefaults.cluster(),
+                new LabCluster.Options(dir, 1.0, false, false, 1.0, Duration.ofSeconds(1), 13L), m -> { });
+        LabCluster.DbAccess a = lab.dbAccess();
+        ds = new MariaDbDataSource(a.jdbcUrl());
+        ds.setUser(a.user());
+        ds.setPassword(a.password());
+        routes = RouteRepository.open(ds, "lab-test");
+        store = new RouterCarrierRepository(ds, Clock.systemDefaultZone(), "127.0.0.1");
+        List<AmiTarget> targets = new ArrayList<>();
+        for (LabCluster.AmiAccess x : lab.amiAccess()) {
+            targets.add(new AmiTarget(x.serverId(), x.host(), x.port(), x.user()));
+        }
+        reader = new AmiDialplanReader(targets, t -> () -> lab.amiAccess().stream()
+                .filter(x -> x.serverId().equals(t.serverId())).findFirst().orElseThrow().secret().toCharArray(),
+                10_000);
+        journal = LocalJournal.open(dir.resolve("journal").resolve("audit.log"),
+                new Identity("lab-test", "localhost", Role.ENGINEER), Clock.systemUTC());
+        RouteVersion v1 = save(70, 0);
+        save(40, 1);
+        PushReport r = run(ChangeSet.build(v1, store.read(v1.name()), store.dialers()), (job, p) -> false);
+        assertEquals(PushReport.Outcome.PUSHED, r.outcome(), r.toString());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (reader != null) {
+            reader.close();
+        }
+        if (lab != null) {
+            lab.close();
+        }
+        AppPaths.deleteTree(dir);
+    }
+
+    private static RouteVersion save(int blue, int based) throws Exception {
+        RouteStore.SaveResult r = routes.save(RouteFile.parse(String.format(ROUTE, blue, 100 - blue)), based,
+                "lab-test", "weights " + blue);
+        return assertInstanceOf(RouteStore.SaveResult.Saved.class, r, r.toString()).version();
+    }
+
+    /** Runs a push of {@code c}, calling {@link PushJob#cancel()} at the first progress {@code when} accepts. */
+    private static PushReport run(ChangeSet c, BiPredicate<ChangeSet, PushJob.Progress> when)
+            throws InterruptedException {
+        PushJob[] job = new PushJob[1];
+        JournalStepLog steps = new JournalStepLog(journal, c.version().name(), c.version().version(), "lab test",
+                "lab-test");
+        job[0] = new PushJob(c, store, reader, new PushJob.Settings(Duration.ofSeconds(20), Duration.ofSeconds(8),
+                Duration.ofMillis(100), Optional.empty(), "lab-test"), p -> {
+                    if (!job[0].cancelRequested() && when.test(c, p)) {
+                        LOG.info("cancel at {}", p);
+                        job[0].cancel();
+                    }
+                }, steps);
+        PushReport r = job[0].run();
+        LOG.info("push {}: {} {}", c.version().marker(), r.summary(), r.dialers());
+        assertEquals(List.of(), steps.failures(), "every step journaled");
+        return r;
+    }
+
+    private static ChangeSet v2() throws PushException {
+        RouteVersion v2 = routes.version("CANCEL-RT", 2).orElseThrow();
+        return ChangeSet.build(v2, store.read(v2.name()), store.dialers());
+    }
+
+    /** The push rolled back (or never wrote) and every dialer runs v1, read back here. */
+    private static void assertOldEverywhere(ChangeSet c, PushReport r, String why) throws Exception {
+        assertEquals(PushReport.Outcome.ROLLED_BACK, r.outcome(), r.toString());
+        assertTrue(r.summary().contains(why), r.summary());
+        assertTrue(r.dialers().stream().allMatch(d -> d.state() == PushReport.State.OLD), r.toString());
+        assertEquals(c.live(), store.read("CANCEL-RT"), "the v1 row");
+        for (PushStore.Dialer d : c.dialers()) {
+            assertEquals(Optional.empty(), Verifier.check(reader.show(d.serverId(), Verifier.CONTEXT), "CANCEL-RT",
+                    c.live(), Optional.of(c.target())), d.serverId() + " runs v1");
+        }
+    }
+
+    private static List<AuditEntry> stepsOf(int version, int from) throws Exception {
+        List<AuditEntry> all = journal.read().entries().stream()
+                .filter(e -> e.verb() == ControlVerb.ROUTE_PUSH_STEP && e.value().orElse(-1) == version).toList();
+        return all.subList(from, all.size());
+    }
+
+    private static List<String> phases(List<AuditEntry> entries) {
+        return entries.stream().map(e -> e.route().orElse("?") + (e.servers().size() == 1 ? " "
+                + e.servers().get(0) : "")).toList();
+    }
+
+    @Test
+    @Order(1)
+    void everyStepOfThePushIsInTheJournalCompleted() throws Exception {
+        List<AuditEntry> steps = stepsOf(1, 0);
+        List<String> ids = store.dialers().stream().map(PushStore.Dialer::serverId).toList();
+        assertEquals(List.of("CHECK", "CANARY_WRITE " + ids.get(0), "WAIT " + ids.get(0), "VERIFY " + ids.get(0),
+                "STAGE_OTHERS", "WAIT " + ids.get(1), "VERIFY " + ids.get(1), "WAIT " + ids.get(2),
+                "VERIFY " + ids.get(2), "FINAL"), phases(steps));
+        for (AuditEntry e : steps) {
+            assertEquals("CANCEL-RT", e.peer());
+            AuditEntry.Completion done = e.completion().orElseThrow(() -> new AssertionError("open: " + e));
+            assertTrue(done.outcomes().stream().allMatch(DialerOutcome::applied), e.toString());
+        }
+        assertEquals(3, steps.get(steps.size() - 1).completion().orElseThrow().outcomes().size());
+    }
+
+    @Test
+    @Order(2)
+    void cancelBeforeTheFirstWriteWritesNothing() throws Exception {
+        ChangeSet c = v2();
+        long logs = adminLogRows();
+        int from = stepsOf(2, 0).size();
+        PushReport r = run(c, (x, p) -> p.step() == PushJob.Step.CHECK);
+        assertOldEverywhere(c, r, "cancelled by the operator before any write");
+        assertEquals(logs, adminLogRows(), "no row written");
+        List<AuditEntry> steps = stepsOf(2, from);
+        assertEquals(List.of("CHECK", "FINAL"), phases(steps));
+        assertEquals(DialerOutcome.Status.FAILED, steps.get(0).completion().orElseThrow().outcomes().get(0).status());
+    }
+
+    @Test
+    @Order(3)
+    void cancelWhileWaitingForTheCanarysKeepalive() throws Exception {
+        ChangeSet c = v2();
+        lab.faults().slowKeepalive(Duration.ofSeconds(3));
+        try {
+            int from = stepsOf(2, 0).size();
+            PushReport r = run(c, (x, p) -> p.step() == PushJob.Step.WAIT_RELOAD);
+            assertOldEverywhere(c, r, "cancelled by the operator");
+            List<String> steps = phases(stepsOf(2, from));
+            String canary = c.dialers().get(0).serverId();
+            assertEquals(List.of("CHECK", "CANARY_WRITE " + canary, "WAIT " + canary, "ROLLBACK " + canary,
+                    "ROLLBACK_VERIFY " + canary, "FINAL"), steps);
+        } finally {
+            lab.faults().restoreKeepalive();
+        }
+    }
+
+    @Test
+    @Order(4)
+    void cancelWhileTheCanaryIsReadBack() throws Exception {
+        ChangeSet c = v2();
+        int from = stepsOf(2, 0).size();
+        PushReport r = run(c, (x, p) -> p.step() == PushJob.Step.VERIFY);
+        assertOldEverywhere(c, r, "cancelled by the operator");
+        String canary = c.dialers().get(0).serverId();
+        assertTrue(r.dialers().stream().filter(d -> !d.serverId().equals(canary))
+                .allMatch(d -> d.detail().equals("not touched")), r.toString());
+        assertTrue(phases(stepsOf(2, from)).contains("VERIFY " + canary));
+    }
+
+    @Test
+    @Order(5)
+    void cancelDuringTheOtherDialersStage() throws Exception {
+        ChangeSet c = v2();
+        String canary = c.dialers().get(0).serverId();
+        PushReport r = run(c, (x, p) -> p.step() == PushJob.Step.WRITE && p.detail().contains("0.0.0.0"));
+        assertOldEverywhere(c, r, "cancelled by the operator");
+        assertTrue(r.dialers().stream().allMatch(d -> d.detail().startsWith("rolled back")), "all three touched and"
+                + " rolled back: " + r);
+        assertTrue(r.dialers().stream().anyMatch(d -> d.serverId().equals(canary)));
+    }
+
+    @Test
+    @Order(6)
+    void aCancelDuringARollbackLetsTheRollbackFinishVerified() throws Exception {
+        ChangeSet clean = v2();
+        GeneratedRoute g = clean.generated();
+        String text = g.dialplanEntry().replaceFirst("\n", "\n[trunkops-broken\n"); // loads up to here
+        ChangeSet c = ChangeSet.of(clean.version(), new GeneratedRoute(g.carrierId(), text, g.globalsString(),
+                g.marker()), clean.live(), clean.dialers());
+        PushReport r = run(c, (x, p) -> p.step() == PushJob.Step.ROLLBACK);
+        assertOldEverywhere(clean, r, "missing");
+        assertTrue(r.summary().contains("previous version verified"), r.summary());
+    }
+
+    private static long adminLogRows() throws SQLException {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT COUNT(*) FROM vicidial_admin_log WHERE record_id = 'CANCEL-RT'");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
