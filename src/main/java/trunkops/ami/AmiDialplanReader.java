@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -13,9 +15,11 @@ import org.asteriskjava.manager.EventTimeoutException;
 import org.asteriskjava.manager.ManagerConnectionState;
 import org.asteriskjava.manager.ResponseEvents;
 import org.asteriskjava.manager.TimeoutException;
+import org.asteriskjava.manager.action.SipShowPeerAction;
 import org.asteriskjava.manager.event.ListDialplanEvent;
 import org.asteriskjava.manager.event.ResponseEvent;
 import org.asteriskjava.manager.response.ManagerError;
+import org.asteriskjava.manager.response.ManagerResponse;
 
 import trunkops.ami.actions.ShowDialPlanContextAction;
 import trunkops.push.DialplanReader;
@@ -61,6 +65,28 @@ public final class AmiDialplanReader implements DialplanReader {
         } catch (IOException | EventTimeoutException | IllegalStateException e) {
             drop(serverId);
             throw new PushException(serverId + ": ShowDialPlan: " + AmiLists.describe(e), e);
+        }
+    }
+
+    @Override
+    public Optional<Map<String, String>> showPeer(String serverId, String peer) throws PushException {
+        BoundedManagerConnection c = connected(serverId);
+        try {
+            ManagerResponse r = c.sendAction(new SipShowPeerAction(peer), timeoutMs);
+            if (r instanceof ManagerError err) {
+                if (String.valueOf(err.getMessage()).contains("not found")) {
+                    return Optional.empty();
+                }
+                throw new PushException(serverId + ": SIPshowpeer refused: " + err.getMessage());
+            }
+            Map<String, String> out = new HashMap<>();
+            if (r.getAttributes() != null) {
+                r.getAttributes().forEach((k, v) -> out.put(k.toLowerCase(Locale.ROOT), String.valueOf(v).strip()));
+            }
+            return Optional.of(out);
+        } catch (IOException | TimeoutException | IllegalStateException e) {
+            drop(serverId);
+            throw new PushException(serverId + ": SIPshowpeer: " + AmiLists.describe(e), e);
         }
     }
 

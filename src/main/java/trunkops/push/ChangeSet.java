@@ -35,7 +35,7 @@ public record ChangeSet(RouteVersion version, GeneratedRoute generated, RouterRo
     /** With a given rendering (tests corrupt it to see the push catch a dialplan that loads only partly). */
     static ChangeSet of(RouteVersion v, GeneratedRoute g, Optional<RouterRow> live, List<PushStore.Dialer> dialers) {
         RouterRow target = new RouterRow(g.carrierId(), g.dialplanEntry(), g.globalsString(),
-                RouterRow.ALL_SERVERS, true);
+                RouterRow.ALL_SERVERS, true, g.accountEntry());
         return new ChangeSet(v, g, target, live, DialplanLinter.lint(g.dialplanEntry()), dialers);
     }
 
@@ -67,7 +67,8 @@ public record ChangeSet(RouteVersion version, GeneratedRoute generated, RouterRo
     }
 
     private static String rowText(RouterRow r) {
-        return "; globals_string\n" + r.globalsString().strip() + "\n; dialplan_entry\n" + r.dialplanEntry();
+        String peers = r.accountEntry().isEmpty() ? "" : "; account_entry\n" + r.accountEntry().strip() + "\n";
+        return peers + "; globals_string\n" + r.globalsString().strip() + "\n; dialplan_entry\n" + r.dialplanEntry();
     }
 
     private static List<String> lines(String s) {

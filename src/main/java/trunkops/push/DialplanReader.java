@@ -11,6 +11,15 @@ public interface DialplanReader extends AutoCloseable {
 
     List<Priority> show(String serverId, String context) throws PushException;
 
+    /**
+     * chan_sip's {@code SIPshowpeer} of one peer: its fields with lower-case names ({@code tohost},
+     * {@code context}, ...), empty when the dialer does not know the peer. Readers that cannot read peers refuse.
+     */
+    default java.util.Optional<java.util.Map<String, String>> showPeer(String serverId, String peer)
+            throws PushException {
+        throw new PushException(serverId + ": this reader cannot read peers back (SIPshowpeer)");
+    }
+
     @Override
     void close();
 }

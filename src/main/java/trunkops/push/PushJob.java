@@ -227,6 +227,9 @@ public final class PushJob {
             do {
                 bad = Verifier.check(reader.show(d.serverId(), Verifier.CONTEXT), change.target().carrierId(), want,
                         replaced);
+                if (bad.isEmpty()) {
+                    bad = PeerText.check(want, replaced, peer -> reader.showPeer(d.serverId(), peer));
+                }
                 step(d.serverId(), Step.VERIFY, Duration.ofNanos(System.nanoTime() - t0), bad.orElse("verified"));
                 if (bad.isPresent() && pushing && cancelRequested()) {
                     bad = Optional.of(CANCELLED + " during the read-back (" + bad.get() + ")");

@@ -16,10 +16,12 @@ import java.util.Objects;
  * @param progressTimeoutSeconds how long an attempt may go without the trunk ringing or answering before it counts
  *                               as CHANUNAVAIL (Dial's {@code ring^progress} timeout): a dead trunk qualify has not
  *                               noticed yet costs this, not chan_sip's 6-32 s transaction timeout
+ * @param trunks                 chan_sip peers the route itself defines (its router carrier's account_entry, rendered
+ *                               by {@link PeerSectionGenerator}); usually empty: members are other carriers' peers
  */
 public record Route(String name, List<RoutePattern> patterns, List<String> dialers, Strategy strategy,
                     List<RouteMember> members, FailoverPolicy failover, int maxAttempts, int dialTimeoutSeconds,
-                    int progressTimeoutSeconds) {
+                    int progressTimeoutSeconds, List<TrunkSettings> trunks) {
 
     public static final int DEFAULT_DIAL_TIMEOUT_S = 30;
     public static final int DEFAULT_PROGRESS_TIMEOUT_S = 5;
@@ -31,6 +33,20 @@ public record Route(String name, List<RoutePattern> patterns, List<String> diale
         Objects.requireNonNull(strategy, "strategy");
         members = List.copyOf(members);
         Objects.requireNonNull(failover, "failover");
+        trunks = trunks == null ? List.of() : List.copyOf(trunks);
+    }
+
+    /** A route that defines no peers of its own. */
+    public Route(String name, List<RoutePattern> patterns, List<String> dialers, Strategy strategy,
+                 List<RouteMember> members, FailoverPolicy failover, int maxAttempts, int dialTimeoutSeconds,
+                 int progressTimeoutSeconds) {
+        this(name, patterns, dialers, strategy, members, failover, maxAttempts, dialTimeoutSeconds,
+                progressTimeoutSeconds, List.of());
+    }
+
+    public Route withTrunks(List<TrunkSettings> t) {
+        return new Route(name, patterns, dialers, strategy, members, failover, maxAttempts, dialTimeoutSeconds,
+                progressTimeoutSeconds, t);
     }
 
     /** A route with the defaults: every dialer, the default failover policy, one attempt per member. */
@@ -55,21 +71,21 @@ public record Route(String name, List<RoutePattern> patterns, List<String> diale
 
     public Route withMembers(List<RouteMember> m) {
         return new Route(name, patterns, dialers, strategy, m, failover, maxAttempts, dialTimeoutSeconds,
-                progressTimeoutSeconds);
+                progressTimeoutSeconds, trunks);
     }
 
     public Route withStrategy(Strategy s) {
         return new Route(name, patterns, dialers, s, members, failover, maxAttempts, dialTimeoutSeconds,
-                progressTimeoutSeconds);
+                progressTimeoutSeconds, trunks);
     }
 
     public Route withFailover(FailoverPolicy f) {
         return new Route(name, patterns, dialers, strategy, members, f, maxAttempts, dialTimeoutSeconds,
-                progressTimeoutSeconds);
+                progressTimeoutSeconds, trunks);
     }
 
     public Route withTiming(int attempts, int dialTimeout, int progressTimeout) {
         return new Route(name, patterns, dialers, strategy, members, failover, attempts, dialTimeout,
-                progressTimeout);
+                progressTimeout, trunks);
     }
 }

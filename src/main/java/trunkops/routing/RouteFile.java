@@ -60,6 +60,7 @@ public final class RouteFile {
         Integer attempts = null;
         int dialTimeout = Route.DEFAULT_DIAL_TIMEOUT_S;
         int progressTimeout = Route.DEFAULT_PROGRESS_TIMEOUT_S;
+        List<TrunkSettings> trunks = new ArrayList<>();
         String[] lines = text.split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {
             int no = i + 1;
@@ -86,6 +87,7 @@ public final class RouteFile {
                 case "max-attempts" -> attempts = integer(no, key, value);
                 case "dial-timeout" -> dialTimeout = integer(no, key, value);
                 case "progress-timeout" -> progressTimeout = integer(no, key, value);
+                case "trunk" -> trunks.add(trunk(no, value));
                 default -> throw new ParseException(no, "unknown key '" + key + "'");
             }
         }
@@ -102,7 +104,7 @@ public final class RouteFile {
             throw new ParseException(lineOf(lines, "failover-on"), e.getMessage());
         }
         return new Route(name, patterns, dialers, strategy, members, policy,
-                attempts == null ? members.size() : attempts, dialTimeout, progressTimeout);
+                attempts == null ? members.size() : attempts, dialTimeout, progressTimeout, trunks);
     }
 
     /** The canonical text of a route: parse(format(r)) equals r. */
@@ -130,7 +132,34 @@ public final class RouteFile {
         sb.append("max-attempts = ").append(r.maxAttempts()).append('\n');
         sb.append("dial-timeout = ").append(r.dialTimeoutSeconds()).append('\n');
         sb.append("progress-timeout = ").append(r.progressTimeoutSeconds()).append('\n');
+        for (TrunkSettings t : r.trunks()) {
+            sb.append("trunk = ").append(t.tech().name()).append('/').append(t.name());
+            t.options().forEach((k, v) -> sb.append(' ').append(k).append('=').append(v));
+            sb.append('\n');
+        }
         return sb.toString();
+    }
+
+    /** {@code SIP/rt-peer host=10.0.0.1 port=5060 dtmfmode=rfc2833}: a peer the route itself defines. */
+    private static TrunkSettings trunk(int no, String spec) throws ParseException {
+        String[] parts = spec.strip().split("\\s+");
+        int slash = parts[0].indexOf('/');
+        if (slash <= 0 || slash == parts[0].length() - 1) {
+            throw new ParseException(no, "trunk '" + spec.strip() + "' must be TECH/peer option=value ...");
+        }
+        Optional<Tech> tech = Tech.fromDialTech(parts[0].substring(0, slash));
+        if (tech.isEmpty()) {
+            throw new ParseException(no, "trunk '" + parts[0] + "': unknown technology");
+        }
+        java.util.Map<String, String> options = new java.util.LinkedHashMap<>();
+        for (int i = 1; i < parts.length; i++) {
+            int eq = parts[i].indexOf('=');
+            if (eq <= 0) {
+                throw new ParseException(no, "trunk option '" + parts[i] + "' must be option=value");
+            }
+            options.put(parts[i].substring(0, eq).toLowerCase(Locale.ROOT), parts[i].substring(eq + 1));
+        }
+        return new TrunkSettings(tech.get(), parts[0].substring(slash + 1), options);
     }
 
     /** {@code SIP/trunk1:70} (the command line's short form) or {@code SIP/trunk1 weight=70 priority=1 max=40}. */

@@ -72,6 +72,10 @@ public final class RouteGenerator {
         for (RoutePattern p : v.route().patterns()) {
             new RouteDialplan(v, p, out).write();
         }
-        return new GeneratedRoute(v.name(), out.toString(), "", v.marker());
+        StringBuilder peers = new StringBuilder();
+        for (TrunkSettings t : v.route().trunks()) {
+            peers.append(peers.isEmpty() ? "" : "\n").append(PeerSectionGenerator.render(t));
+        }
+        return new GeneratedRoute(v.name(), out.toString(), "", v.marker(), peers.toString());
     }
 }

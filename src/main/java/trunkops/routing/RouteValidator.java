@@ -51,7 +51,24 @@ public final class RouteValidator {
         members(route, out);
         failover(route, out);
         timing(route, out);
+        trunks(route, out);
         return out;
+    }
+
+    /** The route's own peers: chan_sip only (its carrier's account_entry goes into sip.conf), valid, unique. */
+    private static void trunks(Route route, List<RouteProblem> out) {
+        Set<String> seen = new HashSet<>();
+        for (TrunkSettings t : route.trunks()) {
+            String field = "trunk " + t.tech() + "/" + t.name();
+            if (t.tech() != trunkops.topology.Tech.SIP) {
+                out.add(RouteProblem.error(field, "a route defines chan_sip peers only (its router carrier's"
+                        + " protocol is SIP); define PJSIP endpoints in their own carrier"));
+            }
+            PeerSectionGenerator.problems(t).forEach(p -> out.add(RouteProblem.error(field, p)));
+            if (!seen.add(t.name())) {
+                out.add(RouteProblem.error(field, "defined twice"));
+            }
+        }
     }
 
     /** The structural checks plus those against the cluster as it is now. */
@@ -65,6 +82,9 @@ public final class RouteValidator {
             }
         }
         for (RouteMember m : route.members()) {
+            if (route.trunks().stream().anyMatch(t -> t.tech() == m.tech() && t.name().equals(m.peer()))) {
+                continue; // the route defines this peer itself
+            }
             List<String> missing = dialers.stream().map(DialerServer::serverId)
                     .filter(id -> topology.trunksOn(id).stream().noneMatch(t -> same(t, m))).toList();
             if (!missing.isEmpty() && missing.size() == dialers.size()) {
