@@ -43,6 +43,15 @@ final class PushCommand implements Callable<Integer> {
             description = "How long the keepalive may take per stage (e.g. 180s, 3m). Default 180s.")
     private String timeout;
 
+    @Option(names = "--test-number", paramLabel = "<number>",
+            description = "After the canary verified: a test call to this number through the route there"
+                    + " (Local/<dial string>@default); prints which trunk answered.")
+    private String testNumber;
+
+    @Option(names = "--no-test-call", description = "No test call (one of --test-number / --no-test-call is"
+            + " required unless --dry-run).")
+    private boolean noTestCall;
+
     @Option(names = "--user", required = true, paramLabel = "<user>", description = "The dialers' AMI user.")
     private String amiUser;
 
@@ -72,12 +81,22 @@ final class PushCommand implements Callable<Integer> {
         if (rollback != (to != null)) {
             throw new IllegalArgumentException(rollback ? "rollback needs --to <version>" : "--to is for rollback");
         }
+        if (testNumber != null && noTestCall) {
+            throw new IllegalArgumentException("--test-number and --no-test-call exclude each other");
+        }
+        if (testNumber == null && !noTestCall && !dryRun) {
+            throw new IllegalArgumentException("choose --test-number <number> (a test call through the route on the"
+                    + " canary) or --no-test-call");
+        }
+        if (testNumber != null && !testNumber.matches("[0-9]{1,30}")) {
+            throw new IllegalArgumentException("--test-number '" + testNumber + "': digits only");
+        }
         Duration t = duration(timeout);
         String why = reason != null ? reason : (rollback ? "rollback of " + route + " to v" + to : "push of " + route);
         LeverRun.checkReason(why, null);
         return PushRun.run(ctx, db, new PushRun.Ask(rollback ? "rollback" : "push", route,
                 to == null ? OptionalInt.empty() : OptionalInt.of(to), dryRun, Optional.ofNullable(canary), t,
-                amiUser, secretEnv, amiTimeoutMs, why));
+                amiUser, secretEnv, amiTimeoutMs, why, Optional.ofNullable(testNumber)));
     }
 
     static Duration duration(String s) {

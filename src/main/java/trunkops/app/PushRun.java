@@ -12,6 +12,7 @@ import java.util.OptionalInt;
 import java.util.function.Supplier;
 
 import trunkops.ami.AmiDialplanReader;
+import trunkops.ami.AmiTestCaller;
 import trunkops.ami.AmiTarget;
 import trunkops.control.ControlJournal;
 import trunkops.control.ControlRequest;
@@ -29,6 +30,7 @@ import trunkops.push.PushException;
 import trunkops.push.PushJob;
 import trunkops.push.PushReport;
 import trunkops.push.PushStore;
+import trunkops.push.TestDial;
 import trunkops.routing.LintFinding;
 import trunkops.routing.RouteVersion;
 import trunkops.secrets.Keyring;
@@ -48,7 +50,8 @@ final class PushRun {
 
     /** What the command line asked for. */
     record Ask(String command, String route, OptionalInt version, boolean dryRun, Optional<String> canary,
-               Duration timeout, String amiUser, String secretEnv, int amiTimeoutMs, String reason) {
+               Duration timeout, String amiUser, String secretEnv, int amiTimeoutMs, String reason,
+               Optional<String> testNumber) {
     }
 
     private PushRun() {
@@ -77,12 +80,14 @@ final class PushRun {
                 throw new IllegalArgumentException("--canary " + ask.canary().get() + ": not a dialer ("
                         + String.join(", ", dialers.stream().map(PushStore.Dialer::serverId).toList()) + ")");
             }
+            Optional<String> dial = ask.testNumber().map(n -> TestDial.dialString(v, n).orElseThrow(() ->
+                    new IllegalArgumentException("--test-number " + n + " reaches none of the route's patterns")));
             ChangeSet change = ChangeSet.build(v, store.read(v.name()), dialers);
             printChange(ctx, change);
             if (ask.dryRun() || change.lintErrors()) {
                 return change.lintErrors() ? Cli.FAILED : Cli.OK;
             }
-            return push(ctx, name, DbOptions.topology(d), store, change, ask);
+            return push(ctx, name, DbOptions.topology(d), store, change, ask, dial);
         } catch (PushException | DbException e) {
             err.println(name + ": " + SafeText.display(e.getMessage()));
             return Cli.FAILED;
@@ -116,7 +121,7 @@ final class PushRun {
     }
 
     private static int push(CliContext ctx, String name, ClusterTopology topology, PushStore store, ChangeSet change,
-                            Ask ask) throws InterruptedException {
+                            Ask ask, Optional<String> dial) throws InterruptedException {
         List<AmiTarget> targets = new ArrayList<>();
         Map<String, Supplier<char[]>> secrets = new HashMap<>();
         for (DialerServer s : topology.servers()) {
@@ -141,11 +146,16 @@ final class PushRun {
                 Duration.ofMillis(500), ask.canary(), ControlRun.actor());
         long t0 = System.nanoTime();
         PushReport report;
-        try (AmiDialplanReader reader = new AmiDialplanReader(targets, t -> secrets.computeIfAbsent(t.host(),
+        java.util.function.Function<AmiTarget, Supplier<char[]>> secret = t -> secrets.computeIfAbsent(t.host(),
                 h -> StatusCommand.secret(ask.secretEnv(), ctx.env(), ctx.keyring().get(),
-                        new Keyring.Entry(Keyring.Kind.AMI, ask.amiUser(), h), ctx.err())), ask.amiTimeoutMs())) {
+                        new Keyring.Entry(Keyring.Kind.AMI, ask.amiUser(), h), ctx.err()));
+        try (AmiDialplanReader reader = new AmiDialplanReader(targets, secret, ask.amiTimeoutMs())) {
             PushJob job = new PushJob(change, store, reader, settings, p -> progress(ctx, p), stepLog);
+            dial.ifPresent(n -> job.withTestCall(new AmiTestCaller(targets, secret, ask.amiTimeoutMs()), n,
+                    TestDial.VICIDIAL_CONTEXT, Duration.ofSeconds(60)));
             report = runCancellable(job, ask.timeout());
+            job.testCallResult().ifPresent(r -> ctx.out().println("test call " + SafeText.display(
+                    r.answeredBy().map(a -> "answered by " + a).orElse("not answered") + " (" + r.detail() + ")")));
         }
         stepLog.failures().forEach(f -> ctx.err().println(name + ": warning: " + SafeText.display(f)));
         for (trunkops.push.FieldConflict f : report.conflicts()) {

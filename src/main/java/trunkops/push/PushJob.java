@@ -57,6 +57,11 @@ public final class PushJob {
     private final PushStepLog steps;
     private final CountDownLatch cancelled = new CountDownLatch(1);
     private List<FieldConflict> conflicts = List.of();
+    private Optional<TestPlan> testPlan = Optional.empty();
+    private volatile TestCaller.Result testResult;
+
+    private record TestPlan(TestCaller caller, String dialString, String context, Duration timeout) {
+    }
     private final Map<String, DialerState> states = new LinkedHashMap<>();
     private final List<PushStore.Dialer> touched = new ArrayList<>();
     private long started;
@@ -83,6 +88,22 @@ public final class PushJob {
      */
     public void cancel() {
         cancelled.countDown();
+    }
+
+    /**
+     * Once the canary is verified, a test call there through the route ({@code Local/<dialString>@<context>}, see
+     * {@link TestDial}) before the other dialers are touched: a call that reaches no trunk fails the push (rolled
+     * back); which trunk answered (or how each attempt ended) is added to the canary's result. Call before
+     * {@link #run()}.
+     */
+    public PushJob withTestCall(TestCaller caller, String dialString, String context, Duration timeout) {
+        testPlan = Optional.of(new TestPlan(caller, dialString, context, timeout));
+        return this;
+    }
+
+    /** The test call's result once it was made. */
+    public Optional<TestCaller.Result> testCallResult() {
+        return Optional.ofNullable(testResult);
     }
 
     /** True once {@link #cancel()} was called. */
@@ -127,6 +148,9 @@ public final class PushJob {
             return report(Outcome.FAILED, "nothing written: " + e.getMessage());
         }
         Optional<String> failure = stage(List.of(canary), written);
+        if (failure.isEmpty() && testPlan.isPresent()) {
+            failure = testCall(canary, testPlan.get());
+        }
         if (failure.isEmpty()) {
             List<PushStore.Dialer> rest = change.dialers().stream().filter(d -> !d.equals(canary)).toList();
             List<String> ids = rest.stream().map(PushStore.Dialer::serverId).toList();
@@ -150,6 +174,21 @@ public final class PushJob {
             return report(Outcome.PUSHED, change.version().marker() + " verified on " + states.size() + " dialers");
         }
         return rollback(written, failure.get());
+    }
+
+    /** The test call on the verified canary; the failure (no trunk dialed, AMI, cancel meanwhile) or empty. */
+    private Optional<String> testCall(PushStore.Dialer canary, TestPlan t) throws InterruptedException {
+        Optional<TestCaller.Result> r = TestCallStep.run(canary, t.caller(), t.dialString(), t.context(),
+                t.timeout(), steps, p -> step(canary.serverId(), Step.VERIFY, p));
+        if (r.isEmpty() || !r.get().routed()) {
+            return Optional.of(canary.serverId() + ": test call " + r.map(x -> "reached no trunk: " + x.detail())
+                    .orElse("failed (see the journal)"));
+        }
+        testResult = r.get();
+        DialerState s = states.get(canary.serverId());
+        states.put(canary.serverId(), new DialerState(s.serverId(), s.state(), s.detail() + "; test call "
+                + TestCallStep.said(r.get()), s.untilVerified()));
+        return cancelRequested() ? Optional.of(CANCELLED + " (after the test call)") : Optional.empty();
     }
 
     private PushStore.Dialer canary() {
@@ -185,76 +224,17 @@ public final class PushJob {
         return Optional.empty();
     }
 
-    private static final String CANCELLED = "cancelled by the operator";
+    static final String CANCELLED = "cancelled by the operator";
 
-    /**
-     * Waits for the flag to clear, then reads back until it matches or the grace is over. {@code pushing}: the
-     * push's own stage (cancellable, journaled as WAIT and VERIFY); otherwise the rollback's.
-     */
+    /** {@link DialerSettle#settle}: waits for the keepalive there, then reads back. */
     private Optional<String> settle(PushStore.Dialer d, Optional<RouterRow> want, Optional<RouterRow> replaced,
                                     boolean pushing) throws PushException, InterruptedException {
-        long t0 = System.nanoTime();
-        List<String> one = List.of(d.serverId());
-        String wait = pushing ? steps.begin(PushStepLog.Phase.WAIT, one, "rebuild flag set, waiting for the"
-                + " keepalive") : "";
-        try {
-            while (store.rebuildPending(d.serverIp())) {
-                Duration waited = Duration.ofNanos(System.nanoTime() - t0);
-                if (waited.compareTo(settings.reloadTimeout()) > 0) {
-                    String why = "rebuild_conf_files still 'Y' after " + waited.toSeconds()
-                            + " s: is the keepalive running (cron ADMIN_keepalive_ALL.pl)?";
-                    endIf(pushing, wait, one, false, why);
-                    return Optional.of(why);
-                }
-                step(d.serverId(), Step.WAIT_RELOAD, waited, "waiting for the keepalive (expected within ~60 s)");
-                if (pause(pushing)) {
-                    endIf(pushing, wait, one, false, CANCELLED + " while waiting");
-                    return Optional.of(CANCELLED);
-                }
-            }
-        } catch (PushException e) {
-            endIf(pushing, wait, one, false, e.getMessage());
-            throw e;
-        }
-        endIf(pushing, wait, one, true, "flag cleared after " + Duration.ofNanos(System.nanoTime() - t0)
-                .toMillis() + " ms");
-        String verify = pushing ? steps.begin(PushStepLog.Phase.VERIFY, one, "ShowDialPlan " + Verifier.CONTEXT
-                + " for " + want.map(r -> PlanText.of(r.dialplanEntry()).marker().orElse("no marker"))
-                .orElse("no route")) : "";
-        long t1 = System.nanoTime();
-        Optional<String> bad = Optional.empty();
-        try {
-            do {
-                bad = Verifier.check(reader.show(d.serverId(), Verifier.CONTEXT), change.target().carrierId(), want,
-                        replaced);
-                if (bad.isEmpty()) {
-                    bad = PeerText.check(want, replaced, peer -> reader.showPeer(d.serverId(), peer));
-                }
-                step(d.serverId(), Step.VERIFY, Duration.ofNanos(System.nanoTime() - t0), bad.orElse("verified"));
-                if (bad.isPresent() && pushing && cancelRequested()) {
-                    bad = Optional.of(CANCELLED + " during the read-back (" + bad.get() + ")");
-                    break;
-                }
-            } while (bad.isPresent() && System.nanoTime() - t1 < settings.verifyGrace().toNanos()
-                    && !pause(pushing));
-        } catch (PushException e) {
-            endIf(pushing, verify, one, false, e.getMessage());
-            throw e;
-        }
-        if (bad.isPresent() && pushing && cancelRequested() && !bad.get().startsWith(CANCELLED)) {
-            bad = Optional.of(CANCELLED + " during the read-back (" + bad.get() + ")");
-        }
-        endIf(pushing, verify, one, bad.isEmpty(), bad.orElse("verified"));
-        return bad;
+        return new DialerSettle(store, reader, settings, pushing ? steps : PushStepLog.NONE,
+                change.target().carrierId(), this::cancelRequested, this::pause,
+                (server, st, waited, detail) -> step(server, st, waited, detail)).settle(d, want, replaced, pushing);
     }
 
-    private void endIf(boolean pushing, String id, List<String> servers, boolean ok, String detail) {
-        if (pushing) {
-            steps.end(id, outcomes(servers, ok, detail));
-        }
-    }
-
-    private static List<PushStepLog.Outcome> outcomes(List<String> servers, boolean ok, String detail) {
+    static List<PushStepLog.Outcome> outcomes(List<String> servers, boolean ok, String detail) {
         return servers.stream().map(s -> new PushStepLog.Outcome(s, ok, detail)).toList();
     }
 
@@ -311,8 +291,7 @@ public final class PushJob {
             if (bad.isPresent() && store.rebuildPending(d.serverIp())) {
                 // the keepalive never ran: the files still hold what was there before the push
                 note = "verified on the previous version; its rebuild flag is still 'Y' (keepalive not running?)";
-                bad = Verifier.check(reader.show(d.serverId(), Verifier.CONTEXT), change.target().carrierId(),
-                        old, written);
+                bad = ReadBack.check(reader, change.target().carrierId(), d, old, written);
             }
             if (bad.isEmpty()) {
                 states.put(d.serverId(), new DialerState(d.serverId(), State.OLD, note, elapsed()));
@@ -327,24 +306,30 @@ public final class PushJob {
 
     /** A cancel before the first write: nothing written; every dialer read back on the previous version. */
     private PushReport cancelledBeforeWrite() throws InterruptedException {
-        for (PushStore.Dialer d : change.dialers()) {
-            try {
-                Optional<String> bad = Verifier.check(reader.show(d.serverId(), Verifier.CONTEXT),
-                        change.target().carrierId(), change.live().filter(r -> r.reaches(d.serverIp())),
-                        Optional.empty());
-                if (bad.isEmpty()) {
-                    states.put(d.serverId(), new DialerState(d.serverId(), State.OLD, "not touched (cancelled before"
-                            + " any write), verified on the previous version", elapsed()));
-                } else {
-                    unknown(d, "not touched, but the read-back differs from the live row: " + bad.get());
-                }
-            } catch (PushException e) {
-                unknown(d, e.getMessage());
-            }
-        }
-        boolean clean = states.values().stream().allMatch(s -> s.state() == State.OLD);
+        boolean clean = readBackAll(false, State.OLD, "not touched (cancelled before any write), verified on the"
+                + " previous version", "not touched, but the read-back differs from the live row: ");
         return report(clean ? Outcome.ROLLED_BACK : Outcome.FAILED, CANCELLED + " before any write: nothing"
                 + " written" + (clean ? ", previous version verified" : ", NOT verified everywhere"));
+    }
+
+    /** Every dialer read back on the live row ({@code target}: the pushed one); true when all matched. */
+    private boolean readBackAll(boolean target, State ok, String okNote, String badNote) {
+        boolean clean = true;
+        for (PushStore.Dialer d : change.dialers()) {
+            try {
+                Optional<String> bad = ReadBack.check(reader, change.target().carrierId(), d, target
+                        ? Optional.of(change.target()) : change.live().filter(r -> r.reaches(d.serverIp())),
+                        Optional.empty());
+                bad.ifPresent(b -> unknown(d, badNote + b));
+                bad.ifPresentOrElse(b -> { }, () -> states.put(d.serverId(), new DialerState(d.serverId(), ok,
+                        okNote, elapsed())));
+                clean &= bad.isEmpty();
+            } catch (PushException e) {
+                unknown(d, e.getMessage());
+                clean = false;
+            }
+        }
+        return clean;
     }
 
     private void unknown(PushStore.Dialer d, String why) {
@@ -353,18 +338,8 @@ public final class PushJob {
                 change.target().carrierId()) + "', servers.rebuild_conf_files of " + d.serverIp(), Duration.ZERO));
     }
 
-    private PushReport alreadyLive() throws InterruptedException {
-        for (PushStore.Dialer d : change.dialers()) {
-            try {
-                Optional<String> bad = Verifier.check(reader.show(d.serverId(), Verifier.CONTEXT),
-                        change.target().carrierId(), Optional.of(change.target()), Optional.empty());
-                states.put(d.serverId(), bad.isEmpty() ? new DialerState(d.serverId(), State.NEW, "already live",
-                        elapsed()) : new DialerState(d.serverId(), State.UNKNOWN, "row is this version but the"
-                        + " dialplan is not: " + bad.get(), Duration.ZERO));
-            } catch (PushException e) {
-                unknown(d, e.getMessage());
-            }
-        }
+    private PushReport alreadyLive() {
+        readBackAll(true, State.NEW, "already live", "row is this version but the dialers do not run it: ");
         return report(Outcome.NOTHING_TO_PUSH, "nothing to push: " + change.version().marker() + " is the live row");
     }
 

@@ -102,18 +102,26 @@ class PushCliLabTest {
         assertTrue(dry.out().contains("+exten => _52NXXNXXXXXX,2,NoOp(trunkops route CLI-SPLIT v2)"), dry.out());
         assertTrue(dry.out().contains("live none (new route)"), dry.out());
 
-        Run push = cli("push", "CLI-SPLIT");
+        assertEquals(Cli.USAGE, cli("push", "CLI-SPLIT").code(), "neither --test-number nor --no-test-call");
+        assertEquals(Cli.USAGE, cli("push", "CLI-SPLIT", "--test-number", "22125550100", "--no-test-call").code());
+        assertEquals(Cli.USAGE, cli("push", "CLI-SPLIT", "--test-number", "99").code(), "reaches no pattern");
+
+        Run push = cli("push", "CLI-SPLIT", "--test-number", "22125550100");
         assertEquals(0, push.code(), push.out() + push.err());
+        assertTrue(push.out().contains(lab.amiAccess().get(0).serverId() + " VERIFY")
+                && push.out().contains("test call Local/522125550100@default"), push.out());
+        assertTrue(push.out().lines().anyMatch(l -> l.startsWith("test call ") && l.contains("SIP/")),
+                "which trunk the test call reached: " + push.out());
         for (LabCluster.AmiAccess d : lab.amiAccess()) {
             assertTrue(push.out().contains(d.serverId() + " NEW verified trunkops route CLI-SPLIT v2"), push.out());
             assertTrue(push.out().contains(d.serverId() + " VERIFY"), push.out());
         }
 
-        Run again = cli("push", "CLI-SPLIT");
+        Run again = cli("push", "CLI-SPLIT", "--no-test-call");
         assertEquals(0, again.code(), again.err());
         assertTrue(again.out().contains("nothing to push"), again.out());
 
-        Run back = cli("rollback", "CLI-SPLIT", "--to", "1");
+        Run back = cli("rollback", "CLI-SPLIT", "--to", "1", "--no-test-call");
         assertEquals(0, back.code(), back.out() + back.err());
         for (LabCluster.AmiAccess d : lab.amiAccess()) {
             assertTrue(back.out().contains(d.serverId() + " NEW verified trunkops route CLI-SPLIT v1"), back.out());

@@ -23,6 +23,11 @@ import trunkops.lab.LabDefaults;
 import trunkops.push.ChangeSet;
 import trunkops.push.PushJob;
 import trunkops.push.PushReport;
+import trunkops.push.PushStepLog;
+import trunkops.push.JournalStepLog;
+import trunkops.control.audit.Identity;
+import trunkops.control.audit.LocalJournal;
+import trunkops.control.audit.Role;
 import trunkops.routing.RouteFile;
 import trunkops.routing.RouteStore;
 import trunkops.routing.RouteVersion;
@@ -30,7 +35,8 @@ import trunkops.routing.RouteVersion;
 /**
  * A push of a new weighted route to 10 lab dialers with the lab keepalive every {@code keepaliveSeconds} (ViciDial's
  * cron: 60): the time until every dialer is verified, the time spent waiting for the keepalive to clear the flags,
- * and the rest (the console's own work: rows, ShowDialPlan read-backs).
+ * the read-backs (ShowDialPlan, retried while the reload completes) and the rest (the console's own work: rows,
+ * flags, the per-step audit journal, a LocalJournal fsync'd like the console's), from the steps' own durations.
  *
  * <p>Run: {@code mvn -q test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=trunkops.bench.PushBenchmark [-Dexec.args="<keepaliveSeconds>"]} (default 60).
@@ -53,6 +59,47 @@ public final class PushBenchmark {
         System.exit(0);
     }
 
+    /** Delegates to the journal and adds up each phase's wall time. */
+    private static final class Timed implements PushStepLog {
+        private final PushStepLog inner;
+        private final Map<String, long[]> open = new HashMap<>();
+        private final Map<Phase, long[]> sum = new java.util.EnumMap<>(Phase.class);
+
+        Timed(PushStepLog inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public synchronized String begin(Phase phase, List<String> serverIds, String detail) {
+            String id = inner.begin(phase, serverIds, detail) + "#" + open.size() + phase;
+            open.put(id, new long[] {System.nanoTime(), phase.ordinal()});
+            return id;
+        }
+
+        @Override
+        public synchronized void end(String id, List<Outcome> outcomes) {
+            long[] b = open.remove(id);
+            inner.end(id.substring(0, id.indexOf('#')), outcomes);
+            long[] s = sum.computeIfAbsent(Phase.values()[(int) b[1]], p -> new long[2]);
+            s[0] += System.nanoTime() - b[0];
+            s[1]++;
+        }
+
+        synchronized double seconds(Phase p) {
+            return sum.getOrDefault(p, new long[2])[0] / 1e9;
+        }
+
+        synchronized long count(Phase p) {
+            return sum.getOrDefault(p, new long[2])[1];
+        }
+
+        synchronized String totals() {
+            List<String> out = new ArrayList<>();
+            sum.forEach((p, s) -> out.add(String.format(Locale.ROOT, "%s %dx %.2f s", p, s[1], s[0] / 1e9)));
+            return String.join(", ", out);
+        }
+    }
+
     private static void run(LabCluster lab, int keepalive) throws Exception {
         LabCluster.DbAccess a = lab.dbAccess();
         MariaDbDataSource ds = new MariaDbDataSource(a.jdbcUrl());
@@ -67,18 +114,20 @@ public final class PushBenchmark {
         List<AmiTarget> targets = lab.amiAccess().stream()
                 .map(x -> new AmiTarget(x.serverId(), x.host(), x.port(), x.user())).toList();
         String secret = lab.amiAccess().get(0).secret();
-        Map<String, Duration> waited = new HashMap<>();
+        LocalJournal journal = LocalJournal.open(Path.of("target", "push-benchmark-journal", "audit.log"),
+                new Identity("bench", "localhost", Role.ENGINEER), Clock.systemUTC());
+        Timed steps = new Timed(new JournalStepLog(journal, v.name(), v.version(), "benchmark", "bench"));
         try (AmiDialplanReader reader = new AmiDialplanReader(targets, t -> secret::toCharArray, 5000)) {
             ChangeSet c = ChangeSet.build(v, store.read(v.name()), store.dialers());
             long t0 = System.nanoTime();
             PushReport r = new PushJob(c, store, reader, new PushJob.Settings(Duration.ofMinutes(3),
-                    Duration.ofSeconds(20), Duration.ofMillis(500), Optional.empty(), "bench"), p -> {
-                        if (p.step() == PushJob.Step.WAIT_RELOAD) {
-                            waited.put(p.serverId(), p.waited());
-                        }
-                    }).run();
+                    Duration.ofSeconds(20), Duration.ofMillis(500), Optional.empty(), "bench"), p -> { }, steps).run();
             double total = (System.nanoTime() - t0) / 1e9;
-            double wait = waited.values().stream().mapToLong(Duration::toMillis).sum() / 1000.0;
+            double wait = steps.seconds(PushStepLog.Phase.WAIT);
+            double verify = steps.seconds(PushStepLog.Phase.VERIFY);
+            System.out.printf(Locale.ROOT, "steps: %s; read-backs %.1f s (%d ShowDialPlan), own work outside waits"
+                    + " and read-backs %.1f s%n", steps.totals(), verify, steps.count(PushStepLog.Phase.VERIFY),
+                    total - wait - verify);
             List<String> per = new ArrayList<>();
             r.dialers().forEach(d -> per.add(String.format(Locale.ROOT, "%s %s %.1f s", d.serverId(), d.state(),
                     d.untilVerified().toMillis() / 1000.0)));

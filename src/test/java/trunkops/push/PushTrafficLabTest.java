@@ -26,6 +26,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.mariadb.jdbc.MariaDbDataSource;
 
 import trunkops.ami.AmiDialplanReader;
+import trunkops.ami.AmiTestCaller;
 import trunkops.ami.AmiTarget;
 import trunkops.app.AppPaths;
 import trunkops.db.RouteRepository;
@@ -171,6 +172,33 @@ class PushTrafficLabTest {
             LOG.info("RENEW first attempts through pushed RENEW-SPLIT: v1 {} ({} % blueline), v2 {} ({} %)", first,
                     Math.round(blue1 * 1000) / 10.0, second, Math.round(blue2 * 1000) / 10.0);
         }
+    }
+
+    @Test
+    @Order(3)
+    void aTestCallOnTheCanaryReportsTheTrunksItReached() throws Exception {
+        RouteVersion v3 = save(String.format(RENEW, 50, 50), 2);
+        ChangeSet c = ChangeSet.build(v3, store.read(v3.name()), store.dialers());
+        List<AmiTarget> targets = new ArrayList<>();
+        for (LabCluster.AmiAccess x : lab.amiAccess()) {
+            targets.add(new AmiTarget(x.serverId(), x.host(), x.port(), x.user()));
+        }
+        AmiTestCaller caller = new AmiTestCaller(targets, t -> () -> lab.amiAccess().stream()
+                .filter(x -> x.serverId().equals(t.serverId())).findFirst().orElseThrow().secret().toCharArray(),
+                10_000);
+        String dial = TestDial.dialString(v3, "12125550100").orElseThrow();
+        assertEquals("512125550100", dial);
+        PushJob job = new PushJob(c, store, reader, new PushJob.Settings(Duration.ofSeconds(30),
+                Duration.ofSeconds(10), Duration.ofMillis(200), Optional.empty(), "lab-test"), p -> { })
+                .withTestCall(caller, dial, TestDial.VICIDIAL_CONTEXT, Duration.ofSeconds(60));
+        PushReport r = job.run();
+        assertEquals(PushReport.Outcome.PUSHED, r.outcome(), r.toString());
+        TestCaller.Result call = job.testCallResult().orElseThrow();
+        LOG.info("test call through RENEW-SPLIT v3 on the canary: {}", call);
+        assertTrue(call.routed(), call.toString());
+        assertTrue(List.of("SIP/blueline", "SIP/nsvoice").containsAll(call.attempts()), call.toString());
+        call.answeredBy().ifPresent(a -> assertTrue(call.attempts().contains(a), call.toString()));
+        assertTrue(r.dialers().get(0).detail().contains("; test call "), r.dialers().get(0).detail());
     }
 
     private static double share(Map<String, Integer> m) {
