@@ -81,6 +81,16 @@ public final class RouteValidator {
                 out.add(RouteProblem.error("dialers", "no dialer has server_ip " + d));
             }
         }
+        for (TrunkSettings t : route.trunks()) {
+            List<String> others = topology.servers().stream().flatMap(s -> topology.trunksOn(s.serverId()).stream())
+                    .filter(x -> x.name().equals(t.name()) && !x.carrierId().equals(route.name()))
+                    .map(x -> x.carrierId() + " on " + x.serverId()).distinct().sorted().toList();
+            if (!others.isEmpty()) {
+                out.add(RouteProblem.error("trunk " + t.tech() + "/" + t.name(), "peer " + t.name() + " is already"
+                        + " defined by carrier " + String.join(", ", others) + ": chan_sip would load two sections"
+                        + " of that name; rename the route's peer or drop it"));
+            }
+        }
         for (RouteMember m : route.members()) {
             if (route.trunks().stream().anyMatch(t -> t.tech() == m.tech() && t.name().equals(m.peer()))) {
                 continue; // the route defines this peer itself

@@ -247,6 +247,38 @@ class PushCancelLabTest {
         assertTrue(r.summary().contains("previous version verified"), r.summary());
     }
 
+    @Test
+    @Order(7)
+    void anotherConsoleEditingTheRowDuringTheCanaryStageStopsThePushWithTheThreeWayDifference() throws Exception {
+        ChangeSet c = v2();
+        String canary = c.dialers().get(0).serverId();
+        PushJob[] job = new PushJob[1];
+        boolean[] edited = new boolean[1];
+        job[0] = new PushJob(c, store, reader, new PushJob.Settings(Duration.ofSeconds(20), Duration.ofSeconds(8),
+                Duration.ofMillis(100), Optional.empty(), "lab-test"), p -> {
+                    if (!edited[0] && p.step() == PushJob.Step.VERIFY && p.serverId().equals(canary)) {
+                        edited[0] = true;
+                        try (Connection x = ds.getConnection(); PreparedStatement ps = x.prepareStatement("UPDATE"
+                                + " vicidial_server_carriers SET globals_string = 'EDITED=2'"
+                                + " WHERE carrier_id = 'CANCEL-RT'")) {
+                            assertEquals(1, ps.executeUpdate());
+                        } catch (SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                });
+        PushReport r = job[0].run();
+        LOG.info("edited mid-push: {} {} {}", r.summary(), r.dialers(), r.conflicts());
+        assertEquals(PushReport.Outcome.FAILED, r.outcome(), r.toString());
+        assertEquals(List.of(new FieldConflict("globals_string", "", "EDITED=2", "")), r.conflicts());
+        assertEquals("EDITED=2", store.read("CANCEL-RT").orElseThrow().globalsString(), "their edit kept");
+        for (PushReport.DialerState d : r.dialers()) {
+            assertEquals(d.serverId().equals(canary) ? PushReport.State.UNKNOWN : PushReport.State.OLD, d.state(),
+                    d.toString());
+        }
+        assertTrue(r.dialers().get(0).detail().contains("rollback not written"), r.dialers().get(0).detail());
+    }
+
     private static long adminLogRows() throws SQLException {
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "SELECT COUNT(*) FROM vicidial_admin_log WHERE record_id = 'CANCEL-RT'");

@@ -33,6 +33,20 @@ class RouteTrunksTest {
     }
 
     @Test
+    void aPeerAnotherCarrierDefinesIsRefusedAgainstTheCluster() throws Exception {
+        trunkops.topology.ClusterTopology lab = new trunkops.topology.LabRows().build();
+        Route own = RouteFile.parse(TEXT);
+        assertEquals(List.of(), RouteValidator.validate(own, lab).stream().filter(RouteProblem::isError)
+                .filter(p -> p.field().startsWith("trunk") || p.field().startsWith("member")).toList(),
+                "rtpeer1 is the route's own: no carrier defines it, and the member needs no carrier");
+        Route clash = RouteFile.parse(TEXT.replace("trunk = SIP/rtpeer1", "trunk = SIP/blueline"));
+        List<String> errors = RouteValidator.validate(clash, lab).stream().filter(RouteProblem::isError)
+                .map(RouteProblem::toString).toList();
+        assertTrue(errors.stream().anyMatch(e -> e.contains("peer blueline is already defined by carrier")),
+                errors.toString());
+    }
+
+    @Test
     void pjsipBadOptionsAndDuplicatesAreErrors() throws Exception {
         Route r = RouteFile.parse(TEXT + "trunk = PJSIP/ep1 host=10.0.0.1\ntrunk = SIP/rtpeer1 host=a..b\n");
         List<String> errors = RouteValidator.validate(r).stream().filter(RouteProblem::isError)
