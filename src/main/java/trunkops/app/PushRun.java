@@ -158,9 +158,7 @@ final class PushRun {
                     r.answeredBy().map(a -> "answered by " + a).orElse("not answered") + " (" + r.detail() + ")")));
         }
         stepLog.failures().forEach(f -> ctx.err().println(name + ": warning: " + SafeText.display(f)));
-        for (trunkops.push.FieldConflict f : report.conflicts()) {
-            ctx.err().println("conflict: " + SafeText.display(f.oneLine()));
-        }
+        printConflicts(ctx.err(), report);
         complete(ctx, name, journal, entry, request, report, Duration.ofNanos(System.nanoTime() - t0));
         for (PushReport.DialerState s : report.dialers()) {
             ctx.out().println(SafeText.display(s.serverId()) + " " + s.state() + " " + SafeText.display(s.detail()));
@@ -194,6 +192,13 @@ final class PushRun {
             } catch (IllegalStateException shuttingDown) {
                 // the hook is running: it returns now that the job is done
             }
+        }
+    }
+
+    /** One {@code conflict: <field> base '..' live '..' proposed '..'} line per field that changed meanwhile. */
+    static void printConflicts(PrintStream err, PushReport report) {
+        for (trunkops.push.FieldConflict f : report.conflicts()) {
+            err.println("conflict: " + SafeText.display(f.oneLine()));
         }
     }
 
