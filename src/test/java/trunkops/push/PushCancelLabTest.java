@@ -279,6 +279,32 @@ class PushCancelLabTest {
         assertTrue(r.dialers().get(0).detail().contains("rollback not written"), r.dialers().get(0).detail());
     }
 
+    @Test
+    @Order(8)
+    void aNewRouteWhoseRowSomeoneElseCreatedMeanwhileStopsWithTheirRowAsLive() throws Exception {
+        RouteVersion v = save2("CREATED-RT");
+        ChangeSet c = ChangeSet.build(v, store.read(v.name()), store.dialers());
+        try (Connection x = ds.getConnection(); PreparedStatement ps = x.prepareStatement("INSERT INTO"
+                + " vicidial_server_carriers (carrier_id, carrier_name, registration_string, template_id,"
+                + " account_entry, protocol, globals_string, dialplan_entry, server_ip, active, carrier_description)"
+                + " VALUES ('CREATED-RT', 'by hand', '', '--NONE--', '', 'SIP', 'X=1', '', '10.0.0.99', 'N', '')")) {
+            assertEquals(1, ps.executeUpdate());
+        }
+        PushReport r = run(c, (x, p) -> false);
+        assertEquals(PushReport.Outcome.STOPPED_CHANGED, r.outcome(), r.toString());
+        assertEquals(List.of("server_ip", "active", "globals_string", "dialplan_entry", "account_entry"),
+                r.conflicts().stream().map(FieldConflict::field).toList(), r.conflicts().toString());
+        FieldConflict ip = r.conflicts().get(0);
+        assertEquals(new FieldConflict("server_ip", FieldConflict.NO_ROW, "10.0.0.99", store.dialers().get(0).serverIp()), ip,
+                "built from no row, someone's row now, the push would write the canary-scoped row");
+    }
+
+    private static RouteVersion save2(String name) throws Exception {
+        RouteStore.SaveResult r = routes.save(RouteFile.parse(String.format(ROUTE, 50, 50).replace("CANCEL-RT",
+                name).replace("_53NXX", "_55NXX")), 0, "lab-test", "new");
+        return assertInstanceOf(RouteStore.SaveResult.Saved.class, r, r.toString()).version();
+    }
+
     private static long adminLogRows() throws SQLException {
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "SELECT COUNT(*) FROM vicidial_admin_log WHERE record_id = 'CANCEL-RT'");
