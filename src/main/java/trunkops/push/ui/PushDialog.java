@@ -73,7 +73,10 @@ final class PushDialog {
         root.setId("pushDialog");
         root.getStyleClass().add("push-dialog");
         root.getChildren().setAll(review);
-        Scene scene = new Scene(root, 1180, 700);
+        javafx.geometry.Rectangle2D screen = screenOf(owner);
+        double w = Math.min(1180, screen.getWidth() - 40);
+        double h = Math.min(700, screen.getHeight() - 40);
+        Scene scene = new Scene(root, w, h);
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().addAll(owner.getScene().getStylesheets());
             stage.initOwner(owner);
@@ -95,10 +98,22 @@ final class PushDialog {
         });
         run.close.setOnAction(e -> stage.close());
         review.loading("Reading the live row of " + SafeText.display(version.name()) + " and the dialers\u2026");
-        stage.setX(owner == null ? 40 : owner.getX() + 40);
-        stage.setY(owner == null ? 30 : owner.getY() + 30);
+        stage.setX(screen.getMinX() + (screen.getWidth() - w) / 2);
+        stage.setY(screen.getMinY() + Math.max(0, (screen.getHeight() - h) / 2 - 10));
         stage.show();
         prepare();
+    }
+
+    /** The visual bounds of the screen the owner is on (the whole window must be reachable). */
+    private static javafx.geometry.Rectangle2D screenOf(Window owner) {
+        if (owner != null) {
+            var on = javafx.stage.Screen.getScreensForRectangle(owner.getX(), owner.getY(), Math.max(1,
+                    owner.getWidth()), Math.max(1, owner.getHeight()));
+            if (!on.isEmpty()) {
+                return on.get(0).getVisualBounds();
+            }
+        }
+        return javafx.stage.Screen.getPrimary().getVisualBounds();
     }
 
     private String title() {
