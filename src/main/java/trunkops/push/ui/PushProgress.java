@@ -88,6 +88,9 @@ final class PushProgress {
             default -> headline = p.serverId() + ": " + p.step().name().toLowerCase(java.util.Locale.ROOT)
                     .replace('_', ' ') + " \u2014 " + p.detail();
         }
+        if (rollingBack && p.step() != PushJob.Step.ROLLBACK && p.step() != PushJob.Step.DONE) {
+            headline = "Rolling back \u2014 " + headline;
+        }
         if (was != null) {
             Result r = was.result();
             if (p.step() == PushJob.Step.VERIFY && "verified".equals(p.detail())) {

@@ -34,6 +34,7 @@ class PushProgressTest {
         p.step(new Progress("cluster", Step.ROLLBACK, Duration.ofSeconds(32), "restoring: cancelled"));
         p.step(new Progress("D1", Step.VERIFY, Duration.ofSeconds(40), "verified"));
         assertTrue(p.snapshot().rollingBack());
+        assertTrue(p.snapshot().headline().startsWith("Rolling back"), p.snapshot().headline());
         assertEquals(PushProgress.Result.OLD, p.snapshot().rows().get(0).result());
         assertEquals("rollback: reading back (ShowDialPlan)", p.snapshot().rows().get(0).step());
     }
