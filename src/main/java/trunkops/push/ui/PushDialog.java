@@ -162,6 +162,7 @@ final class PushDialog {
         root.getChildren().setAll(run);
         run.start(title() + ": " + p.change().dialers().size() + " dialer(s), canary "
                 + SafeText.display(p.canary().serverId()) + " first");
+        run.meaning(version.version(), rollbackFrom.isPresent());
         run.cancel.requestFocus();
         PushProgress model = new PushProgress(p.change().dialers(), backend.reloadTimeout());
         run.show(model.snapshot());

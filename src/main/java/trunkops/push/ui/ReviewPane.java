@@ -77,11 +77,9 @@ final class ReviewPane extends VBox {
         table.getColumns().add(col("", 26, r -> r.mark().glyph()));
         table.getColumns().add(col("#", 44, r -> r.liveLine() == 0 ? "" : String.valueOf(r.liveLine())));
         liveCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(SafeText.display(c.getValue().live())));
-        liveCol.setPrefWidth(380);
         table.getColumns().add(liveCol);
         table.getColumns().add(col("#", 44, r -> r.newLine() == 0 ? "" : String.valueOf(r.newLine())));
         newCol.setCellValueFactory(c -> new ReadOnlyStringWrapper(SafeText.display(c.getValue().next())));
-        newCol.setPrefWidth(380);
         table.getColumns().add(newCol);
         for (TableColumn<SideBySide.Row, ?> c : table.getColumns()) {
             @SuppressWarnings("unchecked")
@@ -89,8 +87,11 @@ final class ReviewPane extends VBox {
             text.setCellFactory(x -> new MarkedCell());
             text.setSortable(false);
         }
+        // the two text columns share what the mark and line-number columns leave
+        liveCol.prefWidthProperty().bind(table.widthProperty().subtract(26 + 44 + 44 + 22).divide(2));
+        newCol.prefWidthProperty().bind(table.widthProperty().subtract(26 + 44 + 44 + 22).divide(2));
         SplitPane diff = new SplitPane(dialers, table);
-        diff.setDividerPositions(0.22);
+        diff.setDividerPositions(0.2);
         VBox.setVgrow(diff, Priority.ALWAYS);
         findings.setId("pushFindings");
         findings.setPrefHeight(90);

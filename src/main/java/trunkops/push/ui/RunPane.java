@@ -38,6 +38,8 @@ final class RunPane extends VBox {
     final Button cancel = new Button("_Cancel and roll back");
     final Button close = new Button("Close");
     final VBox below = new VBox(6);
+    private final TableColumn<PushProgress.Row, String> result = col("Result", 120, r -> r.result().words());
+    private String rolledBackTo;
 
     RunPane() {
         getStyleClass().add("push-run");
@@ -53,7 +55,6 @@ final class RunPane extends VBox {
         table.getColumns().add(col("Dialer", 110, PushProgress.Row::dialer));
         table.getColumns().add(col("Step", 200, PushProgress.Row::step));
         table.getColumns().add(col("Waited", 70, r -> r.waitedSeconds() + " s"));
-        TableColumn<PushProgress.Row, String> result = col("Result", 120, r -> r.result().words());
         result.setId("resultColumn");
         result.setCellFactory(c -> new ResultCell());
         table.getColumns().add(result);
@@ -79,6 +80,15 @@ final class RunPane extends VBox {
         title.setText(text);
     }
 
+    /**
+     * What NEW and OLD mean in this run: NEW is {@code pushed} (for a rollback, the earlier version pushed again),
+     * OLD what was live before; {@code rollback} says the run is a rollback the operator asked for.
+     */
+    void meaning(int pushed, boolean rollback) {
+        result.setText("Result (NEW = v" + pushed + ")");
+        rolledBackTo = rollback ? "v" + pushed : null;
+    }
+
     void show(PushProgress.Snapshot s) {
         step.setText(SafeText.display(s.headline()));
         bar.setProgress(s.done() ? 1 : s.waitShare());
@@ -86,7 +96,9 @@ final class RunPane extends VBox {
         if (s.done()) {
             PushReport r = s.report().get();
             boolean good = r.outcome() == PushReport.Outcome.PUSHED || r.outcome() == PushReport.Outcome.NOTHING_TO_PUSH;
-            outcome.setText((good ? "\u2714 " : "\u2716 ") + words(r.outcome()) + ": " + SafeText.display(r.summary()));
+            String what = rolledBackTo != null && r.outcome() == PushReport.Outcome.PUSHED
+                    ? "Rolled back to " + rolledBackTo + " as asked, verified" : words(r.outcome());
+            outcome.setText((good ? "\u2714 " : "\u2716 ") + what + ": " + SafeText.display(r.summary()));
             outcome.pseudoClassStateChanged(BAD, !good);
             cancel.setVisible(false);
             cancel.setManaged(false);

@@ -214,8 +214,9 @@ class PushWindowLabTest {
                 robot.lookup("#confirmPush").queryButton().getText().replace("_", ""));
         robot.clickOn("#confirmPush");
         waitFor("the rollback ends", 120, () -> !text(robot, "#pushOutcome").isEmpty());
-        assertTrue(text(robot, "#pushOutcome").startsWith("\u2714 Pushed and verified"), text(robot, "#pushOutcome"));
-        assertTrue(text(robot, "#pushOutcome").contains("v1"), text(robot, "#pushOutcome"));
+        assertTrue(text(robot, "#pushOutcome").startsWith("\u2714 Rolled back to v1 as asked, verified"),
+                text(robot, "#pushOutcome"));
+        assertTrue(text(robot, "#pushOutcome").contains("RENEW-SPLIT v1 verified"), text(robot, "#pushOutcome"));
         assertEquals(List.of("\u2714 NEW", "\u2714 NEW", "\u2714 NEW"), results(robot));
         shoot(robot, "push-rollback.png");
     }
