@@ -98,7 +98,7 @@ final class ReviewPane extends VBox {
         findings.setCellFactory(v -> new FindingCell());
         SplitPane body = new SplitPane(diff, findings);
         body.setOrientation(Orientation.VERTICAL);
-        body.setDividerPositions(0.8);
+        body.setDividerPositions(0.86);
         VBox.setVgrow(body, Priority.ALWAYS);
         why.setId("pushWhy");
         why.getStyleClass().add("push-why");
@@ -203,6 +203,7 @@ final class ReviewPane extends VBox {
         protected void updateItem(String s, boolean empty) {
             super.updateItem(s, empty);
             setText(empty ? null : s);
+            setTooltip(empty || s == null || s.length() < 40 ? null : new javafx.scene.control.Tooltip(s));
             SideBySide.Row r = empty || getTableRow() == null ? null : getTableRow().getItem();
             for (SideBySide.Mark m : SideBySide.Mark.values()) {
                 pseudoClassStateChanged(PseudoClass.getPseudoClass(m.name().toLowerCase(java.util.Locale.ROOT)),
