@@ -223,6 +223,9 @@ class PushDialogTest {
         assertTrue(robot.lookup(".push-result").queryAll().stream().anyMatch(n -> "\u21B6 OLD".equals(
                 ((javafx.scene.control.Labeled) n).getText())), "the result reads as a word");
         assertTrue(robot.lookup("#closeRun").queryButton().isVisible());
+        waitFor("the outcome notification", () -> robot.lookup(".notification-bar").queryAll().stream()
+                .anyMatch(n -> n.lookupAll(".label").stream().anyMatch(l -> ((javafx.scene.control.Labeled) l)
+                        .getText() != null && ((javafx.scene.control.Labeled) l).getText().contains("2 OLD"))));
     }
 
     @Test
