@@ -87,11 +87,10 @@ final class HistoryView extends VBox {
                 onRollback.accept(v, versions.get(versions.size() - 1));
             }
         });
-        Label rollbackWhy = new Label("Pick an earlier version: rolling back pushes it to the dialers again");
-        rollbackWhy.getStyleClass().add("rollback-hint");
-        HBox rollbackBar = new HBox(8, rollback, rollbackWhy);
-        rollbackBar.getStyleClass().add("diff-controls");
-        getChildren().addAll(table, rollbackBar, controls, diff);
+        rollback.setTooltip(new javafx.scene.control.Tooltip("Pick an earlier version above: rolling back pushes"
+                + " it to the dialers again (review, confirm, canary first, verified)"));
+        rollback.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        getChildren().addAll(table, rollback, controls, diff);
         from.valueProperty().addListener((o, was, now) -> showDiff());
         to.valueProperty().addListener((o, was, now) -> showDiff());
         kind.selectedToggleProperty().addListener((o, was, now) -> showDiff());

@@ -45,7 +45,8 @@ import trunkops.ui.common.Snapshots;
  * The push window in the real main window on the full lab (3 dialers, real MariaDB, real TCP AMI, the lab's
  * keepalive every 2 s): Push… on a saved route verifies on every dialer and shows NEW everywhere; a route whose
  * pattern another carrier serves has a lint error and Push is off; Cancel while the keepalive is stopped rolls back
- * and shows OLD everywhere; "Roll back to this version" in the history pushes v1 again. Takes the README's pictures
+ * and shows OLD everywhere; "Roll back to this version" in the history pushes v1 again; a row edited elsewhere after
+ * the review stops the push with the three-way difference, nothing written. Takes the README's pictures
  * (target/push-diff.png, target/push-rollback.png; docs/images holds copies).
  */
 @ExtendWith(ApplicationExtension.class)
@@ -219,5 +220,34 @@ class PushWindowLabTest {
         assertTrue(text(robot, "#pushOutcome").contains("RENEW-SPLIT v1 verified"), text(robot, "#pushOutcome"));
         assertEquals(List.of("\u2714 NEW", "\u2714 NEW", "\u2714 NEW"), results(robot));
         shoot(robot, "push-rollback.png");
+    }
+
+    @Test
+    @Order(5)
+    void aRowEditedElsewhereAfterTheReviewStopsThePushWithTheThreeWayDifference(FxRobot robot) throws Exception {
+        openPush(robot, "RENEW-SPLIT", 2, 2); // v1 is live after the rollback above
+        LabCluster.DbAccess db = fixture.lab().dbAccess();
+        trunkops.push.RouterRow edited;
+        try (Database d = new Database(Database.Settings.of(db.jdbcUrl(), db.user()), db.password().toCharArray())) {
+            trunkops.db.RouterCarrierRepository other = new trunkops.db.RouterCarrierRepository(d.dataSource(),
+                    java.time.Clock.systemDefaultZone(), "127.0.0.9");
+            trunkops.push.RouterRow live = other.read("RENEW-SPLIT").orElseThrow();
+            edited = new trunkops.push.RouterRow(live.carrierId(), live.dialplanEntry(), "EDITED=1", live.serverIp(),
+                    live.active());
+            other.write(java.util.Optional.of(live), java.util.Optional.of(edited), "admin", "edited in admin.php");
+        }
+        robot.clickOn("#confirmPush");
+        waitFor("the three-way view", 60, () -> robot.lookup("#threeWayVerdict-globals_string").tryQuery()
+                .isPresent());
+        assertTrue(text(robot, "#pushOutcome").contains("Stopped"), text(robot, "#pushOutcome"));
+        assertTrue(text(robot, "#threeWayVerdict-globals_string").contains("changed live since"));
+        assertEquals("EDITED=1", robot.lookup("#threeWayLive-globals_string")
+                .queryAs(javafx.scene.control.TextArea.class).getText());
+        assertTrue(text(robot, "#threeWayVerdict-dialplan_entry").contains("the push changes it"),
+                text(robot, "#threeWayVerdict-dialplan_entry"));
+        try (Database d = new Database(Database.Settings.of(db.jdbcUrl(), db.user()), db.password().toCharArray())) {
+            assertEquals(java.util.Optional.of(edited), new trunkops.db.RouterCarrierRepository(d.dataSource(),
+                    java.time.Clock.systemDefaultZone(), "127.0.0.9").read("RENEW-SPLIT"), "nothing written");
+        }
     }
 }
