@@ -82,6 +82,13 @@ final class PushDialog {
             stage.initOwner(owner);
         }
         stage.setScene(scene);
+        // Esc closes the window unless a job runs (tables and lists would otherwise swallow it)
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && !running) {
+                e.consume();
+                stage.close();
+            }
+        });
         stage.setTitle(title());
         stage.setOnCloseRequest(e -> {
             if (running) {
@@ -148,8 +155,11 @@ final class PushDialog {
         String verb = rollbackFrom.isPresent() ? "Roll _back to v" + version.version() + " on"
                 : "_Push v" + version.version() + " to";
         review.show(p, heading, verb, refusal);
+        stage.requestFocus();
         if (!review.confirm.isDisabled()) {
             review.confirm.requestFocus();
+        } else {
+            review.focusDiff(); // keyboard users read the diff; Esc closes
         }
     }
 

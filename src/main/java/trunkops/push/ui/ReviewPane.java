@@ -154,6 +154,10 @@ final class ReviewPane extends VBox {
                 .orElse(items.isEmpty() ? null : items.get(0)));
     }
 
+    void focusDiff() {
+        dialers.requestFocus();
+    }
+
     void failed(String text) {
         heading.setText(text);
         confirm.setDisable(true);

@@ -186,6 +186,8 @@ class PushDialogTest {
         open(robot);
         assertTrue(robot.lookup("#confirmPush").queryButton().isDisabled());
         assertTrue(text(robot, "#pushWhy").contains("bob@host is a viewer"), text(robot, "#pushWhy"));
+        robot.press(javafx.scene.input.KeyCode.ESCAPE).release(javafx.scene.input.KeyCode.ESCAPE);
+        waitFor("Esc closes the review", () -> !launcher.busy());
     }
 
     @Test
