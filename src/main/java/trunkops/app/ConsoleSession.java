@@ -36,6 +36,7 @@ public final class ConsoleSession implements AutoCloseable {
     private final RoutesWiring routes;
     private final ControlBoardWiring control;
     private final AtomicReference<AuditWiring> audit = new AtomicReference<>();
+    private volatile PushWiring push;
     private volatile AutoCloseable onClose;
 
     private ConsoleSession(ClusterMonitor monitor, CarrierTrafficService traffic, AtomicBoolean detached,
@@ -115,6 +116,7 @@ public final class ConsoleSession implements AutoCloseable {
         RoutesWiring routes = RoutesWiring.start(access, view.routes(), detached);
         controls.set(ControlBoardWiring.start(access, monitor, view, control, journalNotes, detached));
         ConsoleSession session = new ConsoleSession(monitor, traffic, detached, routes, controls.get());
+        session.push = PushWiring.start(access, view.routes(), session::audit, detached); // Push… and rollback
         Platform.runLater(() -> session.startAudit(access, view));
         return session;
     }
@@ -204,6 +206,7 @@ public final class ConsoleSession implements AutoCloseable {
                     } finally {
                         control.close();
                         closeQuietly(onClose);
+                        closeQuietly(push);
                     }
                 }
             }

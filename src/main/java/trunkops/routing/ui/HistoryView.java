@@ -26,7 +26,8 @@ import trunkops.text.SafeText;
 /**
  * Every saved version of the selected route (number, who, when, comment) and a line diff between any two of them,
  * on the route file text or on the generated dialplan. Ids: {@code historyTable}, {@code diffFrom}, {@code diffTo},
- * {@code diffRouteFile}, {@code diffDialplan}, {@code diffSummary}, {@code historyDiff}.
+ * {@code diffRouteFile}, {@code diffDialplan}, {@code diffSummary}, {@code historyDiff}. "Roll back to this version"
+ * ({@code rollbackVersion}) pushes the selected earlier version again through the push window, when one is plugged in.
  */
 final class HistoryView extends VBox {
 
@@ -44,6 +45,10 @@ final class HistoryView extends VBox {
     private final ListView<TextDiff.Line> diff = new ListView<>();
     private RouteTools tools;
     private List<RouteVersion> versions = List.of();
+    private final javafx.scene.control.Button rollback = new javafx.scene.control.Button(
+            "Roll _back to this version\u2026");
+    private java.util.function.BiConsumer<RouteVersion, RouteVersion> onRollback = (to, latest) -> { };
+    private boolean rollbackEnabled;
 
     HistoryView() {
         getStyleClass().add("history-view");
@@ -74,16 +79,44 @@ final class HistoryView extends VBox {
         VBox.setVgrow(diff, Priority.ALWAYS);
         HBox controls = new HBox(8, new Label("Diff"), from, new Label("\u2192"), to, onFile, onDialplan, summary);
         controls.getStyleClass().add("diff-controls");
-        getChildren().addAll(table, controls, diff);
+        rollback.setId("rollbackVersion");
+        rollback.setDisable(true);
+        rollback.setOnAction(e -> {
+            RouteVersion v = table.getSelectionModel().getSelectedItem();
+            if (v != null && !versions.isEmpty()) {
+                onRollback.accept(v, versions.get(versions.size() - 1));
+            }
+        });
+        rollback.setTooltip(new javafx.scene.control.Tooltip("Pick an earlier version above: rolling back pushes"
+                + " it to the dialers again (review, confirm, canary first, verified)"));
+        rollback.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        getChildren().addAll(table, rollback, controls, diff);
         from.valueProperty().addListener((o, was, now) -> showDiff());
         to.valueProperty().addListener((o, was, now) -> showDiff());
         kind.selectedToggleProperty().addListener((o, was, now) -> showDiff());
         table.getSelectionModel().selectedItemProperty().addListener((o, was, v) -> {
+            updateRollback();
             if (v != null && v.version() > 1) {
                 from.setValue(v.version() - 1);
                 to.setValue(v.version());
             }
         });
+    }
+
+    void onRollback(java.util.function.BiConsumer<RouteVersion, RouteVersion> action) {
+        onRollback = action;
+    }
+
+    void rollbackEnabled(boolean on) {
+        rollbackEnabled = on;
+        updateRollback();
+    }
+
+    /** On for a selected version older than the latest, when a push window is plugged in. */
+    private void updateRollback() {
+        RouteVersion v = table.getSelectionModel().getSelectedItem();
+        rollback.setDisable(!rollbackEnabled || v == null || versions.isEmpty()
+                || v.version() == versions.get(versions.size() - 1).version());
     }
 
     void tools(RouteTools t) {
@@ -107,6 +140,7 @@ final class HistoryView extends VBox {
             to.setValue(numbers.get(numbers.size() - 1));
         }
         showDiff();
+        updateRollback();
     }
 
     void clear(String why) {
@@ -117,6 +151,7 @@ final class HistoryView extends VBox {
         to.getItems().clear();
         diff.getItems().clear();
         summary.setText("");
+        updateRollback();
     }
 
     private void showDiff() {

@@ -40,7 +40,9 @@ import trunkops.ui.common.UiExecutor;
  * dialplan with its lint findings and the selected route's version history with a diff. Every store call runs on
  * the {@code io} executor, never on the FX thread; answers come back through the {@link UiExecutor}. A store that
  * cannot save (read-only account) is said so at the top; the editor still validates, renders and lints.
- * Keys while the tab shows: Ctrl+N new route, Ctrl+S save, Esc cancels the edit.
+ * Keys while the tab shows: Ctrl+N new route, Ctrl+S save, Ctrl+P push the selected route, Esc cancels the edit.
+ * The push itself is another feature's window: {@link #pushActions} plugs it in (the history's "Roll back to this
+ * version" goes there too).
  */
 public final class RoutesView extends BorderPane {
 
@@ -59,6 +61,7 @@ public final class RoutesView extends BorderPane {
     private List<String> knownTrunks = List.of();
     private RouteHealth shownHealth;
     private boolean shownWithBoard;
+    private final PushButton push = new PushButton(this);
 
     /** What one cluster's routes are read from and saved to; replaced whole when the cluster changes. */
     private record Session(RouteStore store, RouteTools tools, Executor io, UiExecutor ui, String author) {
@@ -78,7 +81,9 @@ public final class RoutesView extends BorderPane {
         reload.setOnAction(e -> reload());
         Pane gap = new Pane();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox top = new HBox(10, storeStatus, gap, newRoute, reload);
+        push.selection(list.getSelectionModel().selectedItemProperty(), editor);
+        history.onRollback(push::rollback);
+        HBox top = new HBox(10, storeStatus, gap, newRoute, push, reload);
         top.getStyleClass().add("routes-toolbar");
         setTop(top);
         ScrollPane form = new ScrollPane(editor);
@@ -105,37 +110,12 @@ public final class RoutesView extends BorderPane {
         addEventFilter(KeyEvent.KEY_PRESSED, this::escape);
         sceneProperty().addListener((o, was, scene) -> {
             if (scene != null) {
-                scene.focusOwnerProperty().addListener((fo, a, b) -> scrollIntoView(form, b));
+                scene.focusOwnerProperty().addListener((fo, a, b) -> FormScroll.intoView(form, b));
                 accelerator(scene, KeyCode.N, this::newRoute);
                 accelerator(scene, KeyCode.S, editor::fireSave);
+                accelerator(scene, KeyCode.P, push::fire);
             }
         });
-    }
-
-    /** Keyboard users tab through a form taller than the tab: the focused field scrolls into view. */
-    private static void scrollIntoView(ScrollPane form, Node focused) {
-        if (focused == null || form.getContent() == null) {
-            return;
-        }
-        Node n = focused;
-        while (n != null && n != form.getContent()) {
-            n = n.getParent();
-        }
-        if (n == null) {
-            return;
-        }
-        javafx.geometry.Bounds b = form.getContent().sceneToLocal(focused.localToScene(focused.getBoundsInLocal()));
-        double content = form.getContent().getBoundsInLocal().getHeight();
-        double view = form.getViewportBounds().getHeight();
-        if (content <= view) {
-            return;
-        }
-        double top = form.getVvalue() * (content - view);
-        if (b.getMinY() < top) {
-            form.setVvalue(b.getMinY() / (content - view));
-        } else if (b.getMaxY() > top + view) {
-            form.setVvalue(Math.min(1, (b.getMaxY() - view + 8) / (content - view)));
-        }
     }
 
     private void accelerator(javafx.scene.Scene scene, KeyCode key, Runnable action) {
@@ -156,6 +136,12 @@ public final class RoutesView extends BorderPane {
         storeStatus.setText("Reading routes\u2026");
         reload();
         editorChanged();
+    }
+
+    /** Plugs in the push window; {@code null} unplugs it (the Push button and the rollback are off). FX thread. */
+    public void pushActions(PushActions actions) {
+        push.actions(actions);
+        history.rollbackEnabled(actions != null);
     }
 
     /** No store (another cluster is being opened, or none is wired): says why, keeps nothing of the old one. */
