@@ -43,6 +43,7 @@ public final class Pbx implements ManagerCore, AutoCloseable {
     final ChannelEvents events;
     final Channels channels;
     final SipDriver sip;
+    final PjsipDriver pjsip;
     final DialplanRunner runner;
     final Modules modules;
     final Originator originator;
@@ -66,6 +67,7 @@ public final class Pbx implements ManagerCore, AutoCloseable {
         this.events = new ChannelEvents(this);
         this.channels = new Channels(this);
         this.sip = new SipDriver(this);
+        this.pjsip = new PjsipDriver(this);
         this.runner = new DialplanRunner(this);
         this.modules = new Modules(this);
         this.originator = new Originator(this);
@@ -76,6 +78,9 @@ public final class Pbx implements ManagerCore, AutoCloseable {
     public void boot() {
         callAndWait(() -> {
             modules.loadAll();
+            if (modules.pjsipLoaded()) {
+                PjsipActions.register(this, actions);
+            }
             return null;
         });
     }
@@ -126,6 +131,52 @@ public final class Pbx implements ManagerCore, AutoCloseable {
             }
             return out;
         });
+    }
+
+    /**
+     * Every PJSIP contact as {@code aor/uri} → its qualify status: {@code Reachable}, {@code Unreachable},
+     * {@code Unknown} (not qualified yet) or {@code NonQual} (no endpoint uses the aor, or qualify_frequency 0).
+     */
+    public Map<String, String> pjsipContactStatuses() {
+        return callAndWait(() -> {
+            Map<String, String> out = new java.util.LinkedHashMap<>();
+            for (PjsipState.Contact c : pjsip.contacts()) {
+                out.put(c.aor + "/" + c.uri, c.qualified ? c.status : "NonQual");
+            }
+            return out;
+        });
+    }
+
+    /** Every PJSIP contact as {@code aor/uri} → its last qualify RTT in µs (0 when unreachable or unknown). */
+    public Map<String, Long> pjsipContactRttUsec() {
+        return callAndWait(() -> {
+            Map<String, Long> out = new java.util.LinkedHashMap<>();
+            for (PjsipState.Contact c : pjsip.contacts()) {
+                out.put(c.aor + "/" + c.uri, c.rttUsec);
+            }
+            return out;
+        });
+    }
+
+    /** Every PJSIP outbound registration → Registered, Rejected or Unregistered. */
+    public Map<String, String> registrationStatuses() {
+        return callAndWait(() -> {
+            Map<String, String> out = new java.util.LinkedHashMap<>();
+            for (PjsipState.Registration r : pjsip.registrations()) {
+                out.put(r.cfg.id(), r.status);
+            }
+            return out;
+        });
+    }
+
+    /** Sends a REGISTER for the named outbound registration now (CLI {@code pjsip send register}); false if none. */
+    public boolean pjsipRegisterNow(String registration) {
+        return callAndWait(() -> pjsip.registerNow(registration));
+    }
+
+    /** The PJSIP endpoint names this dialer has loaded. */
+    public java.util.List<String> pjsipEndpoints() {
+        return callAndWait(() -> java.util.List.copyOf(pjsip.objects().of("endpoint").keySet()));
     }
 
     /** Names of the live channels. */
