@@ -184,11 +184,31 @@ public final class Pbx implements ManagerCore, AutoCloseable {
         return callAndWait(() -> channels.all().stream().map(Channel::name).toList());
     }
 
-    /** The host a peer points at, or null when this dialer has no such peer. */
+    /**
+     * The host a peer points at, or null when this dialer has no such peer. A chan_sip peer first; else a PJSIP
+     * endpoint (its first contact's host) or a PJSIP outbound registration (its server_uri's host), so the trunk
+     * faults work by endpoint name too.
+     */
     public String peerHost(String peer) {
         return callAndWait(() -> {
             SipPeer p = sip.peer(peer);
-            return p == null ? null : p.host();
+            if (p != null) {
+                return p.host();
+            }
+            String uri = null;
+            PjObject e = pjsip.endpoint(peer);
+            if (e != null && !pjsip.contactsOf(e).isEmpty()) {
+                uri = pjsip.contactsOf(e).get(0).uri;
+            }
+            PjObject reg = pjsip.objects().get("registration", peer);
+            if (uri == null && reg != null) {
+                uri = reg.opt("server_uri");
+            }
+            if (uri == null) {
+                return null;
+            }
+            String hp = PjsipState.hostPort(uri);
+            return hp.substring(0, hp.lastIndexOf(':'));
         });
     }
 

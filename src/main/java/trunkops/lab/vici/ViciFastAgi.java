@@ -103,6 +103,14 @@ public final class ViciFastAgi implements PbxHooks {
                 "SIP/" + peer, data));
     }
 
+    /** A PJSIP endpoint's PeerStatus (the listener writes these with channel_type PJSIP). */
+    @Override
+    public void pjsipPeerStatus(String serverId, String endpoint, String status, long rttUsec) {
+        String data = "Unreachable".equals(status) ? "|Time=-1|" : "|RoundtripUsec=" + rttUsec + "|";
+        writer.submit(new PeerEvent(clock.now(), serverIp, status.toUpperCase(java.util.Locale.ROOT), "PJSIP",
+                "PJSIP/" + endpoint, data));
+    }
+
     /** The lead id is the last 10 digits of a ViciDial caller code. */
     static long leadId(String callerCode) {
         if (callerCode.length() < 10) {
