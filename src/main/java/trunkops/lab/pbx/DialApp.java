@@ -293,7 +293,8 @@ final class DialApp {
         if (!failure.control()) {
             pbx.events.hangupRequest(out, cause, false);
         }
-        String tech = sipCode > 0 ? "SIP " + sipCode + " " + HangupCauses.sipReason(sipCode) : "";
+        int code = sipCode > 0 ? sipCode : out.techCode; // chan_pjsip: timer B is its own 408
+        String tech = code > 0 ? "SIP " + code + " " + HangupCauses.sipReason(code) : "";
         caller.causeCodes.remove(out.name);
         caller.causeCodes.put(out.name, new String[] {Integer.toString(cause), tech});
         caller.hangupCause = cause;
