@@ -35,7 +35,8 @@ final class PjsipActions {
                 .register("PJSIPShowAors", SYSTEM, a::aors)
                 .register("PJSIPQualify", SYSTEM | REPORTING, a::qualify)
                 .register("PJSIPShowRegistrationsOutbound", SYSTEM | REPORTING, a::registrationsOutbound)
-                .register("PJSIPShowRegistrationsInbound", SYSTEM | REPORTING, a::registrationsInbound);
+                .register("PJSIPShowRegistrationsInbound", SYSTEM, a::registrationsInbound)
+                .register("PJSIPRegister", SYSTEM | REPORTING, a::register);
     }
 
     private PjsipConfig.Objects objects() {
@@ -128,16 +129,16 @@ final class PjsipActions {
             ctx.error("Unable to retrieve endpoint\n");
             return;
         }
+        if (e.list("aors").isEmpty()) {
+            ctx.error("No AoRs configured for endpoint\n");
+            return;
+        }
         ctx.success("Endpoint found, will qualify");
         pbx.pjsip.qualifyNow(e);
     }
 
     void registrationsOutbound(ActionContext ctx) {
         List<PjsipState.Registration> regs = pbx.pjsip.registrations();
-        if (regs.isEmpty()) {
-            ctx.error("No registrations found\n");
-            return;
-        }
         ctx.send(PbxActions.listAck(ctx, "Following are Events for each Outbound registration"));
         int registered = 0;
         for (PjsipState.Registration r : regs) {
@@ -154,21 +155,35 @@ final class PjsipActions {
                 .add("Registered", registered).add("NotRegistered", regs.size() - registered));
     }
 
+    /** res_pjsip_registrar's listing: every aor of every endpoint, whether anything registered or not. */
     void registrationsInbound(ActionContext ctx) {
         List<PjObject> aors = new ArrayList<>();
-        for (PjObject aor : objects().of("aor").values()) {
-            if (!pbx.pjsip.contactsOfAor(aor.id()).isEmpty()) {
-                aors.add(aor);
+        for (PjObject e : objects().of("endpoint").values()) {
+            for (String name : e.list("aors")) {
+                PjObject aor = objects().get("aor", name);
+                if (aor != null) {
+                    aors.add(aor);
+                }
             }
-        }
-        if (aors.isEmpty()) {
-            ctx.error("No Contacts found\n");
-            return;
         }
         ctx.send(PbxActions.listAck(ctx, "Following are Events for each Inbound registration"));
         for (PjObject aor : aors) {
             ctx.send(details.inboundRegistration(ctx.actionId(), aor));
         }
         ctx.send(PbxActions.listComplete(ctx, "InboundRegistrationDetailComplete", aors.size()));
+    }
+
+    /** PJSIPRegister: a REGISTER now for one outbound registration (its refresh schedule restarts). */
+    void register(ActionContext ctx) {
+        String name = ctx.get("Registration");
+        if (name.isEmpty()) {
+            ctx.error("Registration parameter missing.");
+            return;
+        }
+        if (!pbx.pjsip.registerNow(name)) {
+            ctx.error("Unable to retrieve registration entry\n");
+            return;
+        }
+        ctx.success("Reregistration sent");
     }
 }

@@ -144,9 +144,13 @@ final class PjsipCli {
                 RULE, ""));
         List<PjsipState.Registration> regs = pbx.pjsip.registrations();
         for (PjsipState.Registration r : regs) {
-            String exp = "Registered".equals(r.status) ? "  (exp. " + pbx.pjsip.expiresInSeconds(r) + "s)" : "";
-            out.add(String.format(" %-54.54s  %-26.26s  %-16.16s%s", r.cfg.id() + "/" + r.cfg.opt("server_uri"),
-                    r.cfg.opt("outbound_auth"), r.status, exp));
+            // res_pjsip_outbound_registration.c cli_print_body: "(exp. Ns)", or "(exp. Ns ago)" once expired
+            long exp = pbx.pjsip.expiresInSeconds(r);
+            int width = Math.max(0, 53 - r.cfg.id().length());
+            List<String> auths = r.cfg.list("outbound_auth");
+            out.add(String.format(" %s/%-" + width + "." + width + "s  %-26s  %-16s  (exp. %d%s", r.cfg.id(),
+                    r.cfg.opt("server_uri"), auths.isEmpty() ? "n/a" : auths.get(0), r.status, Math.abs(exp),
+                    exp < 0 ? "s ago)" : "s)"));
         }
         out.add("");
         out.add("Objects found: " + regs.size());

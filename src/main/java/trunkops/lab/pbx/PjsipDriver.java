@@ -355,7 +355,7 @@ final class PjsipDriver {
 
     /** Seconds until a Registered registration expires ({@code pjsip show registrations}' "exp."). */
     long expiresInSeconds(PjsipState.Registration r) {
-        return Math.max(0, (r.expiresAtMillis - pbx.clock().nowMillis()) / 1000);
+        return Math.floorDiv(r.expiresAtMillis - pbx.clock().nowMillis(), 1000);
     }
 
     // ---- calls ----
