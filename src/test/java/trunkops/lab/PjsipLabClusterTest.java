@@ -112,6 +112,23 @@ class PjsipLabClusterTest {
             lab.faults().restoreTrunk(LabDefaults.PJSIP_ENDPOINT);
             assertNotNull(c.await(m -> m.contains("Peer: PJSIP/zentra") && m.contains("PeerStatus: Reachable"), T));
         }
+        assertTrue(PjsipFixtureLab.await(() -> peerEventRows("PJSIP/zentra", "UNREACHABLE") > 0, T),
+                "ViciDial's listener logs the PJSIP PeerStatus in vicidial_peer_event_log");
+    }
+
+    private static int peerEventRows(String peer, String type) {
+        LabCluster.DbAccess db = lab.dbAccess();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+             java.sql.PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM vicidial_peer_event_log"
+                     + " WHERE channel_type='PJSIP' AND peer=? AND event_type=?")) {
+            ps.setString(1, peer);
+            ps.setString(2, type);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

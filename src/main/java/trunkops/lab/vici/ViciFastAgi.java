@@ -103,10 +103,13 @@ public final class ViciFastAgi implements PbxHooks {
                 "SIP/" + peer, data));
     }
 
-    /** A PJSIP endpoint's PeerStatus (the listener writes these with channel_type PJSIP). */
+    /**
+     * A PJSIP endpoint's PeerStatus: channel_type PJSIP, peer {@code PJSIP/<endpoint>}; the event carries no
+     * PingTime/Time/MaxPing, so data stays empty.
+     */
     @Override
     public void pjsipPeerStatus(String serverId, String endpoint, String status, long rttUsec) {
-        String data = "Unreachable".equals(status) ? "|Time=-1|" : "|RoundtripUsec=" + rttUsec + "|";
+        String data = "";
         writer.submit(new PeerEvent(clock.now(), serverIp, status.toUpperCase(java.util.Locale.ROOT), "PJSIP",
                 "PJSIP/" + endpoint, data));
     }
