@@ -28,17 +28,18 @@ import trunkops.lab.ami.EventClass;
 final class PjsipDriver {
 
     static final long TIMER_B_MS = 32_000;
-    static final int REREGISTER_BUFFER_S = 10;
 
     private final Pbx pbx;
     private PjsipConfig.Objects objects = PjsipConfig.Objects.empty();
     private Map<String, PjsipState.Contact> contacts = new TreeMap<>();
-    private Map<String, PjsipState.Registration> registrations = new TreeMap<>();
     private final Map<String, String> endpointReach = new HashMap<>();
     private final Map<String, String> publishedDeviceState = new HashMap<>();
 
+    private final PjsipRegistrar registrar;
+
     PjsipDriver(Pbx pbx) {
         this.pbx = pbx;
+        this.registrar = new PjsipRegistrar(pbx, this::farEndOf);
     }
 
     PjsipConfig.Objects objects() {
@@ -51,10 +52,6 @@ final class PjsipDriver {
 
     List<PjsipState.Contact> contacts() {
         return new ArrayList<>(contacts.values());
-    }
-
-    List<PjsipState.Registration> registrations() {
-        return new ArrayList<>(registrations.values());
     }
 
     /** Contacts of the aors an endpoint names, in the endpoint's aor order. */
@@ -120,47 +117,12 @@ final class PjsipDriver {
         }
         contacts.values().stream().filter(c -> !nextContacts.containsKey(c.id)).forEach(c -> c.gen++);
         contacts = nextContacts;
-        applyRegistrations(next);
-    }
-
-    private void applyRegistrations(PjsipConfig.Objects next) {
-        Map<String, PjsipState.Registration> nextRegs = new TreeMap<>();
-        for (PjObject cfg : next.of("registration").values()) {
-            PjsipState.Registration old = registrations.get(cfg.id());
-            if (old != null && sameOptions(old.cfg, cfg)) {
-                old.cfg = cfg;
-                nextRegs.put(cfg.id(), old);
-                continue;
-            }
-            if (old != null) {
-                old.gen++;
-            }
-            PjsipState.Registration r = new PjsipState.Registration(cfg);
-            int gen = ++r.gen;
-            pbx.schedule(100, () -> register(r, gen));
-            nextRegs.put(cfg.id(), r);
-        }
-        registrations.values().stream().filter(r -> nextRegs.get(r.cfg.id()) != r).forEach(r -> r.gen++);
-        registrations = nextRegs;
-    }
-
-    private static boolean sameOptions(PjObject a, PjObject b) {
-        if (a.vars().size() != b.vars().size()) {
-            return false;
-        }
-        for (int i = 0; i < a.vars().size(); i++) {
-            AstConfig.Var x = a.vars().get(i);
-            AstConfig.Var y = b.vars().get(i);
-            if (!x.name().equals(y.name()) || !x.value().equals(y.value())) {
-                return false;
-            }
-        }
-        return true;
+        registrar.apply(next);
     }
 
     // ---- qualify ----
 
-    private FarEnd farEndOf(String uri) {
+    FarEnd farEndOf(String uri) {
         String hp = PjsipState.hostPort(uri);
         String host = hp.substring(0, hp.lastIndexOf(':'));
         if (pbx.hostBlocked(host)) {
@@ -292,70 +254,18 @@ final class PjsipDriver {
         return n;
     }
 
-    // ---- outbound registration ----
+    // ---- outbound registration (PjsipRegistrar) ----
 
-    private boolean live(PjsipState.Registration r, int gen) {
-        return registrations.get(r.cfg.id()) == r && r.gen == gen;
+    List<PjsipState.Registration> registrations() {
+        return registrar.registrations();
     }
 
-    void register(PjsipState.Registration r, int gen) {
-        if (!live(r, gen)) {
-            return;
-        }
-        FarEnd far = farEndOf(r.cfg.opt("server_uri"));
-        double rtt = far == null ? -1 : far.registerRtt(pbx.clock().nowMillis());
-        if (rtt < 0) {
-            pbx.schedule(TIMER_B_MS, () -> registerTimedOut(r, gen));
-        } else {
-            pbx.schedule((long) rtt, () -> registered(r, gen));
-        }
-    }
-
-    /** {@code pjsip send register}: a REGISTER now; the refresh schedule restarts from its answer. */
     boolean registerNow(String name) {
-        PjsipState.Registration r = registrations.get(name);
-        if (r == null) {
-            return false;
-        }
-        register(r, ++r.gen);
-        return true;
+        return registrar.registerNow(name);
     }
 
-    private void registered(PjsipState.Registration r, int gen) {
-        if (!live(r, gen)) {
-            return;
-        }
-        int expiration = r.cfg.intOpt("expiration", 3600);
-        r.status = "Registered";
-        r.failures = 0;
-        r.expiresAtMillis = pbx.clock().nowMillis() + expiration * 1000L;
-        registry(r);
-        int refresh = expiration > REREGISTER_BUFFER_S ? expiration - REREGISTER_BUFFER_S : expiration;
-        pbx.schedule(refresh * 1000L, () -> register(r, gen));
-    }
-
-    private void registerTimedOut(PjsipState.Registration r, int gen) {
-        if (!live(r, gen)) {
-            return;
-        }
-        r.status = "Rejected";
-        r.failures++;
-        registry(r);
-        if (r.failures <= r.cfg.intOpt("max_retries", 10)) {
-            pbx.schedule(r.cfg.intOpt("retry_interval", 60) * 1000L, () -> register(r, gen));
-        }
-    }
-
-    private void registry(PjsipState.Registration r) {
-        pbx.publish(pbx.event("Registry", EventClass.SYSTEM.bit(), AmiMessage.builder()
-                .add("ChannelType", "PJSIP").add("Username", r.cfg.opt("client_uri"))
-                .add("Domain", r.cfg.opt("server_uri")).add("Status", r.status)));
-        pbx.hooks().registry(pbx.serverId(), r.cfg.id(), r.status);
-    }
-
-    /** Seconds until a Registered registration expires ({@code pjsip show registrations}' "exp."). */
     long expiresInSeconds(PjsipState.Registration r) {
-        return Math.floorDiv(r.expiresAtMillis - pbx.clock().nowMillis(), 1000);
+        return registrar.expiresInSeconds(r);
     }
 
     // ---- calls ----
