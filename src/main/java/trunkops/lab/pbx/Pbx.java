@@ -72,15 +72,17 @@ public final class Pbx implements ManagerCore, AutoCloseable {
         this.modules = new Modules(this);
         this.originator = new Originator(this);
         PbxActions.register(this, actions);
+        if (files.read("pjsip.conf").isPresent()) {
+            // res_pjsip is loaded (its actions registered before the manager answers anyone) when the dialer has a
+            // pjsip.conf; Modules loads its objects at boot
+            PjsipActions.register(this, actions);
+        }
     }
 
     /** Loads the configuration files and starts qualifying peers, as Asterisk does at boot. */
     public void boot() {
         callAndWait(() -> {
             modules.loadAll();
-            if (modules.pjsipLoaded()) {
-                PjsipActions.register(this, actions);
-            }
             return null;
         });
     }
