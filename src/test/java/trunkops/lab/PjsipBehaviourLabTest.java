@@ -79,6 +79,10 @@ class PjsipBehaviourLabTest {
             List<String> auth = c.await(m -> m.contains("Event: AuthDetail"), T);
             assertNotNull(auth);
             assertTrue(auth.contains("Password: labsecret"), auth.toString());
+            c.send("Action: ListCommands\r\nActionID: l\r\n\r\n");
+            List<String> commands = c.await(m -> m.contains("ActionID: l"), T);
+            assertTrue(commands.contains("PJSIPShowEndpoint: Detail listing of an endpoint and its objects."
+                    + " (Priv: system)"), "a privilege check can see the exposure: " + commands);
             c.send("Action: Originate\r\nActionID: o\r\nChannel: Local/1@pjsip-outbound\r\nContext: lab\r\n"
                     + "Exten: hold\r\nPriority: 1\r\n\r\n");
             assertNotNull(c.await(m -> m.contains("ActionID: o") && m.contains("Message: Permission denied"), T));
