@@ -133,6 +133,9 @@ public final class LabCluster implements AutoCloseable {
             ConfigFiles files = new ConfigFiles();
             files.install("sip.conf", ViciConfGenerator.baseSipConf());
             files.install("extensions.conf", ViciConfGenerator.baseExtensionsConf());
+            if (spec.carriers().stream().anyMatch(c -> "PJSIP".equalsIgnoreCase(c.protocol()))) {
+                files.install("pjsip.conf", ViciConfGenerator.basePjsipConf()); // res_pjsip loaded (not noload)
+            }
             Pbx pbx = new Pbx(s.serverId(), clock, managers, files);
             farEnds.values().forEach(pbx::addFarEnd);
             AmiServer ami = new AmiServer(s.serverId(), pbx, bindAddress(s.serverIp()), 0);

@@ -17,6 +17,7 @@ public final class LabCommands {
             "flap <peer> <seconds>          the SBC is down half of every period",
             "fail <peer> <sip-code> <pct>   reject pct% of calls with sip-code, probes still OK",
             "isolate <server> <peer>        one dialer loses its path to <peer>",
+            "registrar-down <peer> | registrar-up <peer>   PJSIP: REGISTER unanswered (OPTIONS/calls fine)",
             "drop-ami <server> | restart-ami <server>",
             "hang-ami <server> | thaw-ami <server>",
             "garble-ami <server>            send malformed AMI frames to every client once",
@@ -88,6 +89,12 @@ public final class LabCommands {
                     need(w, 3);
                     f.isolateTrunk(w[1], w[2]);
                     return "ok: " + w[1] + " cut off from " + w[2];
+                }
+                case "registrar-down", "registrar-up" -> {
+                    need(w, 2);
+                    boolean down = w[0].equalsIgnoreCase("registrar-down");
+                    f.registrarDown(w[1], down);
+                    return "ok: registrar behind " + w[1] + (down ? " down" : " up");
                 }
                 case "drop-ami" -> {
                     need(w, 2);

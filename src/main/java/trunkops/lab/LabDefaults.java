@@ -213,4 +213,78 @@ public final class LabDefaults {
                 placement.get(c.campaignId()), c.active() ? peakAttemptsPerCampaignPerDialer : 0.0)).toList();
         return new LabClusterSpec(servers, base.carriers(), campaigns, base.lists(), base.remoteEndpoints());
     }
+
+    /** The PJSIP carriers' names (ViciDial style: endpoint, aor and identify share the carrier's section name). */
+    public static final String PJSIP_ENDPOINT = "zentra";
+    public static final String PJSIP_REGISTERING_ENDPOINT = "kestrel";
+    public static final String PJSIP_REGISTRATION = "kestrel-reg";
+    public static final String PJSIP_AUTH = "kestrel-auth";
+    /**
+     * The lab-only password of {@link #PJSIP_AUTH}. Real Asterisk shows it in clear text in AuthDetail, so the
+     * console's redaction can be tested against the lab: this value must never reach a log, screen or export.
+     */
+    public static final String PJSIP_LAB_PASSWORD = "lab-only-kestrel-pw";
+    public static final String ZENTRA_HOST = "198.51.100.40";
+    public static final String KESTREL_HOST = "203.0.113.50";
+
+    /**
+     * {@link #cluster()} plus two PJSIP carriers as ViciDial 2.14 writes them (protocol='PJSIP', account_entry with
+     * aor + identify + endpoint sections of one name), on every dialer: ZENTRA ({@code zentra}, qualify_frequency
+     * 15, prefix 4) and KESTREL ({@code kestrel}, qualify_frequency 10, an outbound registration {@code kestrel-reg}
+     * with auth {@code kestrel-auth}, expiration 120 s, prefix 3), a campaign PJSALES (prefix 4) on DIALER1 and
+     * DIALER3 whose second list overrides the prefix to 3, and the two far ends. Half the cluster's dialers then mix
+     * chan_sip and PJSIP trunks, as ViciDial's {@code allowed_sip_stacks = SIP_and_PJSIP} does.
+     */
+    public static LabClusterSpec pjsipCluster() {
+        return withPjsip(cluster());
+    }
+
+    /** {@code base} with the PJSIP carriers, campaign, lists and far ends of {@link #pjsipCluster()} added. */
+    public static LabClusterSpec withPjsip(LabClusterSpec base) {
+        Carrier zentra = new Carrier("ZENTRA", "Zentra Voice", "PJSIP carrier, IP auth", "PJSIP", "0.0.0.0", true,
+                "", "",
+                String.join("\n",
+                        "[zentra]", "type=aor", "contact=sip:" + ZENTRA_HOST + ":5060", "qualify_frequency=15", "",
+                        "[zentra]", "type=identify", "endpoint=zentra", "match=" + ZENTRA_HOST, "",
+                        "[zentra]", "type=endpoint", "context=trunkinbound", "disallow=all", "allow=ulaw",
+                        "transport=transport-udp", "aors=zentra", "direct_media=no", "rtp_symmetric=yes",
+                        "force_rport=yes", "rewrite_contact=yes", "dtmf_mode=rfc4733"),
+                String.join("\n",
+                        "exten => _41NXXNXXXXXX,1,AGI(agi://127.0.0.1:4577/call_log)",
+                        "exten => _41NXXNXXXXXX,n,Dial(PJSIP/${EXTEN:1}@zentra,${CAMPDTO},To)",
+                        "exten => _41NXXNXXXXXX,n,Hangup()"));
+        Carrier kestrel = new Carrier("KESTREL", "Kestrel Networks", "PJSIP carrier with outbound registration",
+                "PJSIP", "0.0.0.0", true, "", "",
+                String.join("\n",
+                        "[kestrel-auth]", "type=auth", "auth_type=userpass", "username=vici2045",
+                        "password=" + PJSIP_LAB_PASSWORD, "",
+                        "[kestrel-reg]", "type=registration", "transport=transport-udp", "outbound_auth=kestrel-auth",
+                        "server_uri=sip:" + KESTREL_HOST + ":5060", "client_uri=sip:vici2045@" + KESTREL_HOST + ":5060",
+                        "contact_user=vici2045", "retry_interval=20", "forbidden_retry_interval=600",
+                        "expiration=120", "line=yes", "endpoint=kestrel", "",
+                        "[kestrel]", "type=aor", "contact=sip:" + KESTREL_HOST + ":5060", "qualify_frequency=10", "",
+                        "[kestrel]", "type=identify", "endpoint=kestrel", "match=" + KESTREL_HOST, "",
+                        "[kestrel]", "type=endpoint", "context=trunkinbound", "disallow=all", "allow=ulaw,alaw",
+                        "transport=transport-udp", "aors=kestrel", "outbound_auth=kestrel-auth", "direct_media=no",
+                        "rtp_symmetric=yes", "force_rport=yes", "rewrite_contact=yes"),
+                String.join("\n",
+                        "exten => _31NXXNXXXXXX,1,AGI(agi://127.0.0.1:4577/call_log)",
+                        "exten => _31NXXNXXXXXX,n,Dial(PJSIP/${EXTEN:1}@kestrel,${CAMPDTO},To)",
+                        "exten => _31NXXNXXXXXX,n,Hangup()"));
+        List<Carrier> carriers = new java.util.ArrayList<>(base.carriers());
+        carriers.add(zentra);
+        carriers.add(kestrel);
+        List<Campaign> campaigns = new java.util.ArrayList<>(base.campaigns());
+        campaigns.add(new Campaign("PJSALES", "Outbound sales (PJSIP trunks)", "4", "", 26, true,
+                List.of("DIALER1", "DIALER3"), 8.0));
+        List<DialList> lists = new java.util.ArrayList<>(base.lists());
+        lists.add(new DialList(6001, "PJSIP leads (Zentra)", "PJSALES", "", true));
+        lists.add(new DialList(6002, "PJSIP leads (via Kestrel)", "PJSALES", "3", true));
+        Map<String, RemoteEndpoint> remotes = new java.util.HashMap<>(base.remoteEndpoints());
+        remotes.put(ZENTRA_HOST, new RemoteEndpoint(ZENTRA_HOST, "Zentra SBC", 35, 0.25,
+                new CallOutcomeMix(0.33, 0.08, 0.42, 0.03, 0.06, 0.05, 0.03, 9, 90)));
+        remotes.put(KESTREL_HOST, new RemoteEndpoint(KESTREL_HOST, "Kestrel SBC and registrar", 48, 0.30,
+                new CallOutcomeMix(0.31, 0.08, 0.43, 0.04, 0.06, 0.05, 0.03, 10, 85)));
+        return new LabClusterSpec(base.servers(), carriers, campaigns, lists, remotes);
+    }
 }

@@ -84,6 +84,16 @@ public final class LabFaults {
         LOG.info("lab fault: trunk {} fails {}% of calls with {}", peer, Math.round(fraction * 100), sipCode);
     }
 
+    /**
+     * The registrar behind a PJSIP endpoint or outbound registration stops answering REGISTER (OPTIONS and calls
+     * still work): the registration turns Rejected when its next refresh times out (refresh + 32 s), and
+     * Registered again at the first retry after {@code down=false}.
+     */
+    public void registrarDown(String endpointOrRegistration, boolean down) {
+        farEndOfPeer(endpointOrRegistration).registrarDown(down);
+        LOG.info("lab fault: registrar behind {} {}", endpointOrRegistration, down ? "down" : "up");
+    }
+
     /** One dialer loses its path to the far end behind {@code peer}; the others still reach it. */
     public void isolateTrunk(String serverId, String peer) {
         Pbx p = dialer(serverId);

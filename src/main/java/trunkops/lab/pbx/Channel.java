@@ -11,13 +11,13 @@ import java.util.Map;
 public final class Channel {
 
     /** Which technology created the channel. */
-    public enum Tech { SIP, LOCAL }
+    public enum Tech { SIP, PJSIP, LOCAL }
 
     final String name;
     final String uniqueid;
     String linkedid;
     final Tech tech;
-    /** SIP: the peer name; Local: null. */
+    /** SIP: the peer name; PJSIP: the endpoint name; Local: null. */
     final String peer;
     ChannelState state = ChannelState.DOWN;
     String callerIdNum = "";
@@ -41,6 +41,8 @@ public final class Channel {
     int hangupCause;
     /** SIP response code and reason of the last failure on this channel (HANGUPCAUSE(...,tech)). */
     String techCause = "";
+    /** PJSIP: the SIP code of the failure, sent as {@code TechCause} on HangupRequest/Hangup (0 = none). */
+    int techCode;
     /** Incremented whenever the channel leaves its current blocking app, to cancel stale timers. */
     int generation;
     /** Per dialed channel: {Q.850 cause, tech cause text} (HANGUPCAUSE / HANGUPCAUSE_KEYS). */

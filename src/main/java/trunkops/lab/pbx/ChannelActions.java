@@ -50,11 +50,11 @@ final class ChannelActions {
         ctx.send(PbxActions.listAck(ctx, "Channel status will follow"));
         long now = pbx.clock().nowMicros();
         for (Channel c : list) {
-            boolean sip = c.tech == Channel.Tech.SIP;
+            boolean sip = c.tech != Channel.Tech.LOCAL;
             boolean bridged = c.bridge != null;
             AmiMessage.Builder b = AmiMessage.builder().add("Event", "Status").add("Privilege", "Call");
             ChannelEvents.snapshot(b, "", c);
-            b.add("Type", sip ? "SIP" : "Local")
+            b.add("Type", c.tech == Channel.Tech.PJSIP ? "PJSIP" : sip ? "SIP" : "Local")
                     .add("DNID", "")
                     .add("EffectiveConnectedLineNum", ChannelEvents.orUnknown(c.connectedNum))
                     .add("EffectiveConnectedLineName", ChannelEvents.orUnknown(c.connectedName))

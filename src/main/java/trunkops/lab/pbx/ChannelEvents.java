@@ -120,12 +120,22 @@ final class ChannelEvents {
     }
 
     void hangupRequest(Channel c, int cause, boolean soft) {
-        publish(soft ? "SoftHangupRequest" : "HangupRequest", CALL, chan(c).add("Cause", cause));
+        AmiMessage.Builder b = chan(c).add("Cause", cause);
+        techCause(b, c);
+        publish(soft ? "SoftHangupRequest" : "HangupRequest", CALL, b);
     }
 
     void hangup(Channel c) {
-        publish("Hangup", CALL, chan(c).add("Cause", c.hangupCause)
-                .add("Cause-txt", HangupCauses.text(c.hangupCause)));
+        AmiMessage.Builder b = chan(c).add("Cause", c.hangupCause).add("Cause-txt", HangupCauses.text(c.hangupCause));
+        techCause(b, c);
+        publish("Hangup", CALL, b);
+    }
+
+    /** chan_pjsip puts the SIP response code of a failed call on the hangup events as {@code TechCause}. */
+    private static void techCause(AmiMessage.Builder b, Channel c) {
+        if (c.tech == Channel.Tech.PJSIP && c.techCode > 0) {
+            b.add("TechCause", c.techCode);
+        }
     }
 
     private static AmiMessage.Builder bridge(Bridge br) {

@@ -23,6 +23,7 @@ final class Channels {
     private long uniqueSeq = 40;
     private int sipIdx = 0x28;
     private int localIdx = 1;
+    private int pjsipIdx = 0;
 
     Channels(Pbx pbx) {
         this.pbx = pbx;
@@ -69,6 +70,17 @@ final class Channels {
         return ch;
     }
 
+    /** An outgoing chan_pjsip channel {@code PJSIP/<endpoint>-%08x} in the endpoint's context. */
+    Channel createPjsip(String endpoint, String context, String linkedid) {
+        String name = String.format("PJSIP/%s-%08x", endpoint, pjsipIdx++);
+        String uid = uniqueid(null);
+        Channel ch = new Channel(name, uid, linkedid == null ? uid : linkedid, Channel.Tech.PJSIP, endpoint,
+                context, "s", pbx.clock().nowMicros());
+        live.put(name, ch);
+        pbx.events.newchannel(ch);
+        return ch;
+    }
+
     /** Creates the two halves of {@code Local/exten@context}; ;1 is Down, ;2 is Ring and will run the dialplan. */
     Channel[] createLocal(String exten, String context, String id1, String id2, String linkedid) {
         String base = String.format("Local/%s@%s-%08x", exten, context, localIdx++);
@@ -92,6 +104,9 @@ final class Channels {
         if (ch.state != state && !ch.hungUp) {
             ch.state = state;
             pbx.events.newstate(ch);
+            if (ch.tech == Channel.Tech.PJSIP) {
+                pbx.pjsip.updateDeviceState(ch.peer);
+            }
         }
     }
 
@@ -134,7 +149,7 @@ final class Channels {
         if (ch.bridge != null) {
             leave(ch);
         }
-        if (ch.tech == Channel.Tech.SIP && ch.answeredMicros > 0) {
+        if (ch.tech != Channel.Tech.LOCAL && ch.answeredMicros > 0) {
             rtpStats(ch);
         }
         ch.hungUp = true;
@@ -142,6 +157,8 @@ final class Channels {
         live.remove(ch.name);
         if (ch.tech == Channel.Tech.LOCAL) {
             pbx.events.deviceState(DialApp.localDevice(ch), "NOT_INUSE");
+        } else if (ch.tech == Channel.Tech.PJSIP) {
+            pbx.pjsip.updateDeviceState(ch.peer);
         }
         if (ch.leg != null) {
             pbx.sip.legGone(ch);
@@ -171,7 +188,9 @@ final class Channels {
         setVar(ch, "RTPAUDIOQOSMES", "   minrxmes=000.000000;   maxrxmes=000.000000;   avgrxmes=000.000000;"
                 + "   stdevrxmes=000.000000;   mintxmes=000.000000;   maxtxmes=000.000000;"
                 + "   avgtxmes=000.000000;   stdevtxmes=000.000000;");
-        setVar(ch, "RTPAUDIOQOS", qos);
+        if (ch.tech == Channel.Tech.SIP) {
+            setVar(ch, "RTPAUDIOQOS", qos); // chan_sip sets it once more on its way out; chan_pjsip does not
+        }
     }
 
     // ---- bridges ----

@@ -40,6 +40,9 @@ final class DialApp {
         int slash = dest.indexOf('/');
         String tech = slash < 0 ? dest : dest.substring(0, slash);
         String resource = slash < 0 ? "" : dest.substring(slash + 1);
+        if (tech.equalsIgnoreCase("PJSIP") && !resource.isEmpty()) {
+            return dialPjsip(caller, resource, options, timeoutArg);
+        }
         if (!tech.equalsIgnoreCase("SIP") || resource.isEmpty()) {
             pbx.channels.setVar(caller, "DIALSTATUS", "CHANUNAVAIL");
             return AppResult.NEXT;
@@ -74,6 +77,53 @@ final class DialApp {
         d.gen = gen;
         caller.onHangupRequest = () -> callerHungUp(d);
         pbx.sip.invite(out, peer, new Listener(d));
+        armTimeouts(d, timeoutArg);
+        return AppResult.SUSPEND;
+    }
+
+    /**
+     * {@code Dial(PJSIP/number@endpoint)} (chan_pjsip): no channel when the endpoint does not exist or none of its
+     * contacts is usable (cause 3, "Could not create dialog to invalid URI" in the log); else a PJSIP channel in the
+     * endpoint's context, no SIPCALLID, the INVITE to the first usable contact.
+     */
+    private AppResult dialPjsip(Channel caller, String resource, String options, String timeoutArg) {
+        SipDestination destination = SipDestination.parse(resource);
+        PjObject endpoint = pbx.pjsip.endpoint(destination.peer());
+        PjsipState.Contact contact = endpoint == null ? null : pbx.pjsip.target(endpoint);
+        if (contact == null) {
+            if (endpoint != null) {
+                LOG.info("Could not create dialog to invalid URI '{}'. Is endpoint registered and reachable?",
+                        destination.peer());
+            }
+            LOG.info("Unable to create channel of type 'PJSIP' (cause 3 - No route to destination)");
+            caller.hangupCause = HangupCauses.NO_ROUTE_DESTINATION;
+            pbx.channels.setVar(caller, "DIALSTATUS", "CHANUNAVAIL");
+            return AppResult.NEXT;
+        }
+        String number = destination.number();
+        DialAttempt d = new DialAttempt(caller, resource, options, pbx.clock().nowMicros());
+        caller.dialing = d;
+        Channel out = pbx.channels.createPjsip(endpoint.id(), endpoint.opt("context", "default"), caller.linkedid);
+        d.out = out;
+        d.sipCallId = java.util.UUID.randomUUID().toString();
+        pbx.channels.setVar(out, "DIALEDPEERNUMBER", resource);
+        out.exten = number;
+        out.callerIdNum = caller.callerIdNum;
+        out.callerIdName = caller.callerIdName;
+        out.connectedNum = caller.callerIdNum;
+        out.connectedName = caller.callerIdName;
+        pbx.events.newexten(out, number, "AppDial", "(Outgoing Line)");
+        pbx.events.newCallerid(out);
+        pbx.events.newConnectedLine(out);
+        pbx.events.dialBegin(caller, out, resource);
+        d.gen = ++caller.generation;
+        caller.onHangupRequest = () -> callerHungUp(d);
+        pbx.pjsip.invite(out, contact, new Listener(d));
+        armTimeouts(d, timeoutArg);
+        return AppResult.SUSPEND;
+    }
+
+    private void armTimeouts(DialAttempt d, String timeoutArg) {
         int caret = timeoutArg.indexOf('^');
         double answerTimeout = parseTimeout(caret < 0 ? timeoutArg : timeoutArg.substring(0, caret), "answer");
         double progressTimeout = caret < 0 ? 0 : parseTimeout(timeoutArg.substring(caret + 1), "progress");
@@ -83,7 +133,6 @@ final class DialApp {
         if (progressTimeout > 0 && (answerTimeout <= 0 || progressTimeout < answerTimeout)) {
             pbx.schedule((long) (progressTimeout * 1000), () -> noProgress(d));
         }
-        return AppResult.SUSPEND;
     }
 
     /** app_dial's sscanf("%lf") of one half of {@code answer^progress}; 0 = none (infinite). */
@@ -135,7 +184,9 @@ final class DialApp {
                 if (partner != null && caller.name.endsWith(";2") && partner.state == ChannelState.RINGING) {
                     pbx.events.dialState(null, partner, "RINGING");
                 }
-                pbx.events.deviceState("SIP/" + out.peer, "NOT_INUSE");
+                if (out.tech == Channel.Tech.SIP) {
+                    pbx.events.deviceState("SIP/" + out.peer, "NOT_INUSE");
+                }
                 if (partner != null) {
                     pbx.events.deviceState(localDevice(partner), "INUSE");
                 }
@@ -237,11 +288,13 @@ final class DialApp {
         Channel caller = d.caller;
         Channel out = d.out;
         out.hangupCause = cause;
-        SipFailure failure = SipFailure.of(sipCode, cause);
+        // chan_pjsip hangs the channel up with the cause for every final failure (no busy/congestion frame)
+        SipFailure failure = out.tech == Channel.Tech.PJSIP ? SipFailure.of(0, cause) : SipFailure.of(sipCode, cause);
         if (!failure.control()) {
             pbx.events.hangupRequest(out, cause, false);
         }
-        String tech = sipCode > 0 ? "SIP " + sipCode + " " + HangupCauses.sipReason(sipCode) : "";
+        int code = sipCode > 0 ? sipCode : out.techCode; // chan_pjsip: timer B is its own 408
+        String tech = code > 0 ? "SIP " + code + " " + HangupCauses.sipReason(code) : "";
         caller.causeCodes.remove(out.name);
         caller.causeCodes.put(out.name, new String[] {Integer.toString(cause), tech});
         caller.hangupCause = cause;

@@ -39,6 +39,7 @@ public final class FarEnd {
     private volatile int failCode;
     private volatile double failFraction;
     private volatile long fixedRingMillis = -1;
+    private volatile boolean registrarDown;
 
     public FarEnd(String host, double medianLatencyMs, double spread, CallOutcomeMix mix, long seed) {
         this.host = host;
@@ -71,6 +72,7 @@ public final class FarEnd {
         flapPeriodMs = 0;
         failCode = 0;
         failFraction = 0;
+        registrarDown = false;
     }
 
     public void start() {
@@ -98,6 +100,18 @@ public final class FarEnd {
         fixedRingMillis = ms;
     }
 
+    /**
+     * The far end's registrar stops answering REGISTER (OPTIONS and INVITEs are unaffected): a PJSIP outbound
+     * registration to it times out at its next refresh and turns Rejected.
+     */
+    public void registrarDown(boolean down) {
+        registrarDown = down;
+    }
+
+    public boolean isRegistrarDown() {
+        return registrarDown;
+    }
+
     public boolean isKilled() {
         return killed;
     }
@@ -123,6 +137,14 @@ public final class FarEnd {
         }
         double base = spread <= 0 ? medianLatencyMs : medianLatencyMs * Math.exp(spread * random.nextGaussian());
         return base + extraLatencyMs;
+    }
+
+    /** Round-trip time of a REGISTER answered 200 OK at once (no challenge), or -1 when nothing answers. */
+    synchronized double registerRtt(long nowMillis) {
+        if (registrarDown) {
+            return -1;
+        }
+        return optionsRtt(nowMillis);
     }
 
     synchronized InviteOutcome invite(long nowMillis) {

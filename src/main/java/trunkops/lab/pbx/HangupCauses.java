@@ -4,6 +4,7 @@ package trunkops.lab.pbx;
 public final class HangupCauses {
 
     public static final int UNALLOCATED = 1;
+    public static final int NO_ROUTE_DESTINATION = 3;
     public static final int NORMAL_CLEARING = 16;
     public static final int USER_BUSY = 17;
     public static final int NO_USER_RESPONSE = 18;
@@ -28,7 +29,7 @@ public final class HangupCauses {
         return switch (cause) {
             case 0 -> "Unknown";
             case UNALLOCATED -> "Unallocated (unassigned) number";
-            case 3 -> "No route to destination";
+            case NO_ROUTE_DESTINATION -> "No route to destination";
             case NORMAL_CLEARING -> "Normal Clearing";
             case USER_BUSY -> "User busy";
             case NO_USER_RESPONSE -> "No user responding";

@@ -34,6 +34,7 @@ final class Modules {
 
     private static final List<String> RELOADABLE = List.of("chan_sip", "pbx_config", "res_agi", "app_voicemail",
             "res_musiconhold", "func_db");
+    private static final List<String> PJSIP_MODULES = List.of("res_pjsip", "chan_pjsip");
     private static final List<String> NOT_RELOADABLE = List.of("app_dial", "app_stack", "app_exec",
             "func_groupcount", "func_devstate", "func_rand", "func_math", "res_clioriginate", "chan_local",
             "app_playback", "app_verbose", "func_hangupcause", "func_callerid", "func_strings", "func_logic");
@@ -44,6 +45,8 @@ final class Modules {
     private final Substitution substitution;
     private volatile Dialplan dialplan = new Dialplan();
     private volatile List<String> lastWarnings = List.of();
+    /** res_pjsip is loaded when the dialer has a pjsip.conf at boot (otherwise it is noload'ed, as before PJSIP). */
+    private boolean pjsipLoaded;
 
     Modules(Pbx pbx) {
         this.pbx = pbx;
@@ -75,6 +78,14 @@ final class Modules {
     void loadAll() {
         reloadDialplan();
         reloadSip(false);
+        pjsipLoaded = pbx.files().read("pjsip.conf").isPresent();
+        if (pjsipLoaded) {
+            reloadPjsip();
+        }
+    }
+
+    boolean pjsipLoaded() {
+        return pjsipLoaded;
     }
 
     /** Module names match case-insensitively with an optional {@code .so}. */
@@ -85,7 +96,7 @@ final class Modules {
 
     boolean exists(String module) {
         String b = baseName(module);
-        return RELOADABLE.contains(b) || NOT_RELOADABLE.contains(b);
+        return RELOADABLE.contains(b) || NOT_RELOADABLE.contains(b) || pjsipLoaded && PJSIP_MODULES.contains(b);
     }
 
     /** ast_module_reload for one module (null = all), publishing the Reload event like loader.c. */
@@ -94,6 +105,9 @@ final class Modules {
         if (module == null) {
             reloadDialplan();
             reloadSip(true);
+            if (pjsipLoaded) {
+                reloadPjsip();
+            }
             r = ReloadResult.SUCCESS;
         } else {
             String b = baseName(module);
@@ -103,6 +117,9 @@ final class Modules {
                 r = ReloadResult.NOT_IMPLEMENTED;
             } else if (b.equals("pbx_config")) {
                 r = reloadDialplan() ? ReloadResult.SUCCESS : ReloadResult.ERROR;
+            } else if (b.equals("res_pjsip")) {
+                reloadPjsip();
+                r = ReloadResult.SUCCESS;
             } else if (b.equals("chan_sip")) {
                 reloadSip(true);
                 r = ReloadResult.SUCCESS;
@@ -136,6 +153,29 @@ final class Modules {
         lastWarnings = List.copyOf(w);
         w.forEach(msg -> LOG.debug("lab {} pbx_config: {}", pbx.serverId(), msg));
         return true;
+    }
+
+    /**
+     * res_pjsip reload (res_sorcery_config): pjsip.conf that cannot be parsed keeps every object as it was (the
+     * error is logged once per object type); otherwise the new object set replaces the old one, objects with
+     * unknown options left out. Always "success" to the caller, as in Asterisk.
+     */
+    void reloadPjsip() {
+        AstConfig cfg;
+        try {
+            cfg = new AstConfigParser(pbx.files()).load("pjsip.conf");
+        } catch (AstConfigParser.InvalidConfigException e) {
+            LOG.warn("lab {}: res_sorcery_config: Contents of config file 'pjsip.conf' are invalid and cannot be parsed",
+                    pbx.serverId());
+            lastWarnings = List.of(e.getMessage(), "Contents of config file 'pjsip.conf' are invalid and cannot be parsed");
+            return;
+        }
+        PjsipConfig.Objects objects = PjsipConfig.load(cfg);
+        List<String> w = new java.util.ArrayList<>(cfg.warnings());
+        w.addAll(objects.warnings());
+        lastWarnings = List.copyOf(w);
+        w.forEach(msg -> LOG.debug("lab {} res_pjsip: {}", pbx.serverId(), msg));
+        pbx.pjsip.apply(objects);
     }
 
     /** chan_sip reload: rebuild peers a moment later (chan_sip does it on its monitor thread). */

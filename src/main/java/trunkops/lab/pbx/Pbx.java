@@ -43,6 +43,7 @@ public final class Pbx implements ManagerCore, AutoCloseable {
     final ChannelEvents events;
     final Channels channels;
     final SipDriver sip;
+    final PjsipDriver pjsip;
     final DialplanRunner runner;
     final Modules modules;
     final Originator originator;
@@ -66,10 +67,16 @@ public final class Pbx implements ManagerCore, AutoCloseable {
         this.events = new ChannelEvents(this);
         this.channels = new Channels(this);
         this.sip = new SipDriver(this);
+        this.pjsip = new PjsipDriver(this);
         this.runner = new DialplanRunner(this);
         this.modules = new Modules(this);
         this.originator = new Originator(this);
         PbxActions.register(this, actions);
+        if (files.read("pjsip.conf").isPresent()) {
+            // res_pjsip is loaded (its actions registered before the manager answers anyone) when the dialer has a
+            // pjsip.conf; Modules loads its objects at boot
+            PjsipActions.register(this, actions);
+        }
     }
 
     /** Loads the configuration files and starts qualifying peers, as Asterisk does at boot. */
@@ -128,16 +135,82 @@ public final class Pbx implements ManagerCore, AutoCloseable {
         });
     }
 
+    /**
+     * Every PJSIP contact as {@code aor/uri} → its qualify status: {@code Reachable}, {@code Unreachable},
+     * {@code Unknown} (not qualified yet) or {@code NonQual} (no endpoint uses the aor, or qualify_frequency 0).
+     */
+    public Map<String, String> pjsipContactStatuses() {
+        return callAndWait(() -> {
+            Map<String, String> out = new java.util.LinkedHashMap<>();
+            for (PjsipState.Contact c : pjsip.contacts()) {
+                out.put(c.aor + "/" + c.uri, c.qualified ? c.status : "NonQual");
+            }
+            return out;
+        });
+    }
+
+    /** Every PJSIP contact as {@code aor/uri} → its last qualify RTT in µs (0 when unreachable or unknown). */
+    public Map<String, Long> pjsipContactRttUsec() {
+        return callAndWait(() -> {
+            Map<String, Long> out = new java.util.LinkedHashMap<>();
+            for (PjsipState.Contact c : pjsip.contacts()) {
+                out.put(c.aor + "/" + c.uri, c.rttUsec);
+            }
+            return out;
+        });
+    }
+
+    /** Every PJSIP outbound registration → Registered, Rejected or Unregistered. */
+    public Map<String, String> registrationStatuses() {
+        return callAndWait(() -> {
+            Map<String, String> out = new java.util.LinkedHashMap<>();
+            for (PjsipState.Registration r : pjsip.registrations()) {
+                out.put(r.cfg.id(), r.status);
+            }
+            return out;
+        });
+    }
+
+    /** Sends a REGISTER for the named outbound registration now (CLI {@code pjsip send register}); false if none. */
+    public boolean pjsipRegisterNow(String registration) {
+        return callAndWait(() -> pjsip.registerNow(registration));
+    }
+
+    /** The PJSIP endpoint names this dialer has loaded. */
+    public java.util.List<String> pjsipEndpoints() {
+        return callAndWait(() -> java.util.List.copyOf(pjsip.objects().of("endpoint").keySet()));
+    }
+
     /** Names of the live channels. */
     public java.util.List<String> channelNames() {
         return callAndWait(() -> channels.all().stream().map(Channel::name).toList());
     }
 
-    /** The host a peer points at, or null when this dialer has no such peer. */
+    /**
+     * The host a peer points at, or null when this dialer has no such peer. A chan_sip peer first; else a PJSIP
+     * endpoint (its first contact's host) or a PJSIP outbound registration (its server_uri's host), so the trunk
+     * faults work by endpoint name too.
+     */
     public String peerHost(String peer) {
         return callAndWait(() -> {
             SipPeer p = sip.peer(peer);
-            return p == null ? null : p.host();
+            if (p != null) {
+                return p.host();
+            }
+            String uri = null;
+            PjObject e = pjsip.endpoint(peer);
+            if (e != null && !pjsip.contactsOf(e).isEmpty()) {
+                uri = pjsip.contactsOf(e).get(0).uri;
+            }
+            PjObject reg = pjsip.objects().get("registration", peer);
+            if (uri == null && reg != null) {
+                uri = reg.opt("server_uri");
+            }
+            if (uri == null) {
+                return null;
+            }
+            String hp = PjsipState.hostPort(uri);
+            return hp.substring(0, hp.lastIndexOf(':'));
         });
     }
 

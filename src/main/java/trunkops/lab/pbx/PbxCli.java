@@ -116,6 +116,12 @@ final class PbxCli {
         if (cmd.equals("core show channels")) {
             return coreShowChannels();
         }
+        if (cmd.startsWith("pjsip ") && pbx.modules.pjsipLoaded()) {
+            Result r = new PjsipCli(pbx).run(words);
+            if (r != null) {
+                return r;
+            }
+        }
         if (cmd.equals("module reload") || cmd.equals("core reload")) {
             pbx.modules.reload(null, "All");
             return Result.of();

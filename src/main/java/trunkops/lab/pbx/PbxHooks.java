@@ -19,5 +19,13 @@ public interface PbxHooks {
     default void peerStatus(String serverId, String peer, String status, int lastms, int maxms) {
     }
 
+    /** A PJSIP endpoint's PeerStatus changed (Reachable/Unreachable; RTT of the contact that changed, µs). */
+    default void pjsipPeerStatus(String serverId, String endpoint, String status, long rttUsec) {
+    }
+
+    /** A PJSIP outbound registration got a response or timed out (Registered/Rejected). */
+    default void registry(String serverId, String registration, String status) {
+    }
+
     PbxHooks NONE = (serverId, url, env) -> Map.of();
 }

@@ -221,6 +221,9 @@ final class SipDriver {
             }
             return p.maxms > 0 && (p.lastms < 0 || p.lastms > p.maxms) ? "UNAVAILABLE" : "NOT_INUSE";
         }
+        if (device.regionMatches(true, 0, "PJSIP/", 0, 6) && pbx.modules.pjsipLoaded()) {
+            return pbx.pjsip.deviceState(device.substring(6));
+        }
         return "UNKNOWN";
     }
 

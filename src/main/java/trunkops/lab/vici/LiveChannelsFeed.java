@@ -49,6 +49,9 @@ public final class LiveChannelsFeed implements AutoCloseable {
                     if ("SIP".equals(c.tech())) {
                         rows.add(new ViciRow.LiveChannel(c.name(), c.exten(), c.callerIdName(),
                                 "SIP/" + c.peer() + "/" + c.callerIdNum()));
+                    } else if ("PJSIP".equals(c.tech())) {
+                        rows.add(new ViciRow.LiveChannel(c.name(), c.exten(), c.callerIdName(),
+                                "PJSIP/" + c.exten() + "@" + c.peer()));
                     }
                 }
                 writer.submit(new ViciRow.LiveChannelsSync(e.getKey(), rows));

@@ -31,6 +31,7 @@ public final class ViciConfGenerator {
                                                String reloadTimestamp) {
         Map<String, String> files = new LinkedHashMap<>();
         files.put("sip-vicidial.conf", sip(carriers));
+        files.put("pjsip-vicidial.conf", pjsip(carriers));
         files.put("extensions-vicidial.conf", extensions(serverIp, carriers, otherServers, reloadTimestamp));
         return files;
     }
@@ -45,6 +46,33 @@ public final class ViciConfGenerator {
         sb.append('\n');
         for (Carrier c : carriers) {
             if (!"SIP".equals(c.protocol())) {
+                continue;
+            }
+            sb.append("; VICIDIAL Carrier: ").append(c.carrierId()).append(" - ").append(c.carrierName())
+                    .append('\n');
+            if (notBlank(c.description())) {
+                sb.append("; ").append(c.description().strip()).append('\n');
+            }
+            sb.append(normalise(c.accountEntry())).append('\n');
+            if (notBlank(c.templateContents())) {
+                sb.append(normalise(c.templateContents())).append('\n');
+            }
+            sb.append('\n');
+        }
+        sb.append("; END OF FILE\n");
+        return sb.toString();
+    }
+
+    /**
+     * pjsip-vicidial.conf: the "PJSIP General Settings" and "PJSIP Carrier Settings" parts, each PJSIP carrier's
+     * account_entry (endpoint + aor + identify, auth and registration sections as the admin wrote them) plus its
+     * template. registration_string is ignored for PJSIP, as in ViciDial.
+     */
+    static String pjsip(List<Carrier> carriers) {
+        StringBuilder sb = new StringBuilder(WARNING).append('\n');
+        sb.append(";\n; PJSIP General Settings\n;\n\n; PJSIP Carrier Settings\n\n");
+        for (Carrier c : carriers) {
+            if (!"PJSIP".equals(c.protocol())) {
                 continue;
             }
             sb.append("; VICIDIAL Carrier: ").append(c.carrierId()).append(" - ").append(c.carrierName())
@@ -126,6 +154,19 @@ public final class ViciConfGenerator {
                 "qualifyfreq=60",
                 "useragent=ViciDial-Lab",
                 "#include sip-vicidial.conf",
+                "");
+    }
+
+    /** The dialer's own pjsip.conf: the UDP transport, then the #include of the generated file (sample ~45). */
+    public static String basePjsipConf() {
+        return String.join("\n",
+                "; pjsip.conf of a lab ViciDial dialer (Asterisk 20, res_pjsip)",
+                "[transport-udp]",
+                "type=transport",
+                "protocol=udp",
+                "bind=0.0.0.0:5061",
+                "",
+                "#include pjsip-vicidial.conf",
                 "");
     }
 

@@ -103,6 +103,17 @@ public final class ViciFastAgi implements PbxHooks {
                 "SIP/" + peer, data));
     }
 
+    /**
+     * A PJSIP endpoint's PeerStatus: channel_type PJSIP, peer {@code PJSIP/<endpoint>}; the event carries no
+     * PingTime/Time/MaxPing, so data stays empty.
+     */
+    @Override
+    public void pjsipPeerStatus(String serverId, String endpoint, String status, long rttUsec) {
+        String data = "";
+        writer.submit(new PeerEvent(clock.now(), serverIp, status.toUpperCase(java.util.Locale.ROOT), "PJSIP",
+                "PJSIP/" + endpoint, data));
+    }
+
     /** The lead id is the last 10 digits of a ViciDial caller code. */
     static long leadId(String callerCode) {
         if (callerCode.length() < 10) {

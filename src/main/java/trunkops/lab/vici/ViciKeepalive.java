@@ -77,8 +77,12 @@ public final class ViciKeepalive implements AutoCloseable {
                     TS.format(clock.now().atZone(store.zone())));
             boolean sipChanged = install(pbx, "sip-vicidial.conf", files.get("sip-vicidial.conf"));
             boolean extChanged = install(pbx, "extensions-vicidial.conf", files.get("extensions-vicidial.conf"));
+            boolean pjsipChanged = install(pbx, "pjsip-vicidial.conf", files.get("pjsip-vicidial.conf"));
             if (sipChanged) {
                 pbx.cli("sip reload");
+            }
+            if (pjsipChanged) {
+                pbx.cli("pjsip reload");
             }
             if (extChanged) {
                 pbx.cli("dialplan reload");
