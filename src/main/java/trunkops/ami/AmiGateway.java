@@ -1,6 +1,7 @@
 package trunkops.ami;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -24,6 +25,8 @@ import org.slf4j.LoggerFactory;
 
 import trunkops.ami.actions.DbGetTreeCompleteEvent;
 import trunkops.ami.actions.DbGetTreeResponseEvent;
+import trunkops.ami.actions.OutboundRegistrationDetailCompleteEvent;
+import trunkops.ami.actions.OutboundRegistrationDetailEvent;
 import trunkops.ami.actions.SipPeerStatusAction;
 import trunkops.ami.actions.SipPeerstatusCompleteEvent;
 import trunkops.ami.actions.SipQualifyPeerDoneEvent;
@@ -34,8 +37,11 @@ import trunkops.ami.actions.SipQualifyPeerDoneEvent;
  * thread. A dead link is noticed through the connection's own disconnect, the socket read timeout and a periodic
  * Ping; the gateway owns every reconnect (asterisk-java's built-in one is never believed, see {@link SessionGate}),
  * retries with backoff (a refused login only after minutes, saying so), and
- * follows each successful login with a full resync (SIPpeers, CoreShowChannels), because events missed while
- * disconnected are gone; nothing the server sends before that login changes state.
+ * follows each successful login with a full resync (SIPpeers, PJSIPShowEndpoints + PJSIPShowEndpoint per watched
+ * endpoint, CoreShowChannels, SIPshowregistry, PJSIPShowRegistrationsOutbound), because events missed while
+ * disconnected are gone; nothing the server sends before that login changes state. A dialer without chan_sip
+ * (Asterisk 21+) or without res_pjsip is recognised by the refusal of SIPpeers / PJSIPShowEndpoints, and the
+ * other stack's polls are then not sent.
  */
 public final class AmiGateway implements AutoCloseable {
 
@@ -84,6 +90,7 @@ public final class AmiGateway implements AutoCloseable {
     private final AtomicLong eventsReceived = new AtomicLong();
     private final AtomicLong eventsDropped = new AtomicLong();
     private final AmiEventTranslator events;
+    private final PjsipPollPlan pjsip = new PjsipPollPlan();
     private volatile ManagerConnection connection;
     private volatile SessionGate gate;
     private String privilegeWarning;
@@ -143,7 +150,7 @@ public final class AmiGateway implements AutoCloseable {
                     settings.latencyPollMs(), TimeUnit.MILLISECONDS);
         }
         if (settings.channelResyncMs() > 0) {
-            scheduler.scheduleWithFixedDelay(() -> submit(this::channels), settings.channelResyncMs(),
+            scheduler.scheduleWithFixedDelay(() -> submit(this::resync), settings.channelResyncMs(),
                     settings.channelResyncMs(), TimeUnit.MILLISECONDS);
         }
     }
@@ -184,6 +191,9 @@ public final class AmiGateway implements AutoCloseable {
         c.registerUserEventClass(SipQualifyPeerDoneEvent.class);
         c.registerUserEventClass(DbGetTreeResponseEvent.class);
         c.registerUserEventClass(DbGetTreeCompleteEvent.class);
+        c.registerUserEventClass(OutboundRegistrationDetailEvent.class);
+        c.registerUserEventClass(OutboundRegistrationDetailCompleteEvent.class);
+        c.registerUserEventClass(trunkops.ami.actions.HangupEvent.class); // with TechCause
         SessionGate g = new SessionGate();
         c.addEventListener(e -> onEvent(c, g, e));
         try {
@@ -211,7 +221,9 @@ public final class AmiGateway implements AutoCloseable {
         g.open();
         setStatus(AmiLinkState.CONNECTED, "logged in as " + target.username());
         snapshot();
+        pjsipEndpoints(true);
         channels();
+        registrations();
         checkPrivileges(c);
         pollLatency();
     }
@@ -289,10 +301,20 @@ public final class AmiGateway implements AutoCloseable {
         submit(() -> events.malformed("dropped a " + why));
     }
 
-    /** SIPpeerstatus: every qualified peer's round trip; the list items arrive as PeerStatus events. */
+    /**
+     * The latency poll: chan_sip's SIPpeerstatus (every qualified peer's round trip; the list items arrive as
+     * PeerStatus events) when the dialer has chan_sip, and the PJSIP contacts ({@link #pjsipPoll}) when it has
+     * res_pjsip.
+     */
     private void pollLatency() {
         ManagerConnection c = connection;
         if (c == null || stopped) {
+            return;
+        }
+        if (pjsip.hasPjsip()) {
+            pjsipPoll(c, false);
+        }
+        if (!pjsip.hasChanSip()) {
             return;
         }
         try {
@@ -323,6 +345,89 @@ public final class AmiGateway implements AutoCloseable {
         } catch (IOException | IllegalStateException | org.asteriskjava.manager.EventTimeoutException e) {
             LOG.warn("AMI {}: CoreShowChannels failed: {}", target, AmiLists.describe(e));
         }
+    }
+
+    /** Every resync: the channels, the PJSIP endpoint list (a reload may add or drop one) and the registrations. */
+    private void resync() {
+        channels();
+        pjsipEndpoints(false);
+        registrations();
+    }
+
+    /**
+     * Which PJSIP endpoints the latency poll reads ({@code PJSIPShowEndpoint} each): the monitor passes the trunks
+     * of its topology on this dialer, so phones (ViciDial 2.14 has PJSIP phones too) are never polled. Default:
+     * every endpoint the dialer lists (a headless status against a plain Asterisk).
+     */
+    public void watchPjsip(java.util.function.Predicate<String> endpoints) {
+        pjsip.watch(endpoints);
+    }
+
+    /** PJSIPShowEndpoints; then, on a (re)connect, the contacts of every watched endpoint (the PJSIP snapshot). */
+    private void pjsipEndpoints(boolean snapshot) {
+        ManagerConnection c = connection;
+        if (c == null) {
+            return;
+        }
+        try {
+            pjsip.endpoints(AmiLists.pjsipEndpoints(c, settings.actionTimeoutMs()));
+        } catch (IOException | IllegalStateException | org.asteriskjava.manager.EventTimeoutException e) {
+            LOG.warn("AMI {}: PJSIPShowEndpoints failed: {}", target, AmiLists.describe(e));
+            if (!snapshot) {
+                return;
+            }
+        }
+        if (snapshot && pjsip.hasPjsip()) {
+            pjsipPoll(c, true);
+        } else if (snapshot) { // no res_pjsip: an empty PJSIP snapshot, so a watcher knows there is nothing to wait for
+            listener.pjsipContacts(target.serverId(), List.of(), List.of(), true, System.currentTimeMillis());
+        }
+    }
+
+    /** PJSIPShowEndpoint per watched endpoint: status and round trip of its contacts (static ones included). */
+    private void pjsipPoll(ManagerConnection c, boolean snapshot) {
+        List<String> names = pjsip.polled();
+        List<String> done = new java.util.ArrayList<>(names.size());
+        List<PjsipContactInfo> contacts = new java.util.ArrayList<>();
+        try {
+            for (String e : names) {
+                contacts.addAll(AmiLists.pjsipContacts(c, e, settings.actionTimeoutMs()));
+                done.add(e);
+            }
+        } catch (IOException | IllegalStateException | org.asteriskjava.manager.EventTimeoutException e) {
+            LOG.warn("AMI {}: PJSIPShowEndpoint failed: {}", target, AmiLists.describe(e));
+        }
+        listener.pjsipContacts(target.serverId(), List.copyOf(done), List.copyOf(contacts), snapshot,
+                System.currentTimeMillis());
+    }
+
+    /** SIPshowregistry and PJSIPShowRegistrationsOutbound, each for the stack the dialer has. */
+    private void registrations() {
+        ManagerConnection c = connection;
+        if (c == null) {
+            return;
+        }
+        java.util.Set<trunkops.topology.Tech> complete = java.util.EnumSet.noneOf(trunkops.topology.Tech.class);
+        List<RegistrationInfo> all = new java.util.ArrayList<>();
+        try {
+            if (pjsip.hasChanSip()) {
+                List<RegistrationInfo> sip = AmiLists.sipRegistry(c, settings.actionTimeoutMs());
+                if (sip != null) {
+                    all.addAll(sip);
+                    complete.add(trunkops.topology.Tech.SIP);
+                }
+            }
+            if (pjsip.hasPjsip()) {
+                List<RegistrationInfo> pj = AmiLists.pjsipRegistrations(c, settings.actionTimeoutMs());
+                if (pj != null) {
+                    all.addAll(pj);
+                    complete.add(trunkops.topology.Tech.PJSIP);
+                }
+            }
+        } catch (IOException | IllegalStateException | org.asteriskjava.manager.EventTimeoutException e) {
+            LOG.warn("AMI {}: registrations not read: {}", target, AmiLists.describe(e));
+        }
+        listener.registrations(target.serverId(), complete, List.copyOf(all), System.currentTimeMillis());
     }
 
     /** DBGetTree (runs on the gateway thread; the future completes there). */
@@ -392,8 +497,9 @@ public final class AmiGateway implements AutoCloseable {
             return;
         }
         try {
-            listener.peersSnapshot(target.serverId(), AmiLists.sipPeers(c, settings.actionTimeoutMs()),
-                    System.currentTimeMillis());
+            List<SipPeerInfo> peers = AmiLists.sipPeers(c, settings.actionTimeoutMs());
+            pjsip.chanSip(peers != null);
+            listener.peersSnapshot(target.serverId(), peers == null ? List.of() : peers, System.currentTimeMillis());
         } catch (IOException | IllegalStateException | org.asteriskjava.manager.EventTimeoutException e) {
             LOG.warn("AMI {}: SIPpeers failed: {}", target, AmiLists.describe(e));
             lost(c, "SIPpeers failed: " + AmiLists.describe(e));

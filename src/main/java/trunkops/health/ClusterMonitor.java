@@ -245,9 +245,23 @@ public final class ClusterMonitor implements AutoCloseable, AmiGatewayListener {
             AmiTarget target = new AmiTarget(s.serverId(), s.ami().host(), tls == null ? s.ami().port() : tls.port(),
                     access.amiUser(), tls);
             AmiGateway g = new AmiGateway(target, access.amiSecret(), this, scheduler, gatewaySettings);
+            String serverId = s.serverId();
+            g.watchPjsip(endpoint -> isPjsipTrunk(serverId, endpoint));
             gateways.put(s.serverId(), g);
             g.start();
         }
+    }
+
+    /** Whether {@code endpoint} is a PJSIP trunk on {@code serverId} in the current topology (the poll asks). */
+    private boolean isPjsipTrunk(String serverId, String endpoint) {
+        ClusterTopology t = topology;
+        return t != null && t.trunksOn(serverId).stream()
+                .anyMatch(tr -> tr.tech() == Tech.PJSIP && tr.name().equals(endpoint));
+    }
+
+    /** The console's lagged thresholds for PJSIP trunks, per carrier (default 2000 ms). */
+    public void pjsipThresholds(PjsipLagThresholds t) {
+        change(System.currentTimeMillis(), () -> health.pjsipThresholds(t));
     }
 
     /** Runs {@code update} on the monitor thread and marks the board dirty. */
@@ -282,6 +296,28 @@ public final class ClusterMonitor implements AutoCloseable, AmiGatewayListener {
     @Override
     public void peerStatus(String serverId, Tech tech, String peer, String status, Integer timeMs, long atMillis) {
         change(atMillis, () -> health.peerStatus(serverId, tech, peer, status, timeMs, atMillis));
+    }
+
+    @Override
+    public void pjsipContacts(String serverId, List<String> endpoints, List<trunkops.ami.PjsipContactInfo> contacts,
+                              boolean snapshot, long atMillis) {
+        change(atMillis, () -> health.pjsipContacts(serverId, endpoints, contacts, atMillis));
+    }
+
+    @Override
+    public void contactStatus(String serverId, trunkops.ami.PjsipContactInfo contact, long atMillis) {
+        change(atMillis, () -> health.contactStatus(serverId, contact, atMillis));
+    }
+
+    @Override
+    public void registrations(String serverId, java.util.Set<Tech> techs, List<trunkops.ami.RegistrationInfo> list,
+                              long atMillis) {
+        change(atMillis, () -> health.registrations(serverId, techs, list, atMillis));
+    }
+
+    @Override
+    public void registry(String serverId, Tech tech, String client, String server, String status, long atMillis) {
+        change(atMillis, () -> health.registry(serverId, tech, client, server, status, atMillis));
     }
 
     @Override

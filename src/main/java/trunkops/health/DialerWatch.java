@@ -15,6 +15,8 @@ import trunkops.ami.AmiGatewayListener;
 import trunkops.ami.AmiLinkState;
 import trunkops.ami.AmiLinkStatus;
 import trunkops.ami.AmiTarget;
+import trunkops.ami.PjsipContactInfo;
+import trunkops.ami.RegistrationInfo;
 import trunkops.ami.SipPeerInfo;
 import trunkops.topology.ClusterTopology;
 import trunkops.topology.Tech;
@@ -42,6 +44,7 @@ public final class DialerWatch implements AutoCloseable, AmiGatewayListener {
     private final java.util.ArrayDeque<TrunkView> unheard = new java.util.ArrayDeque<>();
     private static final int UNHEARD_MAX = 10_000;
     private long snapshotAt;
+    private boolean pjsipSnapshot;
     private boolean polled;
 
     public DialerWatch(AmiTarget target, Supplier<char[]> secret, ClusterTopology topology, HealthSettings settings,
@@ -58,6 +61,21 @@ public final class DialerWatch implements AutoCloseable, AmiGatewayListener {
             return t;
         });
         this.gateway = new AmiGateway(target, secret, this, thread, gatewaySettings);
+        if (topology != null) {
+            gateway.watchPjsip(pjsipTrunks(topology, serverId));
+        }
+    }
+
+    /** The PJSIP endpoints that are trunks of {@code topology} on {@code serverId}: what the latency poll reads. */
+    static java.util.function.Predicate<String> pjsipTrunks(ClusterTopology topology, String serverId) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        topology.trunksOn(serverId).stream().filter(t -> t.tech() == Tech.PJSIP).forEach(t -> names.add(t.name()));
+        return names::contains;
+    }
+
+    /** The console's lagged thresholds for PJSIP trunks (default: 2000 ms for every carrier). */
+    public void pjsipThresholds(PjsipLagThresholds t) {
+        thread.execute(() -> health.pjsipThresholds(t));
     }
 
     public void start() {
@@ -112,6 +130,11 @@ public final class DialerWatch implements AutoCloseable, AmiGatewayListener {
         }
     }
 
+    /** Every trunk's view now (the board's words, registration included), on the watch thread. */
+    public CompletableFuture<List<TrunkView>> views() {
+        return CompletableFuture.supplyAsync(() -> views(System.currentTimeMillis()), thread);
+    }
+
     private List<TrunkView> views(long now) {
         List<TrunkView> all = topology != null ? health.views(topology, now) : health.adoptedViews(serverId, now);
         return all.stream().filter(v -> v.serverId().equals(serverId)).toList();
@@ -135,9 +158,9 @@ public final class DialerWatch implements AutoCloseable, AmiGatewayListener {
             if (link != null && (link.state() == AmiLinkState.AUTH_FAILED
                     || link.state() == AmiLinkState.DOWN && link.failedAttempts() >= 2)) {
                 first.complete(new Picture(List.of(), link));
-            } else if (snapshotAt > 0 && (polled || now - snapshotAt > 3_000)) {
+            } else if (snapshotAt > 0 && (polled && pjsipSnapshot || now - snapshotAt > 3_000)) {
                 List<TrunkView> v = views(now);
-                v.forEach(t -> lastStates.put(t.peer(), t.state()));
+                v.forEach(t -> lastStates.put(t.key().toString(), t.state()));
                 first.complete(new Picture(v, link));
             }
             return;
@@ -146,7 +169,7 @@ public final class DialerWatch implements AutoCloseable, AmiGatewayListener {
             refused.complete(link);
         }
         for (TrunkView t : views(now)) {
-            TrunkState before = lastStates.put(t.peer(), t.state());
+            TrunkState before = lastStates.put(t.key().toString(), t.state());
             if (before != t.state()) {
                 changed(t);
             }
@@ -190,6 +213,49 @@ public final class DialerWatch implements AutoCloseable, AmiGatewayListener {
             if (watched || !first.isDone()) { // a phone's status changes no trunk: no need to rebuild every view
                 evaluate();
             }
+        });
+    }
+
+    @Override
+    public void pjsipContacts(String server, List<String> endpoints, List<PjsipContactInfo> contacts,
+                              boolean snapshot, long atMillis) {
+        thread.execute(() -> {
+            if (topology == null) {
+                health.adoptPjsip(server, endpoints);
+            }
+            boolean watched = health.pjsipContacts(server, endpoints, contacts, atMillis);
+            if (snapshot) {
+                pjsipSnapshot = true;
+                polled |= !endpoints.isEmpty(); // a PJSIP poll carries the round trips: no need to wait for chan_sip's
+            }
+            if (watched || snapshot || !first.isDone()) {
+                evaluate();
+            }
+        });
+    }
+
+    @Override
+    public void contactStatus(String server, PjsipContactInfo contact, long atMillis) {
+        thread.execute(() -> {
+            if (health.contactStatus(server, contact, atMillis)) {
+                evaluate();
+            }
+        });
+    }
+
+    @Override
+    public void registrations(String server, java.util.Set<Tech> techs, List<RegistrationInfo> list, long atMillis) {
+        thread.execute(() -> {
+            health.registrations(server, techs, list, atMillis);
+            evaluate();
+        });
+    }
+
+    @Override
+    public void registry(String server, Tech tech, String client, String domain, String status, long atMillis) {
+        thread.execute(() -> {
+            health.registry(server, tech, client, domain, status, atMillis);
+            evaluate();
         });
     }
 
