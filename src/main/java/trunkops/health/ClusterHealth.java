@@ -138,17 +138,13 @@ final class ClusterHealth {
 
     /** A complete registration list of {@code techs} (SIPshowregistry, PJSIPShowRegistrationsOutbound). */
     void registrations(String serverId, java.util.Set<Tech> techs, List<RegistrationInfo> list, long at) {
-        for (Registrations.Change c : stacks.registrations.snapshot(serverId, techs, list, at)) {
-            registrationNote(c, at);
-        }
+        stacks.registrations.snapshot(serverId, techs, list, at).forEach(c -> registrationNote(c, at));
     }
 
     /** A Registry event; PJSIP repeats Registered after every refresh, which changes nothing. */
     void registry(String serverId, Tech tech, String client, String server, String status, long at) {
-        Registrations.Change c = stacks.registrations.event(serverId, tech, client, server, status, at);
-        if (c != null) {
-            registrationNote(c, at);
-        }
+        java.util.Optional.ofNullable(stacks.registrations.event(serverId, tech, client, server, status, at))
+                .ifPresent(c -> registrationNote(c, at));
     }
 
     private void registrationNote(Registrations.Change c, long at) {
@@ -349,6 +345,7 @@ final class ClusterHealth {
             state = h.verdict();
             words = (state == TrunkState.REACHABLE || state == TrunkState.LAGGED) && h.latencyMs() >= 0
                     ? state.label() + " " + h.latencyMs() + " ms" : state.label();
+            words += key.tech() == Tech.PJSIP ? stacks.contactWords(key) : "";
             if (state == TrunkState.LAGGED && key.tech() == Tech.PJSIP) {
                 words += " \u2014 the console's verdict: over its " + maxMs + " ms threshold (res_pjsip has no"
                         + " Lagged and still says Reachable)";

@@ -73,6 +73,16 @@ final class SipStacks {
         return adoptedEndpoints.getOrDefault(serverId, Set.of());
     }
 
+    /** {@code " (1 of 2 contacts reachable)"} for an endpoint with several contacts, else "". */
+    String contactWords(TrunkKey k) {
+        List<PjsipContactInfo> all = contacts.contacts(k);
+        if (all.size() < 2) {
+            return "";
+        }
+        long up = all.stream().filter(PjsipContactInfo::reachable).count();
+        return " (" + up + " of " + all.size() + " contacts reachable)";
+    }
+
     /** The host of the endpoint's first contact, for a trunk known only from AMI. */
     String contactHost(TrunkKey k) {
         for (PjsipContactInfo c : contacts.contacts(k)) {
