@@ -38,13 +38,14 @@ public final class DialerWatch implements AutoCloseable, AmiGatewayListener {
     private final AmiGateway gateway;
     private final ScheduledExecutorService thread;
     private final CompletableFuture<Picture> first = new CompletableFuture<>();
-    private final Map<String, TrunkState> lastStates = new HashMap<>();
+    private final Map<String, String> lastStates = new HashMap<>();
     /** Watch-thread confined: the listener, and the changes made before one was registered (bounded). */
     private Consumer<TrunkView> onChange;
     private final java.util.ArrayDeque<TrunkView> unheard = new java.util.ArrayDeque<>();
     private static final int UNHEARD_MAX = 10_000;
     private long snapshotAt;
     private boolean pjsipSnapshot;
+    private boolean registrationsRead;
     private boolean polled;
 
     public DialerWatch(AmiTarget target, Supplier<char[]> secret, ClusterTopology topology, HealthSettings settings,
@@ -158,9 +159,9 @@ public final class DialerWatch implements AutoCloseable, AmiGatewayListener {
             if (link != null && (link.state() == AmiLinkState.AUTH_FAILED
                     || link.state() == AmiLinkState.DOWN && link.failedAttempts() >= 2)) {
                 first.complete(new Picture(List.of(), link));
-            } else if (snapshotAt > 0 && (polled && pjsipSnapshot || now - snapshotAt > 3_000)) {
+            } else if (snapshotAt > 0 && (polled && pjsipSnapshot && registrationsRead || now - snapshotAt > 3_000)) {
                 List<TrunkView> v = views(now);
-                v.forEach(t -> lastStates.put(t.key().toString(), t.state()));
+                v.forEach(t -> lastStates.put(t.key().toString(), signature(t)));
                 first.complete(new Picture(v, link));
             }
             return;
@@ -169,11 +170,16 @@ public final class DialerWatch implements AutoCloseable, AmiGatewayListener {
             refused.complete(link);
         }
         for (TrunkView t : views(now)) {
-            TrunkState before = lastStates.put(t.key().toString(), t.state());
-            if (before != t.state()) {
+            String sig = signature(t);
+            if (!sig.equals(lastStates.put(t.key().toString(), sig))) {
                 changed(t);
             }
         }
+    }
+
+    /** What counts as a change: the state, and the state of the trunk's registration. */
+    private static String signature(TrunkView t) {
+        return t.state() + (t.registration() == null ? "" : " " + t.registration().state() + t.registration().fresh());
     }
 
     /** Problems already said (watch thread), the problem listener, and the refusal of a later login. */
@@ -247,6 +253,7 @@ public final class DialerWatch implements AutoCloseable, AmiGatewayListener {
     public void registrations(String server, java.util.Set<Tech> techs, List<RegistrationInfo> list, long atMillis) {
         thread.execute(() -> {
             health.registrations(server, techs, list, atMillis);
+            registrationsRead = true;
             evaluate();
         });
     }
