@@ -44,7 +44,8 @@ public final class DialerWatch implements AutoCloseable, AmiGatewayListener {
     private final java.util.ArrayDeque<TrunkView> unheard = new java.util.ArrayDeque<>();
     private static final int UNHEARD_MAX = 10_000;
     private long snapshotAt;
-    private boolean pjsipSnapshot;
+    /** The PJSIP snapshot held round trips; the registrations follow it (the gateway's order after a connect). */
+    private boolean pjsipPolled;
     private boolean registrationsRead;
     private boolean polled;
 
@@ -159,7 +160,7 @@ public final class DialerWatch implements AutoCloseable, AmiGatewayListener {
             if (link != null && (link.state() == AmiLinkState.AUTH_FAILED
                     || link.state() == AmiLinkState.DOWN && link.failedAttempts() >= 2)) {
                 first.complete(new Picture(List.of(), link));
-            } else if (snapshotAt > 0 && (polled && pjsipSnapshot && registrationsRead || now - snapshotAt > 3_000)) {
+            } else if (snapshotAt > 0 && (polled || pjsipPolled && registrationsRead || now - snapshotAt > 3_000)) {
                 List<TrunkView> v = views(now);
                 v.forEach(t -> lastStates.put(t.key().toString(), signature(t)));
                 first.complete(new Picture(v, link));
@@ -230,9 +231,8 @@ public final class DialerWatch implements AutoCloseable, AmiGatewayListener {
                 health.adoptPjsip(server, endpoints);
             }
             boolean watched = health.pjsipContacts(server, endpoints, contacts, atMillis);
-            if (snapshot) {
-                pjsipSnapshot = true;
-                polled |= !endpoints.isEmpty(); // a PJSIP poll carries the round trips: no need to wait for chan_sip's
+            if (snapshot && !endpoints.isEmpty()) {
+                pjsipPolled = true; // a PJSIP poll carries the round trips: no need to wait for chan_sip's
             }
             if (watched || snapshot || !first.isDone()) {
                 evaluate();
