@@ -352,9 +352,6 @@ final class ClusterHealth {
             }
         }
         RegistrationView reg = stacks.registration(key, isFresh);
-        if (reg != null && reg.failed()) {
-            words += " \u2014 registration " + reg.name() + " " + reg.state();
-        }
         return new TrunkView(key, carrierId, carrierName, host, state, h != null && h.flapping(now), TrunkScope.NONE,
                 h == null ? -1 : h.latencyMs(), channels.calls(key.serverId(), key.tech(), peerName), words,
                 h == null ? 0 : h.lastObservationMillis(), h == null ? 0 : h.verdictSinceMillis(),

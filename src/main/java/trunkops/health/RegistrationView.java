@@ -28,4 +28,12 @@ public record RegistrationView(Tech tech, String name, String state, long sinceM
     public String word() {
         return state.isBlank() ? "Unknown" : state.strip().replaceAll("[\\s]+", "-");
     }
+
+    /** {@code registration pjtrunk2-reg Rejected since 12:03:01}, {@code (last known)} when not fresh. */
+    public String words(java.time.ZoneId zone) {
+        String since = sinceMillis <= 0 ? "" : " since " + java.time.Instant.ofEpochMilli(sinceMillis).atZone(zone)
+                .toLocalTime().withNano(0);
+        return (failed() ? "\u26A0 " : "") + "registration " + name + " " + (state.isBlank() ? "Unknown" : state)
+                + since + (fresh ? "" : " (last known)");
+    }
 }

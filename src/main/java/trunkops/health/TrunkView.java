@@ -70,6 +70,11 @@ public record TrunkView(TrunkKey key, String carrierId, String carrierName, Stri
         return down() || registrationFailed();
     }
 
+    /** The peer as the board and the status command write it: {@code nsvoice}, {@code PJSIP/pjtrunk1}. */
+    public String peerLabel() {
+        return key.tech() == trunkops.topology.Tech.SIP ? key.peer() : key.tech().name() + "/" + key.peer();
+    }
+
     /** LAGGED decided by the console itself (PJSIP has no Lagged state: polled round trip over its threshold). */
     public boolean consoleVerdict() {
         return state == TrunkState.LAGGED && key.tech() == trunkops.topology.Tech.PJSIP;

@@ -191,7 +191,8 @@ class PjsipHealthTest {
         assertTrue(bad.registrationFailed());
         assertTrue(bad.problem());
         assertEquals(60_000, bad.registration().sinceMillis());
-        assertTrue(bad.dialerStatus().contains("registration pjtrunk2-reg Rejected"), bad.dialerStatus());
+        String words = bad.registration().words(java.time.ZoneOffset.UTC);
+        assertTrue(words.startsWith("\u26A0 registration pjtrunk2-reg Rejected since 00:01"), words);
         assertTrue(health.timeline(10).stream().anyMatch(e -> e.subject().equals("D1 registration pjtrunk2-reg")
                 && e.to().equals("Rejected")), health.timeline(10).toString());
     }
