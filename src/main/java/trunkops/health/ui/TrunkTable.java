@@ -23,7 +23,8 @@ import trunkops.text.SafeText;
 /**
  * Every trunk of the cluster (server × peer): server, carrier, peer, address, state (glyph, word and colour),
  * qualify latency and what the dialer said, with the carrier's registration on that dialer (chan_sip or
- * PJSIP) and, for a PJSIP trunk shown LAGGED, that this is the console's verdict (res_pjsip has none). Sortable; filtered by the sidebar ({@link TrunkFilter}).
+ * PJSIP) and, for a PJSIP trunk shown LAGGED, that this is the console's verdict (res_pjsip has none).
+ * Sortable; filtered by the sidebar ({@link TrunkFilter}).
  */
 public final class TrunkTable extends TableView<TrunkView> {
 
