@@ -253,6 +253,11 @@ final class ClusterHealth {
     void channelEnded(String serverId, String channel) {
         channels.ended(serverId, channel);
     }
+    /** A Hangup with its cause and chan_pjsip's TechCause (the SIP code; -1 when none, as on chan_sip). */
+    void hangup(String serverId, String channel, int cause, int sipCode, long at) {
+        channels.ended(serverId, channel);
+        stacks.hangup(serverId, channel, cause, sipCode, at);
+    }
 
     int calls(String serverId, String peer) {
         return channels.calls(serverId, peer);
@@ -351,6 +356,7 @@ final class ClusterHealth {
                         + " Lagged and still says Reachable)";
             }
         }
+        words += stacks.lastFailure(key);
         RegistrationView reg = stacks.registration(key, isFresh);
         return new TrunkView(key, carrierId, carrierName, host, state, h != null && h.flapping(now), TrunkScope.NONE,
                 h == null ? -1 : h.latencyMs(), channels.calls(key.serverId(), key.tech(), peerName), words,

@@ -254,9 +254,8 @@ public final class ClusterMonitor implements AutoCloseable, AmiGatewayListener {
 
     /** Whether {@code endpoint} is a PJSIP trunk on {@code serverId} in the current topology (the poll asks). */
     private boolean isPjsipTrunk(String serverId, String endpoint) {
-        ClusterTopology t = topology;
-        return t != null && t.trunksOn(serverId).stream()
-                .anyMatch(tr -> tr.tech() == Tech.PJSIP && tr.name().equals(endpoint));
+        return topology != null && topology.trunksOn(serverId).stream()
+                .anyMatch(r -> r.tech() == Tech.PJSIP && r.name().equals(endpoint));
     }
 
     /** The console's lagged thresholds for PJSIP trunks, per carrier (default 2000 ms). */
@@ -316,8 +315,8 @@ public final class ClusterMonitor implements AutoCloseable, AmiGatewayListener {
     }
 
     @Override
-    public void registry(String serverId, Tech tech, String client, String server, String status, long atMillis) {
-        change(atMillis, () -> health.registry(serverId, tech, client, server, status, atMillis));
+    public void registry(String serverId, Tech tech, String client, String server, String status, long at) {
+        change(at, () -> health.registry(serverId, tech, client, server, status, at));
     }
 
     @Override
@@ -333,6 +332,11 @@ public final class ClusterMonitor implements AutoCloseable, AmiGatewayListener {
     @Override
     public void channelEnded(String serverId, String channel, long atMillis) {
         change(atMillis, () -> health.channelEnded(serverId, channel));
+    }
+
+    @Override
+    public void channelHungUp(String server, String channel, int cause, int sipCode, long atMillis) {
+        change(atMillis, () -> health.hangup(server, channel, cause, sipCode, atMillis));
     }
 
     @Override

@@ -282,6 +282,11 @@ public final class DialerWatch implements AutoCloseable, AmiGatewayListener {
     }
 
     @Override
+    public void channelHungUp(String server, String channel, int cause, int sipCode, long atMillis) {
+        thread.execute(() -> health.hangup(server, channel, cause, sipCode, atMillis));
+    }
+
+    @Override
     public void gatewayProblem(String server, String message) {
         thread.execute(() -> {
             if (problemsSaid.add(message)) {

@@ -27,6 +27,7 @@ final class SipStacks {
     private final Map<TrunkKey, String> carrierOf = new HashMap<>();
     private final Map<TrunkKey, List<HostPort>> addressesOf = new HashMap<>();
     private final Map<String, Set<String>> adoptedEndpoints = new HashMap<>();
+    private final Map<TrunkKey, String> lastSipFailure = new HashMap<>();
     private PjsipLagThresholds thresholds = PjsipLagThresholds.defaults();
 
     void thresholds(PjsipLagThresholds t) {
@@ -71,6 +72,27 @@ final class SipStacks {
 
     Set<String> adopted(String serverId) {
         return adoptedEndpoints.getOrDefault(serverId, Set.of());
+    }
+
+    /**
+     * A Hangup: chan_pjsip's TechCause (the SIP code; chan_sip sends none) of a failed call on a trunk is kept, the
+     * last one per trunk, for the board's words ({@code last failed call SIP 503 (cause 34) at 12:01:02}).
+     */
+    void hangup(String serverId, String channel, int cause, int sipCode, long at) {
+        String t = ChannelTable.trunkOfChannel(channel);
+        if (t == null || sipCode < 400) {
+            return;
+        }
+        int slash = t.indexOf('/');
+        TrunkKey k = new TrunkKey(serverId, Tech.valueOf(t.substring(0, slash)), t.substring(slash + 1));
+        lastSipFailure.put(k, " \u00B7 last failed call SIP " + sipCode + (cause >= 0 ? " (cause " + cause + ")" : "")
+                + " at " + java.time.Instant.ofEpochMilli(at).atZone(java.time.ZoneId.systemDefault()).toLocalTime()
+                .withNano(0));
+    }
+
+    /** The words of the trunk's last failed call with a SIP code, "" when none. */
+    String lastFailure(TrunkKey k) {
+        return lastSipFailure.getOrDefault(k, "");
     }
 
     /** {@code " (1 of 2 contacts reachable)"} for an endpoint with several contacts, else "". */

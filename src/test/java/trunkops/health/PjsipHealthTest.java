@@ -223,4 +223,33 @@ class PjsipHealthTest {
         assertEquals(1, pj("pjtrunk1", 100).calls());
         assertEquals(0, health.calls("D1", "pjtrunk1"), "a PJSIP channel is no chan_sip call");
     }
+
+    @Test
+    void aPjsipHangupKeepsItsSipCodeWhereChanSipHasNone() {
+        connectAndSnapshot(0, detail("pjtrunk1", 5074, "Reachable", "1169"));
+        health.channels("D1", List.of("PJSIP/pjtrunk1-00000000", "SIP/trunk1-0000002a"));
+        // 26-originate-pjsip-failover-503: Hangup cause 34, TechCause 503
+        health.hangup("D1", "PJSIP/pjtrunk1-00000000", 34, 503, 1_000);
+        health.hangup("D1", "SIP/trunk1-0000002a", 34, -1, 1_000);
+        TrunkView v = pj("pjtrunk1", 1_100);
+        assertEquals(0, v.calls());
+        assertTrue(v.dialerStatus().contains("last failed call SIP 503 (cause 34)"), v.dialerStatus());
+        assertFalse(views(1_100).get("SIP/trunk1@D1").dialerStatus().contains("SIP"), "chan_sip sends no TechCause");
+        assertEquals(0, views(1_100).get("SIP/trunk1@D1").calls());
+    }
+
+    @Test
+    void theThresholdsComeFromTheClusterProfile() {
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("pjsip.lagged.ms", "1500");
+        p.setProperty("pjsip.lagged.ms.PJTWO", "300");
+        p.setProperty("ami.user", "noc");
+        PjsipLagThresholds t = PjsipLagThresholds.fromProperties(p);
+        assertEquals(1500, t.forCarrier("PJONE"));
+        assertEquals(300, t.forCarrier("PJTWO"));
+        assertEquals(2000, PjsipLagThresholds.fromProperties(new java.util.Properties()).forCarrier("PJONE"));
+        p.setProperty("pjsip.lagged.ms", "0");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> PjsipLagThresholds.fromProperties(p));
+    }
 }
