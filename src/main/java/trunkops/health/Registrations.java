@@ -65,7 +65,7 @@ final class Registrations {
         Entry match = null;
         for (Entry e : m.values()) {
             RegistrationInfo i = e.info();
-            if (i.tech() == tech && i.server().equalsIgnoreCase(server)
+            if (i.tech() == tech && sameServer(i, server)
                     && (i.client().equalsIgnoreCase(client) || tech == Tech.SIP && i.client().isEmpty())) {
                 match = e;
                 break;
@@ -80,6 +80,16 @@ final class Registrations {
                 status);
         m.put(id(next), new Entry(next, at));
         return new Change(serverId, next.name(), base.state(), status);
+    }
+
+    /** chan_sip's Registry says {@code Domain: host}, its SIPshowregistry {@code Host} and {@code Port}: same. */
+    private static boolean sameServer(RegistrationInfo known, String server) {
+        if (known.server().equalsIgnoreCase(server)) {
+            return true;
+        }
+        RegistrationInfo other = RegistrationInfo.of(known.tech(), server);
+        return !other.serverHost().isEmpty() && other.serverHost().equals(known.serverHost())
+                && (other.serverPort() == 0 || known.serverPort() == 0 || other.serverPort() == known.serverPort());
     }
 
     /**

@@ -206,8 +206,9 @@ class PjsipHealthTest {
         assertNotNull(v.registration());
         assertTrue(v.registrationFailed());
         assertEquals("Request-Sent", v.registration().word());
-        health.registry("D1", Tech.SIP, "user", "192.0.2.200:5060", "Registered", 300);
+        health.registry("D1", Tech.SIP, "user", "192.0.2.200", "Registered", 300); // Registry's Domain: no port
         assertFalse(views(400).get("SIP/trunk1@D1").registrationFailed());
+        assertEquals("user@192.0.2.200:5060", views(400).get("SIP/trunk1@D1").registration().name(), "the same one");
     }
 
     @Test
