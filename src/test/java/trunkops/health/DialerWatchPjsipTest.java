@@ -61,6 +61,52 @@ class DialerWatchPjsipTest {
         }
     }
 
+    /** 25-events-system-call-10-calls: ten calls through pjtrunk1, counted from its PJSIP/pjtrunk1- channels. */
+    @Test
+    void liveCallsOfAPjsipTrunkFollowTheRealEventStream() throws Exception {
+        List<String> events = TranscriptAnswers.events("25-events-system-call-10-calls.ami", "Newchannel", "Hangup");
+        int firstHangup = 0;
+        while (!events.get(firstHangup).startsWith("Event: Hangup")) {
+            firstHangup++;
+        }
+        try (ScriptedManager server = new ScriptedManager()) {
+            server.otherActions = TranscriptAnswers.of("23-pjsipshowendpoints.ami", "23-pjsipshowendpoint.ami",
+                    "23-pjsipshowregistrationsoutbound.ami", "03-sipshowregistry.ami")::answer;
+            try (DialerWatch w = new DialerWatch(new AmiTarget("D1", "127.0.0.1", server.port(), ScriptedManager.USER),
+                    ScriptedManager.SECRET::toCharArray, PjsipHealthTest.topology(), HealthSettings.defaults(),
+                    AmiGateway.Settings.defaults().withLatencyPoll(60_000))) {
+                w.start();
+                w.firstPicture().get(20, TimeUnit.SECONDS);
+                events.subList(0, firstHangup).forEach(server::sendToLoggedIn);
+                awaitCalls(w, "pjtrunk1", 10);
+                assertEquals(0, calls(w, "pjtrunk2"), "Local channels are no trunk calls");
+                events.subList(firstHangup, events.size()).forEach(server::sendToLoggedIn);
+                awaitCalls(w, "pjtrunk1", 0);
+            }
+        }
+    }
+
+    private static int calls(DialerWatch w, String peer) throws Exception {
+        return w.views().get(5, TimeUnit.SECONDS).stream().filter(v -> v.peer().equals(peer)).findFirst()
+                .orElseThrow().calls();
+    }
+
+    private static void awaitCalls(DialerWatch w, String peer, int n) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        int last = -1;
+        Object lock = new Object();
+        while (System.nanoTime() < deadline) {
+            last = calls(w, peer);
+            if (last == n) {
+                return;
+            }
+            synchronized (lock) {
+                lock.wait(20);
+            }
+        }
+        throw new AssertionError(peer + ": " + last + " calls, expected " + n);
+    }
+
     private static TrunkView await(BlockingQueue<TrunkView> q, Predicate<TrunkView> p) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < deadline) {
