@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 import trunkops.topology.Tech;
 
 /**
- * Turns the dialer's events the console uses (PeerStatus, ContactStatus, Registry, Newchannel, Hangup) into listener calls, on the gateway's
+ * Turns the dialer's events the console uses (PeerStatus, ContactStatus, Registry, Newchannel, Hangup) into
+ * listener calls, on the gateway's
  * thread; an event without the fields it needs is skipped, counted and told to the operator at most every 10 s.
  */
 final class AmiEventTranslator {

@@ -10,7 +10,8 @@ import trunkops.text.SecretText;
  * {@code %safeMsg} in the log pattern: the formatted message through {@link SafeText#display}, so a peer or carrier
  * name from AMI or the database that holds a newline or an ESC sequence can neither forge a log line nor act on
  * the terminal that shows the log; and a secret-looking value ({@code password=x}, {@code Secret: x}) is masked
- * ({@link SecretText#mask}), a last line of defence behind the AMI reader's masking. Stack traces ({@code %ex}) are printed as they are.
+ * ({@link SecretText#mask}), a last line of defence behind the AMI reader's masking. Stack traces ({@code %ex})
+ * are printed as they are.
  */
 public final class SafeMessageConverter extends ClassicConverter {
 

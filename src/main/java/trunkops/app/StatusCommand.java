@@ -52,8 +52,8 @@ import trunkops.topology.TopologyBuilder;
 @ConsoleOutput
 @Command(name = "status", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class, sortOptions = false,
         description = {"Print the state of every trunk of one dialer.",
-                "One line per trunk (chan_sip peer, or PJSIP/<endpoint>): <server> <peer> <STATE> <latency-ms|-> <calls>"
-                + " [reg=<state>]; with --watch then '<ISO time> <server> <peer> <STATE> <latency-ms|-> [reg=<state>]'"
+                "One line per trunk (chan_sip peer, or PJSIP/<endpoint>): <server> <peer> <STATE> <latency-ms|->"
+                + " <calls> [reg=<state>]; with --watch then '<ISO time> <server> <peer> <STATE> <latency-ms|-> [reg=<state>]'"
                 + " for every state change, in order."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:the dialer or the database could not be read, or the login was refused",
