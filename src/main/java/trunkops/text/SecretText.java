@@ -32,6 +32,17 @@ public final class SecretText {
     private SecretText() {
     }
 
+    /**
+     * {@code key=value} of a configuration option for a warning shown to the operator: the value masked when the key
+     * could name a secret, misspelled or misplaced ({@code password=} on an endpoint, {@code secrt=}, {@code pwd=}).
+     */
+    public static String option(String key, String value) {
+        String k = key.toLowerCase(Locale.ROOT);
+        boolean secretish = k.contains("pass") || k.contains("word") || k.contains("secr") || k.contains("cred") || k.contains("token")
+                || k.contains("pwd") || k.contains("md5") || k.contains("key");
+        return key + "=" + (secretish && value != null && !value.isEmpty() ? MASK : value);
+    }
+
     /** Whether an AMI header of this name carries a secret value ({@code Password}, {@code Secret}, ...). */
     public static boolean isSecretHeader(String name) {
         String n = name.strip().toLowerCase(Locale.ROOT);
