@@ -15,6 +15,7 @@ import trunkops.ami.RegistrationInfo;
 import trunkops.ami.SipPeerInfo;
 import trunkops.db.DbLinkStatus;
 import trunkops.topology.ClusterTopology;
+import trunkops.topology.HostPort;
 import trunkops.topology.Tech;
 import trunkops.topology.Trunk;
 import trunkops.topology.TrunkKey;
@@ -102,10 +103,7 @@ final class ClusterHealth {
         stacks.thresholds(t);
     }
 
-    /**
-     * A PJSIP poll (PJSIPShowEndpoint per endpoint): the complete contacts of {@code endpoints}. Returns whether a
-     * watched trunk was among them.
-     */
+    /** A PJSIP poll (PJSIPShowEndpoint per endpoint): all contacts of {@code endpoints}; true if one is a trunk. */
     boolean pjsipContacts(String serverId, List<String> endpoints, List<PjsipContactInfo> contacts, long at) {
         boolean watched = false;
         for (Map.Entry<String, List<PjsipContactInfo>> e : SipStacks.byEndpoint(endpoints, contacts).entrySet()) {
@@ -119,6 +117,9 @@ final class ClusterHealth {
     /** A ContactStatus event (no Time; RoundtripUsec in µs). */
     boolean contactStatus(String serverId, PjsipContactInfo c, long at) {
         TrunkKey k = PjsipContacts.key(serverId, c.endpoint());
+        if (!trunks.containsKey(k)) {
+            return false; // a phone's contact: not kept
+        }
         stacks.contacts.update(k, c);
         return observeContacts(k, at, "ContactStatus " + c.status());
     }
@@ -253,6 +254,7 @@ final class ClusterHealth {
     void channelEnded(String serverId, String channel) {
         channels.ended(serverId, channel);
     }
+
     /** A Hangup with its cause and chan_pjsip's TechCause (the SIP code; -1 when none, as on chan_sip). */
     void hangup(String serverId, String channel, int cause, int sipCode, long at) {
         channels.ended(serverId, channel);
@@ -305,13 +307,11 @@ final class ClusterHealth {
      */
     void adopt(String serverId, List<SipPeerInfo> peers) {
         for (SipPeerInfo p : peers) {
-            trunks.computeIfAbsent(new TrunkKey(serverId, Tech.SIP, p.name()), k -> new TrunkHealth(settings));
-            adopted.computeIfAbsent(serverId, k -> new java.util.TreeMap<>()).put(p.name().toLowerCase(Locale.ROOT),
-                    p.address() == null ? "" : p.address());
-            if (p.address() != null && !p.address().isBlank()) {
-                stacks.addresses(new TrunkKey(serverId, Tech.SIP, p.name()),
-                        List.of(new trunkops.topology.HostPort(p.address(), p.port())));
-            }
+            TrunkKey key = new TrunkKey(serverId, Tech.SIP, p.name());
+            trunks.computeIfAbsent(key, k -> new TrunkHealth(settings));
+            String host = p.address() == null ? "" : p.address();
+            adopted.computeIfAbsent(serverId, k -> new java.util.TreeMap<>()).put(key.peer(), host);
+            stacks.addresses(key, host.isBlank() ? List.of() : List.of(new HostPort(host, p.port()))); // registrations
         }
     }
 
