@@ -91,6 +91,7 @@ public final class AmiGateway implements AutoCloseable {
     private final AtomicLong eventsDropped = new AtomicLong();
     private final AmiEventTranslator events;
     private final PjsipPollPlan pjsip = new PjsipPollPlan();
+    private final SipStackReads stacks;
     private volatile ManagerConnection connection;
     private volatile SessionGate gate;
     private String privilegeWarning;
@@ -115,6 +116,7 @@ public final class AmiGateway implements AutoCloseable {
                     return t;
                 }, (r, ex) -> eventsDropped.incrementAndGet());
         this.events = new AmiEventTranslator(target.serverId(), listener);
+        this.stacks = new SipStackReads(target, listener, pjsip, settings.actionTimeoutMs());
         this.status = new AmiLinkStatus(target.serverId(), AmiLinkState.IDLE, "not started",
                 System.currentTimeMillis(), 0);
     }
@@ -221,9 +223,9 @@ public final class AmiGateway implements AutoCloseable {
         g.open();
         setStatus(AmiLinkState.CONNECTED, "logged in as " + target.username());
         snapshot();
-        pjsipEndpoints(true);
+        stacks.endpoints(c, true); // PJSIPShowEndpoints, then PJSIPShowEndpoint per watched endpoint
         channels();
-        registrations();
+        stacks.registrations(c);
         checkPrivileges(c);
         pollLatency();
     }
@@ -303,7 +305,7 @@ public final class AmiGateway implements AutoCloseable {
 
     /**
      * The latency poll: chan_sip's SIPpeerstatus (every qualified peer's round trip; the list items arrive as
-     * PeerStatus events) when the dialer has chan_sip, and the PJSIP contacts ({@link #pjsipPoll}) when it has
+     * PeerStatus events) when the dialer has chan_sip, and the PJSIP contacts ({@link SipStackReads#poll}) when it has
      * res_pjsip.
      */
     private void pollLatency() {
@@ -312,7 +314,7 @@ public final class AmiGateway implements AutoCloseable {
             return;
         }
         if (pjsip.hasPjsip()) {
-            pjsipPoll(c, false);
+            stacks.poll(c, false);
         }
         if (!pjsip.hasChanSip()) {
             return;
@@ -350,84 +352,16 @@ public final class AmiGateway implements AutoCloseable {
     /** Every resync: the channels, the PJSIP endpoint list (a reload may add or drop one) and the registrations. */
     private void resync() {
         channels();
-        pjsipEndpoints(false);
-        registrations();
+        ManagerConnection c = connection;
+        if (c != null) {
+            stacks.endpoints(c, false);
+            stacks.registrations(c);
+        }
     }
 
-    /**
-     * Which PJSIP endpoints the latency poll reads ({@code PJSIPShowEndpoint} each): the monitor passes the trunks
-     * of its topology on this dialer, so phones (ViciDial 2.14 has PJSIP phones too) are never polled. Default:
-     * every endpoint the dialer lists (a headless status against a plain Asterisk).
-     */
+    /** Which PJSIP endpoints the poll reads (the topology's trunks: phones never); default every one listed. */
     public void watchPjsip(java.util.function.Predicate<String> endpoints) {
         pjsip.watch(endpoints);
-    }
-
-    /** PJSIPShowEndpoints; then, on a (re)connect, the contacts of every watched endpoint (the PJSIP snapshot). */
-    private void pjsipEndpoints(boolean snapshot) {
-        ManagerConnection c = connection;
-        if (c == null) {
-            return;
-        }
-        try {
-            pjsip.endpoints(AmiLists.pjsipEndpoints(c, settings.actionTimeoutMs()));
-        } catch (IOException | IllegalStateException | org.asteriskjava.manager.EventTimeoutException e) {
-            LOG.warn("AMI {}: PJSIPShowEndpoints failed: {}", target, AmiLists.describe(e));
-            if (!snapshot) {
-                return;
-            }
-        }
-        if (snapshot && pjsip.hasPjsip()) {
-            pjsipPoll(c, true);
-        } else if (snapshot) { // no res_pjsip: an empty PJSIP snapshot, so a watcher knows there is nothing to wait for
-            listener.pjsipContacts(target.serverId(), List.of(), List.of(), true, System.currentTimeMillis());
-        }
-    }
-
-    /** PJSIPShowEndpoint per watched endpoint: status and round trip of its contacts (static ones included). */
-    private void pjsipPoll(ManagerConnection c, boolean snapshot) {
-        List<String> names = pjsip.polled();
-        List<String> done = new java.util.ArrayList<>(names.size());
-        List<PjsipContactInfo> contacts = new java.util.ArrayList<>();
-        try {
-            for (String e : names) {
-                contacts.addAll(AmiLists.pjsipContacts(c, e, settings.actionTimeoutMs()));
-                done.add(e);
-            }
-        } catch (IOException | IllegalStateException | org.asteriskjava.manager.EventTimeoutException e) {
-            LOG.warn("AMI {}: PJSIPShowEndpoint failed: {}", target, AmiLists.describe(e));
-        }
-        listener.pjsipContacts(target.serverId(), List.copyOf(done), List.copyOf(contacts), snapshot,
-                System.currentTimeMillis());
-    }
-
-    /** SIPshowregistry and PJSIPShowRegistrationsOutbound, each for the stack the dialer has. */
-    private void registrations() {
-        ManagerConnection c = connection;
-        if (c == null) {
-            return;
-        }
-        java.util.Set<trunkops.topology.Tech> complete = java.util.EnumSet.noneOf(trunkops.topology.Tech.class);
-        List<RegistrationInfo> all = new java.util.ArrayList<>();
-        try {
-            if (pjsip.hasChanSip()) {
-                List<RegistrationInfo> sip = AmiLists.sipRegistry(c, settings.actionTimeoutMs());
-                if (sip != null) {
-                    all.addAll(sip);
-                    complete.add(trunkops.topology.Tech.SIP);
-                }
-            }
-            if (pjsip.hasPjsip()) {
-                List<RegistrationInfo> pj = AmiLists.pjsipRegistrations(c, settings.actionTimeoutMs());
-                if (pj != null) {
-                    all.addAll(pj);
-                    complete.add(trunkops.topology.Tech.PJSIP);
-                }
-            }
-        } catch (IOException | IllegalStateException | org.asteriskjava.manager.EventTimeoutException e) {
-            LOG.warn("AMI {}: registrations not read: {}", target, AmiLists.describe(e));
-        }
-        listener.registrations(target.serverId(), complete, List.copyOf(all), System.currentTimeMillis());
     }
 
     /** DBGetTree (runs on the gateway thread; the future completes there). */

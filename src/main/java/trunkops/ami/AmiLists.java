@@ -84,14 +84,18 @@ final class AmiLists {
 
     /**
      * PJSIPShowEndpoint: the endpoint's contacts with status and round trip ({@code ContactStatusDetail}); empty
-     * when the endpoint is gone (an error whose message ends in a bare LF) or has no contact. Its AuthDetail's
-     * Password never gets here: the reader masked it.
+     * when it has no contact. A refusal (endpoint gone: "Unable to retrieve endpoint x" with a bare LF; or
+     * "Permission denied") throws IllegalArgumentException with the trimmed message. Its AuthDetail's Password
+     * never gets here: the reader masked it.
      */
     static List<PjsipContactInfo> pjsipContacts(ManagerConnection c, String endpoint, long timeoutMs)
             throws IOException, EventTimeoutException {
         PJSipShowEndpointAction a = new PJSipShowEndpointAction();
         a.setEndpoint(endpoint);
         org.asteriskjava.manager.ResponseEvents answer = c.sendEventGeneratingAction(a, timeoutMs);
+        if (answer.getResponse() instanceof ManagerError err) {
+            throw new IllegalArgumentException(err.getMessage() == null ? "refused" : err.getMessage().strip());
+        }
         List<PjsipContactInfo> out = new ArrayList<>();
         for (ManagerEvent ev : answer.getEvents()) {
             if (ev instanceof ContactStatusDetail d) {

@@ -197,6 +197,22 @@ class PjsipFixtureReplayTest {
     }
 
     @Test
+    void aRefusedOrVanishedEndpointGivesNoObservation() throws Exception {
+        java.util.function.Function<java.util.Map<String, String>, String> real = server.otherActions;
+        server.otherActions = m -> "pjsipshowendpoint".equalsIgnoreCase(m.get("action"))
+                ? "Response: Error\r\nActionID: " + m.get("actionid") + "\r\nMessage: "
+                + ("pjtrunk1".equals(m.get("endpoint")) ? "Unable to retrieve endpoint pjtrunk1\n" : "Permission denied")
+                + "\r\n\r\n" : real.apply(m);
+        try (AmiGateway g = gateway(0)) {
+            g.start();
+            Poll snap = await(Poll.class, Poll::snapshot);
+            assertEquals(List.of(), snap.endpoints(), "neither endpoint was read: no verdict, never green");
+            await(String.class, s -> s.equals("problem: PJSIP poll (PJSIPShowEndpoint) refused: Permission denied"
+                    + " (the AMI user needs write class 'system')"));
+        }
+    }
+
+    @Test
     void theLatencyPollRepeatsThePjsipRead() throws Exception {
         try (AmiGateway g = gateway(200)) {
             g.start();
