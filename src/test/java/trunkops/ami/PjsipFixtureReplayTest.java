@@ -201,8 +201,8 @@ class PjsipFixtureReplayTest {
         java.util.function.Function<java.util.Map<String, String>, String> real = server.otherActions;
         server.otherActions = m -> "pjsipshowendpoint".equalsIgnoreCase(m.get("action"))
                 ? "Response: Error\r\nActionID: " + m.get("actionid") + "\r\nMessage: "
-                + ("pjtrunk1".equals(m.get("endpoint")) ? "Unable to retrieve endpoint pjtrunk1\n" : "Permission denied")
-                + "\r\n\r\n" : real.apply(m);
+                + ("pjtrunk1".equals(m.get("endpoint")) ? "Unable to retrieve endpoint pjtrunk1\n"
+                : "Permission denied") + "\r\n\r\n" : real.apply(m);
         try (AmiGateway g = gateway(0)) {
             g.start();
             Poll snap = await(Poll.class, Poll::snapshot);
