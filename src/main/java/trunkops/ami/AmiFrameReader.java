@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
+import trunkops.text.SecretText;
+
 /**
  * Reads AMI lines (ended by CRLF) from a byte stream with bounded memory, one whole frame at a time: a frame's
  * lines are handed out only once its closing empty line has arrived, so a frame that is too large (a line over
@@ -16,7 +18,8 @@ import java.util.function.Consumer;
  * no more than one line buffer: its bytes are skipped until the next CRLF. The banner line
  * ({@code Asterisk Call Manager/...}), which no empty line follows, is handed out on its own. Frames asterisk-java's
  * reader cannot survive or would hold without bound ({@link AsteriskJavaFrameGuard}) are dropped and reported the
- * same way.
+ * same way. A secret header's value ({@code Password} of a PJSIP {@code AuthDetail}, see {@link SecretText}) is masked
+ * here, before asterisk-java or anything else of the console sees it.
  */
 final class AmiFrameReader {
 
@@ -67,7 +70,7 @@ final class AmiFrameReader {
                 } else if (!lines.isEmpty()) {
                     String fatal = guard.check(lines);
                     if (fatal == null) {
-                        pending.addAll(lines);
+                        lines.forEach(x -> pending.add(SecretText.maskAmiLine(x)));
                         pending.add("");
                         return pending.poll();
                     }

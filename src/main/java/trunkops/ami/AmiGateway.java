@@ -1,6 +1,7 @@
 package trunkops.ami;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -24,6 +25,8 @@ import org.slf4j.LoggerFactory;
 
 import trunkops.ami.actions.DbGetTreeCompleteEvent;
 import trunkops.ami.actions.DbGetTreeResponseEvent;
+import trunkops.ami.actions.OutboundRegistrationDetailCompleteEvent;
+import trunkops.ami.actions.OutboundRegistrationDetailEvent;
 import trunkops.ami.actions.SipPeerStatusAction;
 import trunkops.ami.actions.SipPeerstatusCompleteEvent;
 import trunkops.ami.actions.SipQualifyPeerDoneEvent;
@@ -34,8 +37,11 @@ import trunkops.ami.actions.SipQualifyPeerDoneEvent;
  * thread. A dead link is noticed through the connection's own disconnect, the socket read timeout and a periodic
  * Ping; the gateway owns every reconnect (asterisk-java's built-in one is never believed, see {@link SessionGate}),
  * retries with backoff (a refused login only after minutes, saying so), and
- * follows each successful login with a full resync (SIPpeers, CoreShowChannels), because events missed while
- * disconnected are gone; nothing the server sends before that login changes state.
+ * follows each successful login with a full resync (SIPpeers, PJSIPShowEndpoints + PJSIPShowEndpoint per watched
+ * endpoint, CoreShowChannels, SIPshowregistry, PJSIPShowRegistrationsOutbound), because events missed while
+ * disconnected are gone; nothing the server sends before that login changes state. A dialer without chan_sip
+ * (Asterisk 21+) or without res_pjsip is recognised by the refusal of SIPpeers / PJSIPShowEndpoints, and the
+ * other stack's polls are then not sent.
  */
 public final class AmiGateway implements AutoCloseable {
 
@@ -84,6 +90,8 @@ public final class AmiGateway implements AutoCloseable {
     private final AtomicLong eventsReceived = new AtomicLong();
     private final AtomicLong eventsDropped = new AtomicLong();
     private final AmiEventTranslator events;
+    private final PjsipPollPlan pjsip = new PjsipPollPlan();
+    private final SipStackReads stacks;
     private volatile ManagerConnection connection;
     private volatile SessionGate gate;
     private String privilegeWarning;
@@ -108,6 +116,7 @@ public final class AmiGateway implements AutoCloseable {
                     return t;
                 }, (r, ex) -> eventsDropped.incrementAndGet());
         this.events = new AmiEventTranslator(target.serverId(), listener);
+        this.stacks = new SipStackReads(target, listener, pjsip, settings.actionTimeoutMs());
         this.status = new AmiLinkStatus(target.serverId(), AmiLinkState.IDLE, "not started",
                 System.currentTimeMillis(), 0);
     }
@@ -143,7 +152,7 @@ public final class AmiGateway implements AutoCloseable {
                     settings.latencyPollMs(), TimeUnit.MILLISECONDS);
         }
         if (settings.channelResyncMs() > 0) {
-            scheduler.scheduleWithFixedDelay(() -> submit(this::channels), settings.channelResyncMs(),
+            scheduler.scheduleWithFixedDelay(() -> submit(this::resync), settings.channelResyncMs(),
                     settings.channelResyncMs(), TimeUnit.MILLISECONDS);
         }
     }
@@ -184,6 +193,9 @@ public final class AmiGateway implements AutoCloseable {
         c.registerUserEventClass(SipQualifyPeerDoneEvent.class);
         c.registerUserEventClass(DbGetTreeResponseEvent.class);
         c.registerUserEventClass(DbGetTreeCompleteEvent.class);
+        c.registerUserEventClass(OutboundRegistrationDetailEvent.class);
+        c.registerUserEventClass(OutboundRegistrationDetailCompleteEvent.class);
+        c.registerUserEventClass(trunkops.ami.actions.HangupEvent.class); // with TechCause
         SessionGate g = new SessionGate();
         c.addEventListener(e -> onEvent(c, g, e));
         try {
@@ -211,7 +223,9 @@ public final class AmiGateway implements AutoCloseable {
         g.open();
         setStatus(AmiLinkState.CONNECTED, "logged in as " + target.username());
         snapshot();
+        stacks.endpoints(c, true); // PJSIPShowEndpoints, then PJSIPShowEndpoint per watched endpoint
         channels();
+        stacks.registrations(c);
         checkPrivileges(c);
         pollLatency();
     }
@@ -289,10 +303,20 @@ public final class AmiGateway implements AutoCloseable {
         submit(() -> events.malformed("dropped a " + why));
     }
 
-    /** SIPpeerstatus: every qualified peer's round trip; the list items arrive as PeerStatus events. */
+    /**
+     * The latency poll: chan_sip's SIPpeerstatus (every qualified peer's round trip; the list items arrive as
+     * PeerStatus events) when the dialer has chan_sip, and the PJSIP contacts ({@link SipStackReads#poll}) when it has
+     * res_pjsip.
+     */
     private void pollLatency() {
         ManagerConnection c = connection;
         if (c == null || stopped) {
+            return;
+        }
+        if (pjsip.hasPjsip()) {
+            stacks.poll(c, false);
+        }
+        if (!pjsip.hasChanSip()) {
             return;
         }
         try {
@@ -323,6 +347,21 @@ public final class AmiGateway implements AutoCloseable {
         } catch (IOException | IllegalStateException | org.asteriskjava.manager.EventTimeoutException e) {
             LOG.warn("AMI {}: CoreShowChannels failed: {}", target, AmiLists.describe(e));
         }
+    }
+
+    /** Every resync: the channels, the PJSIP endpoint list (a reload may add or drop one) and the registrations. */
+    private void resync() {
+        channels();
+        ManagerConnection c = connection;
+        if (c != null) {
+            stacks.endpoints(c, false);
+            stacks.registrations(c);
+        }
+    }
+
+    /** Which PJSIP endpoints the poll reads (the topology's trunks: phones never); default every one listed. */
+    public void watchPjsip(java.util.function.Predicate<String> endpoints) {
+        pjsip.watch(endpoints);
     }
 
     /** DBGetTree (runs on the gateway thread; the future completes there). */
@@ -392,8 +431,9 @@ public final class AmiGateway implements AutoCloseable {
             return;
         }
         try {
-            listener.peersSnapshot(target.serverId(), AmiLists.sipPeers(c, settings.actionTimeoutMs()),
-                    System.currentTimeMillis());
+            List<SipPeerInfo> peers = AmiLists.sipPeers(c, settings.actionTimeoutMs());
+            pjsip.chanSip(peers != null);
+            listener.peersSnapshot(target.serverId(), peers == null ? List.of() : peers, System.currentTimeMillis());
         } catch (IOException | IllegalStateException | org.asteriskjava.manager.EventTimeoutException e) {
             LOG.warn("AMI {}: SIPpeers failed: {}", target, AmiLists.describe(e));
             lost(c, "SIPpeers failed: " + AmiLists.describe(e));

@@ -16,7 +16,13 @@ import org.asteriskjava.manager.ManagerConnectionState;
 import org.asteriskjava.manager.TimeoutException;
 import org.asteriskjava.manager.action.CoreShowChannelsAction;
 import org.asteriskjava.manager.action.ListCommandsAction;
+import org.asteriskjava.manager.action.PJSipShowEndpointAction;
+import org.asteriskjava.manager.action.PJSipShowEndpointsAction;
 import org.asteriskjava.manager.action.SipPeersAction;
+import org.asteriskjava.manager.action.SipShowRegistryAction;
+import org.asteriskjava.manager.event.ContactStatusDetail;
+import org.asteriskjava.manager.event.EndpointList;
+import org.asteriskjava.manager.event.RegistryEntryEvent;
 import org.asteriskjava.manager.event.CoreShowChannelEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.PeerEntryEvent;
@@ -27,6 +33,9 @@ import org.slf4j.LoggerFactory;
 
 import trunkops.ami.actions.DbGetTreeAction;
 import trunkops.ami.actions.DbGetTreeResponseEvent;
+import trunkops.ami.actions.OutboundRegistrationDetailEvent;
+import trunkops.ami.actions.PjsipShowRegistrationsOutboundAction;
+import trunkops.topology.Tech;
 
 /** The list actions the gateway runs on its own thread, each turned into plain data; and small link helpers. */
 final class AmiLists {
@@ -36,18 +45,103 @@ final class AmiLists {
     private AmiLists() {
     }
 
-    /** SIPpeers: every chan_sip peer with its qualify verdict. */
+    /** SIPpeers: every chan_sip peer with its qualify verdict; null when the dialer has no chan_sip. */
     @SuppressWarnings("deprecation") // PeerEntry's IPport header lands in getIpPort(); getPort() stays empty
     static List<SipPeerInfo> sipPeers(ManagerConnection c, long timeoutMs)
             throws IOException, EventTimeoutException {
         List<SipPeerInfo> peers = new ArrayList<>();
-        for (ManagerEvent ev : c.sendEventGeneratingAction(new SipPeersAction(), timeoutMs).getEvents()) {
+        org.asteriskjava.manager.ResponseEvents answer = c.sendEventGeneratingAction(new SipPeersAction(), timeoutMs);
+        if (answer.getResponse() instanceof ManagerError) {
+            return null; // no chan_sip (Asterisk 21+, or noload): "Invalid/unknown command"
+        }
+        for (ManagerEvent ev : answer.getEvents()) {
             if (ev instanceof PeerEntryEvent pe) {
                 peers.add(SipPeerInfo.of(pe.getObjectName(), pe.getIpAddress(),
                         pe.getIpPort() == null ? 0 : pe.getIpPort(), pe.getStatus()));
             }
         }
         return List.copyOf(peers);
+    }
+
+    /**
+     * PJSIPShowEndpoints: every PJSIP endpoint's name, in the dialer's order; null when the dialer has no res_pjsip
+     * (the action is refused: "Invalid/unknown command").
+     */
+    static List<String> pjsipEndpoints(ManagerConnection c, long timeoutMs) throws IOException, EventTimeoutException {
+        org.asteriskjava.manager.ResponseEvents answer = c.sendEventGeneratingAction(new PJSipShowEndpointsAction(),
+                timeoutMs);
+        if (answer.getResponse() instanceof ManagerError) {
+            return null;
+        }
+        List<String> names = new ArrayList<>();
+        for (ManagerEvent ev : answer.getEvents()) {
+            if (ev instanceof EndpointList e && e.getObjectName() != null && !e.getObjectName().isBlank()) {
+                names.add(e.getObjectName().strip());
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    /**
+     * PJSIPShowEndpoint: the endpoint's contacts with status and round trip ({@code ContactStatusDetail}); empty
+     * when it has no contact. A refusal (endpoint gone: "Unable to retrieve endpoint x" with a bare LF; or
+     * "Permission denied") throws IllegalArgumentException with the trimmed message. Its AuthDetail's Password
+     * never gets here: the reader masked it.
+     */
+    static List<PjsipContactInfo> pjsipContacts(ManagerConnection c, String endpoint, long timeoutMs)
+            throws IOException, EventTimeoutException {
+        PJSipShowEndpointAction a = new PJSipShowEndpointAction();
+        a.setEndpoint(endpoint);
+        org.asteriskjava.manager.ResponseEvents answer = c.sendEventGeneratingAction(a, timeoutMs);
+        if (answer.getResponse() instanceof ManagerError err) {
+            throw new IllegalArgumentException(err.getMessage() == null ? "refused" : err.getMessage().strip());
+        }
+        List<PjsipContactInfo> out = new ArrayList<>();
+        for (ManagerEvent ev : answer.getEvents()) {
+            if (ev instanceof ContactStatusDetail d) {
+                String owner = d.getEndpointName() == null || d.getEndpointName().isBlank() ? endpoint
+                        : d.getEndpointName();
+                out.add(PjsipContactInfo.of(owner, d.getAor(), d.getUri(), d.getStatus(), d.getRoundtripUsec()));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** PJSIPShowRegistrationsOutbound: every res_pjsip outbound registration; null when refused (no res_pjsip). */
+    static List<RegistrationInfo> pjsipRegistrations(ManagerConnection c, long timeoutMs)
+            throws IOException, EventTimeoutException {
+        org.asteriskjava.manager.ResponseEvents answer = c.sendEventGeneratingAction(
+                new PjsipShowRegistrationsOutboundAction(), timeoutMs);
+        if (answer.getResponse() instanceof ManagerError) {
+            return null;
+        }
+        List<RegistrationInfo> out = new ArrayList<>();
+        for (ManagerEvent ev : answer.getEvents()) {
+            if (ev instanceof OutboundRegistrationDetailEvent r && r.getObjectName() != null) {
+                out.add(new RegistrationInfo(Tech.PJSIP, r.getObjectName(), r.getEndpoint(), r.getClientUri(),
+                        r.getServerUri(), r.getStatus()));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** SIPshowregistry: chan_sip's {@code register =>} lines with their state; null when refused (no chan_sip). */
+    static List<RegistrationInfo> sipRegistry(ManagerConnection c, long timeoutMs)
+            throws IOException, EventTimeoutException {
+        org.asteriskjava.manager.ResponseEvents answer = c.sendEventGeneratingAction(new SipShowRegistryAction(),
+                timeoutMs);
+        if (answer.getResponse() instanceof ManagerError) {
+            return null;
+        }
+        List<RegistrationInfo> out = new ArrayList<>();
+        for (ManagerEvent ev : answer.getEvents()) {
+            if (ev instanceof RegistryEntryEvent r && r.getHost() != null) {
+                String server = r.getHost() + (r.getPort() == null ? "" : ":" + r.getPort());
+                out.add(new RegistrationInfo(Tech.SIP, r.getUsername() + "@" + server, "", r.getUsername(), server,
+                        r.getState()));
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** CoreShowChannels: the names of the dialer's live channels. */

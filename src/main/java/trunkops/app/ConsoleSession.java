@@ -101,6 +101,7 @@ public final class ConsoleSession implements AutoCloseable {
         CarrierTrafficService traffic = new CarrierTrafficService(
                 Database.Settings.of(access.jdbcUrl(), access.dbUser()), access.dbPassword(), trafficOptions,
                 carrier -> probeVerdict(board.get(), carrier), trafficToUi::offer, Clock.systemDefaultZone());
+        monitor.pjsipThresholds(PjsipThresholdsWiring.of(access));
         monitor.start();
         traffic.start();
         Platform.runLater(() -> {

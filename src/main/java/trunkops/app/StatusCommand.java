@@ -26,6 +26,7 @@ import trunkops.db.JdbcUrls;
 import trunkops.db.ViciDialRepository;
 import trunkops.health.DialerWatch;
 import trunkops.health.HealthSettings;
+import trunkops.health.PjsipLagThresholds;
 import trunkops.health.TrunkState;
 import trunkops.health.TrunkView;
 import trunkops.secrets.Keyring;
@@ -34,11 +35,14 @@ import trunkops.text.SafeText;
 import trunkops.topology.AmiEndpoint;
 import trunkops.topology.ClusterTopology;
 import trunkops.topology.DialerServer;
+import trunkops.topology.Tech;
 import trunkops.topology.TopologyBuilder;
 
 /**
  * {@code status --ami <host[:port]|dialer> --user <u> [--secret-env VAR] [--jdbc <url> --db-user <u>
- * --db-password-env VAR] [--watch]}: one line per trunk, {@code <server> <peer> <STATE> <latency-ms|-> <calls>};
+ * --db-password-env VAR] [--pjsip-lagged-ms ms] [--pjsip-lagged carrier=ms] [--watch]}: one line per trunk, chan_sip
+ * peers and PJSIP endpoints ({@code PJSIP/<endpoint>}) alike, {@code <server> <peer> <STATE> <latency-ms|-> <calls>}
+ * and {@code reg=<state>} when the trunk's carrier registers on that dialer;
  * with {@code --watch} then one line per state change, {@code <ISO-8601 time> <server> <peer> <STATE>
  * <latency-ms|->}, every change the health model makes, in order, until interrupted. Same gateway and health model
  * as the board. Names from AMI or the database are printed through {@link SafeText#display} (one trunk, one line).
@@ -48,8 +52,9 @@ import trunkops.topology.TopologyBuilder;
 @ConsoleOutput
 @Command(name = "status", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class, sortOptions = false,
         description = {"Print the state of every trunk of one dialer.",
-                "One line per trunk: <server> <peer> <STATE> <latency-ms|-> <calls>; with --watch then"
-                + " '<ISO time> <server> <peer> <STATE> <latency-ms|->' for every state change, in order."},
+                "One line per trunk (chan_sip peer, or PJSIP/<endpoint>): <server> <peer> <STATE> <latency-ms|->"
+                + " <calls> [reg=<state>]; with --watch then '<ISO time> <server> <peer> <STATE> <latency-ms|-> [reg=<state>]'"
+                + " for every state change, in order."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:the dialer or the database could not be read, or the login was refused",
                 "2:bad arguments (an unknown dialer among them), a missing secret"})
@@ -84,6 +89,15 @@ final class StatusCommand implements Callable<Integer> {
 
     @Option(names = "--watch", description = "Keep running and print every state change.")
     private boolean watch;
+
+    @Option(names = "--pjsip-lagged-ms", paramLabel = "<ms>", defaultValue = "2000",
+            description = "PJSIP trunks: the round trip above which the console calls a trunk LAGGED (res_pjsip has"
+                    + " no Lagged state; default ${DEFAULT-VALUE}, chan_sip's qualify=yes).")
+    private int pjsipLaggedMs;
+
+    @Option(names = "--pjsip-lagged", paramLabel = "<carrier_id=ms>",
+            description = "The same for one carrier (with --jdbc); repeatable.")
+    private java.util.Map<String, Integer> pjsipLaggedByCarrier = new java.util.HashMap<>();
 
     @Option(names = "--timeout-seconds", paramLabel = "<s>", defaultValue = "20",
             description = "How long to wait for the dialer's first full picture (default ${DEFAULT-VALUE}).")
@@ -145,6 +159,7 @@ final class StatusCommand implements Callable<Integer> {
         String where = SafeText.display(host) + ":" + port;
         DialerWatch dialer = new DialerWatch(new AmiTarget(serverId, host, port, user), secret, topology,
                 HealthSettings.defaults(), AmiGateway.Settings.defaults().withLatencyPoll(5_000));
+        dialer.pjsipThresholds(thresholds());
         dialer.onProblem(m -> err.println("trunkops status: warning: " + SafeText.display(m)));
         dialer.start();
         DialerWatch.Picture picture;
@@ -161,9 +176,10 @@ final class StatusCommand implements Callable<Integer> {
                     + (picture.link() == null ? "not connected" : SafeText.display(picture.link().message())));
             return Cli.FAILED;
         }
-        List<TrunkView> trunks = picture.trunks().stream().sorted(Comparator.comparing(TrunkView::peer)).toList();
+        List<TrunkView> trunks = picture.trunks().stream().sorted(Comparator.comparing(TrunkView::peer)
+                .thenComparing(t -> t.key().tech())).toList();
         for (TrunkView t : trunks) {
-            out.println(name(t) + " " + t.state().name() + " " + latency(t) + " " + t.calls());
+            out.println(line(t));
         }
         out.flush();
         if (!watch) {
@@ -172,7 +188,7 @@ final class StatusCommand implements Callable<Integer> {
         }
         dialer.onChange(t -> {
             out.println(ISO.format(Instant.now().atZone(java.time.ZoneId.systemDefault())) + " " + name(t) + " "
-                    + t.state().name() + " " + latency(t));
+                    + t.state().name() + " " + latency(t) + reg(t));
             out.flush();
         });
         try {
@@ -189,9 +205,34 @@ final class StatusCommand implements Callable<Integer> {
         return Cli.OK;
     }
 
-    /** {@code <server> <peer>}, each one word that cannot break the line or reach the terminal raw. */
+    private PjsipLagThresholds thresholds() {
+        try {
+            return new PjsipLagThresholds(pjsipLaggedMs, pjsipLaggedByCarrier);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /**
+     * {@code <server> <peer>}, each one word that cannot break the line or reach the terminal raw; a PJSIP trunk's
+     * peer is written {@code PJSIP/<endpoint>} (a chan_sip peer and a PJSIP endpoint may share a name).
+     */
     static String name(TrunkView t) {
-        return SafeText.display(t.serverId()) + " " + SafeText.display(t.peer());
+        String peer = t.key().tech() == Tech.SIP ? t.peer() : t.key().tech().name() + "/" + t.peer();
+        return SafeText.display(t.serverId()) + " " + SafeText.display(peer);
+    }
+
+    /**
+     * {@code <server> <peer> <STATE> <latency-ms|-> <calls>}, then {@code reg=<state>} when the trunk's carrier
+     * registers on this dialer ({@code reg=Registered}, {@code reg=Rejected} ...: a failed one is a problem even
+     * while the trunk answers OPTIONS).
+     */
+    static String line(TrunkView t) {
+        return name(t) + " " + t.state().name() + " " + latency(t) + " " + t.calls() + reg(t);
+    }
+
+    static String reg(TrunkView t) {
+        return t.registration() == null ? "" : " reg=" + SafeText.display(t.registration().word());
     }
 
     /** {@code --ami}: host and port ({@link AmiEndpoint#DEFAULT_PORT} when left out). */

@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import trunkops.topology.Tech;
+
 /**
- * The live SIP channels of each dialer, for calls per trunk. Bounded: a CoreShowChannels resync replaces a
+ * The live SIP and PJSIP channels of each dialer, for calls per trunk. Bounded: a CoreShowChannels resync replaces a
  * dialer's table (a channel whose Hangup was missed ages out there), and between resyncs at most {@code cap}
  * channels are held per dialer; the channels beyond are counted, not kept, until the next resync.
  */
@@ -27,7 +29,7 @@ final class ChannelTable {
         Map<String, String> m = new HashMap<>();
         long over = 0;
         for (String n : names) {
-            String peer = peerOfChannel(n);
+            String peer = trunkOfChannel(n);
             if (peer == null) {
                 continue;
             }
@@ -43,7 +45,7 @@ final class ChannelTable {
 
     /** Newchannel; returns true when this is the first channel since the last resync that did not fit. */
     boolean started(String serverId, String channel) {
-        String peer = peerOfChannel(channel);
+        String peer = trunkOfChannel(channel);
         if (peer == null) {
             return false;
         }
@@ -71,12 +73,18 @@ final class ChannelTable {
         return cap;
     }
 
+    /** Calls on chan_sip peer {@code peer}. */
     int calls(String serverId, String peer) {
+        return calls(serverId, Tech.SIP, peer);
+    }
+
+    /** Calls on the trunk {@code tech}/{@code peer} (chan_sip names compare without case, PJSIP ids with). */
+    int calls(String serverId, Tech tech, String peer) {
         Map<String, String> m = byServer.get(serverId);
         if (m == null) {
             return 0;
         }
-        String p = peer.toLowerCase(Locale.ROOT);
+        String p = token(tech, peer);
         int n = 0;
         for (String v : m.values()) {
             if (v.equals(p)) {
@@ -91,12 +99,36 @@ final class ChannelTable {
         return m == null ? 0 : m.size();
     }
 
-    /** {@code SIP/nsvoice-0000002a} → {@code nsvoice}; Local and other technologies are not trunks here. */
+    /** {@code SIP/nsvoice-0000002a} → {@code nsvoice}; PJSIP, Local and other technologies → null. */
     static String peerOfChannel(String channel) {
-        if (channel == null || !channel.regionMatches(true, 0, "SIP/", 0, 4)) {
+        String t = trunkOfChannel(channel);
+        return t == null || !t.startsWith("SIP/") ? null : t.substring(4);
+    }
+
+    /**
+     * {@code SIP/nsvoice-0000002a} → {@code SIP/nsvoice} (lower case), {@code PJSIP/pjtrunk1-00000000} →
+     * {@code PJSIP/pjtrunk1} (as written: endpoint ids are case-sensitive); Local and others → null.
+     */
+    static String trunkOfChannel(String channel) {
+        if (channel == null) {
             return null;
         }
+        int slash = channel.indexOf('/');
         int dash = channel.lastIndexOf('-');
-        return dash <= 4 ? null : channel.substring(4, dash).toLowerCase(Locale.ROOT);
+        if (slash <= 0 || dash <= slash + 1) {
+            return null;
+        }
+        String tech = channel.substring(0, slash);
+        if (tech.equalsIgnoreCase("SIP")) {
+            return token(Tech.SIP, channel.substring(slash + 1, dash));
+        }
+        if (tech.equalsIgnoreCase("PJSIP")) {
+            return token(Tech.PJSIP, channel.substring(slash + 1, dash));
+        }
+        return null;
+    }
+
+    private static String token(Tech tech, String peer) {
+        return tech.name() + "/" + (tech.caseInsensitiveNames() ? peer.toLowerCase(Locale.ROOT) : peer);
     }
 }

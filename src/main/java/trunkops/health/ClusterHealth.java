@@ -10,9 +10,12 @@ import java.util.Map;
 
 import trunkops.ami.AmiLinkState;
 import trunkops.ami.AmiLinkStatus;
+import trunkops.ami.PjsipContactInfo;
+import trunkops.ami.RegistrationInfo;
 import trunkops.ami.SipPeerInfo;
 import trunkops.db.DbLinkStatus;
 import trunkops.topology.ClusterTopology;
+import trunkops.topology.HostPort;
 import trunkops.topology.Tech;
 import trunkops.topology.Trunk;
 import trunkops.topology.TrunkKey;
@@ -41,6 +44,7 @@ final class ClusterHealth {
     private final AdminFlags admin;
     private final Map<TrunkKey, ForcedState> lastForced = new HashMap<>();
     private final Map<String, String> adminProblems = new HashMap<>();
+    private final SipStacks stacks = new SipStacks();
     private AdminNotes notes = AdminNotes.NONE;
     private DbLinkStatus db;
 
@@ -91,6 +95,61 @@ final class ClusterHealth {
         for (Trunk tr : t.trunks()) {
             trunks.computeIfAbsent(tr.key(), k -> new TrunkHealth(settings));
         }
+        stacks.topology(t);
+    }
+
+    /** The console's lagged thresholds for PJSIP trunks (per carrier). */
+    void pjsipThresholds(PjsipLagThresholds t) {
+        stacks.thresholds(t);
+    }
+
+    /** A PJSIP poll (PJSIPShowEndpoint per endpoint): all contacts of {@code endpoints}; true if one is a trunk. */
+    boolean pjsipContacts(String serverId, List<String> endpoints, List<PjsipContactInfo> contacts, long at) {
+        boolean watched = false;
+        for (Map.Entry<String, List<PjsipContactInfo>> e : SipStacks.byEndpoint(endpoints, contacts).entrySet()) {
+            TrunkKey k = PjsipContacts.key(serverId, e.getKey());
+            stacks.contacts.replace(k, e.getValue());
+            watched |= observeContacts(k, at, "PJSIPShowEndpoint");
+        }
+        return watched;
+    }
+
+    /** A ContactStatus event (no Time; RoundtripUsec in µs). */
+    boolean contactStatus(String serverId, PjsipContactInfo c, long at) {
+        TrunkKey k = PjsipContacts.key(serverId, c.endpoint());
+        if (!trunks.containsKey(k)) {
+            return false; // a phone's contact: not kept
+        }
+        stacks.contacts.update(k, c);
+        return observeContacts(k, at, "ContactStatus " + c.status());
+    }
+
+    private boolean observeContacts(TrunkKey k, long at, String source) {
+        PjsipContacts.Verdict v = stacks.contacts.verdict(k, stacks.laggedMs(k));
+        return observe(k.serverId(), Tech.PJSIP, k.peer(), v.observation(), v.rttMs(), at, source + ": " + v.why());
+    }
+
+    /** Without a database: the PJSIP endpoints a dialer lists are trunks. */
+    void adoptPjsip(String serverId, List<String> endpoints) {
+        for (String e : endpoints) {
+            trunks.computeIfAbsent(PjsipContacts.key(serverId, e), k -> new TrunkHealth(settings));
+        }
+        stacks.adopt(serverId, endpoints);
+    }
+
+    /** A complete registration list of {@code techs} (SIPshowregistry, PJSIPShowRegistrationsOutbound). */
+    void registrations(String serverId, java.util.Set<Tech> techs, List<RegistrationInfo> list, long at) {
+        stacks.registrations.snapshot(serverId, techs, list, at).forEach(c -> registrationNote(c, at));
+    }
+
+    /** A Registry event; PJSIP repeats Registered after every refresh, which changes nothing. */
+    void registry(String serverId, Tech tech, String client, String server, String status, long at) {
+        java.util.Optional.ofNullable(stacks.registrations.event(serverId, tech, client, server, status, at))
+                .ifPresent(c -> registrationNote(c, at));
+    }
+
+    private void registrationNote(Registrations.Change c, long at) {
+        note(at, c.serverId(), c.serverId() + " registration " + c.name(), c.from(), c.to(), "");
     }
 
     void link(AmiLinkStatus s, long now) {
@@ -154,6 +213,10 @@ final class ClusterHealth {
         if (o == null) {
             return false;
         }
+        if (tech == Tech.PJSIP && o != Observation.BAD) {
+            // per endpoint, without a round trip: the ContactStatus that comes with it decides (lagged threshold)
+            return trunks.containsKey(new TrunkKey(serverId, tech, peer));
+        }
         return observe(serverId, tech, peer, o, timeMs == null ? -1 : timeMs, at, "PeerStatus " + word
                 + (timeMs != null && timeMs >= 0 ? " " + timeMs + " ms" : ""));
     }
@@ -192,6 +255,12 @@ final class ClusterHealth {
         channels.ended(serverId, channel);
     }
 
+    /** A Hangup with its cause and chan_pjsip's TechCause (the SIP code; -1 when none, as on chan_sip). */
+    void hangup(String serverId, String channel, int cause, int sipCode, long at) {
+        channels.ended(serverId, channel);
+        stacks.hangup(serverId, channel, cause, sipCode, at);
+    }
+
     int calls(String serverId, String peer) {
         return channels.calls(serverId, peer);
     }
@@ -223,12 +292,13 @@ final class ClusterHealth {
         List<TrunkView> partial = new ArrayList<>();
         for (Trunk t : topology.trunks()) {
             String carrierName = topology.carrier(t.carrierId()).map(c -> c.row().carrierName()).orElse("");
-            int maxMs = t.peer().qualify().enabled() ? t.peer().qualify().maxMs() : 0;
+            int maxMs = t.tech() == Tech.PJSIP ? stacks.laggedMs(t.key())
+                    : t.peer().qualify().enabled() ? t.peer().qualify().maxMs() : 0;
             partial.add(view(t.key(), t.name(), t.carrierId(), carrierName,
                     t.peer().host() == null ? "" : t.peer().host(), maxMs, now));
         }
         forcedTransitions(partial, now);
-        return withScopes(partial);
+        return TrunkScopes.withScopes(partial);
     }
 
     /**
@@ -237,9 +307,11 @@ final class ClusterHealth {
      */
     void adopt(String serverId, List<SipPeerInfo> peers) {
         for (SipPeerInfo p : peers) {
-            trunks.computeIfAbsent(new TrunkKey(serverId, Tech.SIP, p.name()), k -> new TrunkHealth(settings));
-            adopted.computeIfAbsent(serverId, k -> new java.util.TreeMap<>()).put(p.name().toLowerCase(Locale.ROOT),
-                    p.address() == null ? "" : p.address());
+            TrunkKey key = new TrunkKey(serverId, Tech.SIP, p.name());
+            trunks.computeIfAbsent(key, k -> new TrunkHealth(settings));
+            String host = p.address() == null ? "" : p.address();
+            adopted.computeIfAbsent(serverId, k -> new java.util.TreeMap<>()).put(key.peer(), host);
+            stacks.addresses(key, host.isBlank() ? List.of() : List.of(new HostPort(host, p.port()))); // registrations
         }
     }
 
@@ -247,7 +319,11 @@ final class ClusterHealth {
         List<TrunkView> out = new ArrayList<>();
         adopted.getOrDefault(serverId, Map.of()).forEach((peer, host) -> out.add(view(
                 new TrunkKey(serverId, Tech.SIP, peer), peer, "", "", host, 0, now)));
-        return withScopes(out);
+        for (String e : stacks.adopted(serverId)) {
+            TrunkKey k = PjsipContacts.key(serverId, e);
+            out.add(view(k, e, "", "", stacks.contactHost(k), stacks.laggedMs(k), now));
+        }
+        return TrunkScopes.withScopes(out);
     }
 
     private TrunkView view(TrunkKey key, String peerName, String carrierId, String carrierName, String host,
@@ -274,44 +350,19 @@ final class ClusterHealth {
             state = h.verdict();
             words = (state == TrunkState.REACHABLE || state == TrunkState.LAGGED) && h.latencyMs() >= 0
                     ? state.label() + " " + h.latencyMs() + " ms" : state.label();
-        }
-        return new TrunkView(key, carrierId, carrierName, host, state, h != null && h.flapping(now), TrunkScope.NONE,
-                h == null ? -1 : h.latencyMs(), calls(key.serverId(), peerName), words,
-                h == null ? 0 : h.lastObservationMillis(), h == null ? 0 : h.verdictSinceMillis(),
-                h == null ? new short[0] : h.history.tail(now, SPARKLINE_SLOTS), maxMs,
-                admin.state(key, now, notes));
-    }
-
-    private static List<TrunkView> withScopes(List<TrunkView> partial) {
-        List<TrunkView> out = new ArrayList<>(partial.size());
-        for (TrunkView v : partial) {
-            out.add(v.down() ? withScope(v, scopeOf(v, partial)) : v);
-        }
-        return out;
-    }
-
-    private static TrunkScope scopeOf(TrunkView down, List<TrunkView> all) {
-        int present = 0;
-        int downHere = 0;
-        for (TrunkView v : all) {
-            if (v.carrierId().equals(down.carrierId()) && v.peer().equals(down.peer())
-                    && v.state() != TrunkState.STALE && v.state() != TrunkState.UNKNOWN) {
-                present++;
-                if (v.down()) {
-                    downHere++;
-                }
+            words += key.tech() == Tech.PJSIP ? stacks.contactWords(key) : "";
+            if (state == TrunkState.LAGGED && key.tech() == Tech.PJSIP) {
+                words += " \u2014 the console's verdict: over its " + maxMs + " ms threshold (res_pjsip has no"
+                        + " Lagged and still says Reachable)";
             }
         }
-        if (present <= 1) {
-            return TrunkScope.SINGLE;
-        }
-        return downHere == present ? TrunkScope.CARRIER_WIDE : TrunkScope.SERVER_LOCAL;
-    }
-
-    private static TrunkView withScope(TrunkView v, TrunkScope s) {
-        return new TrunkView(v.key(), v.carrierId(), v.carrierName(), v.address(), v.state(), v.flapping(), s,
-                v.latencyMs(), v.calls(), v.dialerStatus() + " \u2014 " + s.label(), v.updatedMillis(),
-                v.sinceMillis(), v.sparkline(), v.maxMs(), v.forced());
+        words += stacks.lastFailure(key);
+        RegistrationView reg = stacks.registration(key, isFresh);
+        return new TrunkView(key, carrierId, carrierName, host, state, h != null && h.flapping(now), TrunkScope.NONE,
+                h == null ? -1 : h.latencyMs(), channels.calls(key.serverId(), key.tech(), peerName), words,
+                h == null ? 0 : h.lastObservationMillis(), h == null ? 0 : h.verdictSinceMillis(),
+                h == null ? new short[0] : h.history.tail(now, SPARKLINE_SLOTS), maxMs,
+                admin.state(key, now, notes), reg);
     }
 
     /**

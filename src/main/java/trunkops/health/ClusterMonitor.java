@@ -245,9 +245,22 @@ public final class ClusterMonitor implements AutoCloseable, AmiGatewayListener {
             AmiTarget target = new AmiTarget(s.serverId(), s.ami().host(), tls == null ? s.ami().port() : tls.port(),
                     access.amiUser(), tls);
             AmiGateway g = new AmiGateway(target, access.amiSecret(), this, scheduler, gatewaySettings);
+            String serverId = s.serverId();
+            g.watchPjsip(endpoint -> isPjsipTrunk(serverId, endpoint));
             gateways.put(s.serverId(), g);
             g.start();
         }
+    }
+
+    /** Whether {@code endpoint} is a PJSIP trunk on {@code serverId} in the current topology (the poll asks). */
+    private boolean isPjsipTrunk(String serverId, String endpoint) {
+        return topology != null && topology.trunksOn(serverId).stream()
+                .anyMatch(r -> r.tech() == Tech.PJSIP && r.name().equals(endpoint));
+    }
+
+    /** The console's lagged thresholds for PJSIP trunks, per carrier (default 2000 ms). */
+    public void pjsipThresholds(PjsipLagThresholds t) {
+        change(System.currentTimeMillis(), () -> health.pjsipThresholds(t));
     }
 
     /** Runs {@code update} on the monitor thread and marks the board dirty. */
@@ -285,6 +298,28 @@ public final class ClusterMonitor implements AutoCloseable, AmiGatewayListener {
     }
 
     @Override
+    public void pjsipContacts(String serverId, List<String> endpoints, List<trunkops.ami.PjsipContactInfo> contacts,
+                              boolean snapshot, long atMillis) {
+        change(atMillis, () -> health.pjsipContacts(serverId, endpoints, contacts, atMillis));
+    }
+
+    @Override
+    public void contactStatus(String serverId, trunkops.ami.PjsipContactInfo contact, long atMillis) {
+        change(atMillis, () -> health.contactStatus(serverId, contact, atMillis));
+    }
+
+    @Override
+    public void registrations(String serverId, java.util.Set<Tech> techs, List<trunkops.ami.RegistrationInfo> list,
+                              long atMillis) {
+        change(atMillis, () -> health.registrations(serverId, techs, list, atMillis));
+    }
+
+    @Override
+    public void registry(String serverId, Tech tech, String client, String server, String status, long at) {
+        change(at, () -> health.registry(serverId, tech, client, server, status, at));
+    }
+
+    @Override
     public void channelsSnapshot(String serverId, List<String> channels, long atMillis) {
         change(atMillis, () -> health.channels(serverId, channels));
     }
@@ -297,6 +332,11 @@ public final class ClusterMonitor implements AutoCloseable, AmiGatewayListener {
     @Override
     public void channelEnded(String serverId, String channel, long atMillis) {
         change(atMillis, () -> health.channelEnded(serverId, channel));
+    }
+
+    @Override
+    public void channelHungUp(String server, String channel, int cause, int sipCode, long atMillis) {
+        change(atMillis, () -> health.hangup(server, channel, cause, sipCode, atMillis));
     }
 
     @Override

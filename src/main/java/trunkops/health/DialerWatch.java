@@ -15,6 +15,8 @@ import trunkops.ami.AmiGatewayListener;
 import trunkops.ami.AmiLinkState;
 import trunkops.ami.AmiLinkStatus;
 import trunkops.ami.AmiTarget;
+import trunkops.ami.PjsipContactInfo;
+import trunkops.ami.RegistrationInfo;
 import trunkops.ami.SipPeerInfo;
 import trunkops.topology.ClusterTopology;
 import trunkops.topology.Tech;
@@ -36,12 +38,15 @@ public final class DialerWatch implements AutoCloseable, AmiGatewayListener {
     private final AmiGateway gateway;
     private final ScheduledExecutorService thread;
     private final CompletableFuture<Picture> first = new CompletableFuture<>();
-    private final Map<String, TrunkState> lastStates = new HashMap<>();
+    private final Map<String, String> lastStates = new HashMap<>();
     /** Watch-thread confined: the listener, and the changes made before one was registered (bounded). */
     private Consumer<TrunkView> onChange;
     private final java.util.ArrayDeque<TrunkView> unheard = new java.util.ArrayDeque<>();
     private static final int UNHEARD_MAX = 10_000;
     private long snapshotAt;
+    /** The PJSIP snapshot held round trips; the registrations follow it (the gateway's order after a connect). */
+    private boolean pjsipPolled;
+    private boolean registrationsRead;
     private boolean polled;
 
     public DialerWatch(AmiTarget target, Supplier<char[]> secret, ClusterTopology topology, HealthSettings settings,
@@ -58,6 +63,21 @@ public final class DialerWatch implements AutoCloseable, AmiGatewayListener {
             return t;
         });
         this.gateway = new AmiGateway(target, secret, this, thread, gatewaySettings);
+        if (topology != null) {
+            gateway.watchPjsip(pjsipTrunks(topology, serverId));
+        }
+    }
+
+    /** The PJSIP endpoints that are trunks of {@code topology} on {@code serverId}: what the latency poll reads. */
+    static java.util.function.Predicate<String> pjsipTrunks(ClusterTopology topology, String serverId) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        topology.trunksOn(serverId).stream().filter(t -> t.tech() == Tech.PJSIP).forEach(t -> names.add(t.name()));
+        return names::contains;
+    }
+
+    /** The console's lagged thresholds for PJSIP trunks (default: 2000 ms for every carrier). */
+    public void pjsipThresholds(PjsipLagThresholds t) {
+        thread.execute(() -> health.pjsipThresholds(t));
     }
 
     public void start() {
@@ -112,6 +132,11 @@ public final class DialerWatch implements AutoCloseable, AmiGatewayListener {
         }
     }
 
+    /** Every trunk's view now (the board's words, registration included), on the watch thread. */
+    public CompletableFuture<List<TrunkView>> views() {
+        return CompletableFuture.supplyAsync(() -> views(System.currentTimeMillis()), thread);
+    }
+
     private List<TrunkView> views(long now) {
         List<TrunkView> all = topology != null ? health.views(topology, now) : health.adoptedViews(serverId, now);
         return all.stream().filter(v -> v.serverId().equals(serverId)).toList();
@@ -135,9 +160,9 @@ public final class DialerWatch implements AutoCloseable, AmiGatewayListener {
             if (link != null && (link.state() == AmiLinkState.AUTH_FAILED
                     || link.state() == AmiLinkState.DOWN && link.failedAttempts() >= 2)) {
                 first.complete(new Picture(List.of(), link));
-            } else if (snapshotAt > 0 && (polled || now - snapshotAt > 3_000)) {
+            } else if (snapshotAt > 0 && (polled || pjsipPolled && registrationsRead || now - snapshotAt > 3_000)) {
                 List<TrunkView> v = views(now);
-                v.forEach(t -> lastStates.put(t.peer(), t.state()));
+                v.forEach(t -> lastStates.put(t.key().toString(), signature(t)));
                 first.complete(new Picture(v, link));
             }
             return;
@@ -146,11 +171,16 @@ public final class DialerWatch implements AutoCloseable, AmiGatewayListener {
             refused.complete(link);
         }
         for (TrunkView t : views(now)) {
-            TrunkState before = lastStates.put(t.peer(), t.state());
-            if (before != t.state()) {
+            String sig = signature(t);
+            if (!sig.equals(lastStates.put(t.key().toString(), sig))) {
                 changed(t);
             }
         }
+    }
+
+    /** What counts as a change: the state, and the state of the trunk's registration. */
+    private static String signature(TrunkView t) {
+        return t.state() + (t.registration() == null ? "" : " " + t.registration().state() + t.registration().fresh());
     }
 
     /** Problems already said (watch thread), the problem listener, and the refusal of a later login. */
@@ -194,6 +224,49 @@ public final class DialerWatch implements AutoCloseable, AmiGatewayListener {
     }
 
     @Override
+    public void pjsipContacts(String server, List<String> endpoints, List<PjsipContactInfo> contacts,
+                              boolean snapshot, long atMillis) {
+        thread.execute(() -> {
+            if (topology == null) {
+                health.adoptPjsip(server, endpoints);
+            }
+            boolean watched = health.pjsipContacts(server, endpoints, contacts, atMillis);
+            if (snapshot && !endpoints.isEmpty()) {
+                pjsipPolled = true; // a PJSIP poll carries the round trips: no need to wait for chan_sip's
+            }
+            if (watched || snapshot || !first.isDone()) {
+                evaluate();
+            }
+        });
+    }
+
+    @Override
+    public void contactStatus(String server, PjsipContactInfo contact, long atMillis) {
+        thread.execute(() -> {
+            if (health.contactStatus(server, contact, atMillis)) {
+                evaluate();
+            }
+        });
+    }
+
+    @Override
+    public void registrations(String server, java.util.Set<Tech> techs, List<RegistrationInfo> list, long atMillis) {
+        thread.execute(() -> {
+            health.registrations(server, techs, list, atMillis);
+            registrationsRead = true;
+            evaluate();
+        });
+    }
+
+    @Override
+    public void registry(String server, Tech tech, String client, String domain, String status, long atMillis) {
+        thread.execute(() -> {
+            health.registry(server, tech, client, domain, status, atMillis);
+            evaluate();
+        });
+    }
+
+    @Override
     public void channelsSnapshot(String server, List<String> channels, long atMillis) {
         thread.execute(() -> health.channels(server, channels));
     }
@@ -206,6 +279,11 @@ public final class DialerWatch implements AutoCloseable, AmiGatewayListener {
     @Override
     public void channelEnded(String server, String channel, long atMillis) {
         thread.execute(() -> health.channelEnded(server, channel));
+    }
+
+    @Override
+    public void channelHungUp(String server, String channel, int cause, int sipCode, long atMillis) {
+        thread.execute(() -> health.hangup(server, channel, cause, sipCode, atMillis));
     }
 
     @Override

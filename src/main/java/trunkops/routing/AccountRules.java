@@ -61,7 +61,8 @@ final class AccountRules {
             }
             String hint = protocol == CarrierProtocol.SIP ? AsteriskOptionNames.CHAN_SIP_HINTS.get(e.key()) : null;
             out.accept(new LintFinding(pjsip ? Severity.ERROR : Severity.WARNING, e.line(), "unknown-option",
-                    "account_entry [" + s.name() + "] " + e.key() + "=" + e.value() + " is not a " + module
+                    "account_entry [" + s.name() + "] " + trunkops.text.SecretText.option(e.key(), e.value())
+                            + " is not a " + module
                             + " option" + (pjsip ? ": res_pjsip refuses to create the whole object"
                             : ": it is silently ignored, so it does not do what it says")
                             + (hint == null ? "" : " (" + hint + ")"),

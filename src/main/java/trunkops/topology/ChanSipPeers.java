@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 
+import trunkops.text.SecretText;
+
 /**
  * chan_sip and chan_iax2 peers from sections: a section needs a {@code type} (the first one decides whether the
  * section is loaded at all: user, friend or peer); it is dialable when its type lines make it a peer (peer or
@@ -109,7 +111,8 @@ final class ChanSipPeers {
         Set<String> known = tech == Tech.SIP ? AsteriskOptionNames.CHAN_SIP : AsteriskOptionNames.CHAN_IAX2;
         String module = tech == Tech.SIP ? "chan_sip" : "chan_iax2";
         for (ConfigSection.Setting e : s.entries()) {
-            String where = "[" + s.name() + "] " + e.key() + "=" + e.value() + (e.inherited() ? " (from template)" : "");
+            String where = "[" + s.name() + "] " + SecretText.option(e.key(), e.value())
+                    + (e.inherited() ? " (from template)" : "");
             if (e.key().equals("register")) {
                 w.add(ParseWarning.warning(e.line(), where + ": a register line inside a peer section is ignored; "
                         + "put it in the carrier's registration_string"));

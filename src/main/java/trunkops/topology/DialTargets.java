@@ -58,6 +58,19 @@ public final class DialTargets {
         return new DialTarget(dest, expanded, tech, peer, "");
     }
 
+    /**
+     * The trunk a {@code DialBegin}'s {@code DialString} goes to (the dial string without its technology):
+     * chan_sip's {@code trunk1/201} → {@code trunk1}, chan_pjsip's {@code 12125551234@pjtrunk1} → {@code pjtrunk1}
+     * (number first, endpoint after {@code @}; also {@code pjtrunk1} alone or {@code 123@pjtrunk1/sip:x}), IAX2's
+     * {@code user:secret@peer/exten} → {@code peer}; "" when there is none.
+     */
+    public static String peerOfDialString(String dialString) {
+        if (dialString == null || dialString.isBlank()) {
+            return "";
+        }
+        return peerPart(dialString.strip()); // the same split serves every technology (see peerPart)
+    }
+
     /** {@code [exten@]peer[:port][/more]} (chan_sip, chan_pjsip and chan_iax2 all split this way) to the peer. */
     private static String peerPart(String resource) {
         String first = resource;

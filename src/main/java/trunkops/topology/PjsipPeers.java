@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import trunkops.text.SecretText;
+
 /**
  * PJSIP identities from sections: endpoints ({@code type=endpoint}) with the contacts and qualify settings of
  * their AORs, and pjsip_wizard sections ({@code type=wizard}), whose endpoint and AOR are named after the section.
@@ -159,7 +161,8 @@ final class PjsipPeers {
         }
         for (ConfigSection.Setting e : s.entries()) {
             if (!known.contains(e.key())) {
-                w.add(ParseWarning.error(e.line(), "[" + s.name() + "] " + e.key() + "=" + e.value() + ": not a "
+                w.add(ParseWarning.error(e.line(), "[" + s.name() + "] " + SecretText.option(e.key(), e.value())
+                        + ": not a "
                         + type + " option - res_pjsip refuses to create this " + type));
             }
         }
@@ -170,7 +173,7 @@ final class PjsipPeers {
             int slash = e.key().indexOf('/');
             if (slash < 0) {
                 if (!AsteriskOptionNames.PJSIP_WIZARD.contains(e.key())) {
-                    w.add(ParseWarning.warning(e.line(), "[" + s.name() + "] " + e.key() + "=" + e.value()
+                    w.add(ParseWarning.warning(e.line(), "[" + s.name() + "] " + SecretText.option(e.key(), e.value())
                             + ": not a pjsip_wizard option (object options need a prefix such as endpoint/ or aor/)"));
                 }
                 continue;
@@ -181,7 +184,8 @@ final class PjsipPeers {
                 w.add(ParseWarning.warning(e.line(), "[" + s.name() + "] " + e.key() + ": unknown wizard prefix '"
                         + prefix + "/'"));
             } else if (!prefix.equals("phoneprov") && !AsteriskOptionNames.pjsipType(prefix).contains(option)) {
-                w.add(ParseWarning.error(e.line(), "[" + s.name() + "] " + e.key() + "=" + e.value() + ": not a "
+                w.add(ParseWarning.error(e.line(), "[" + s.name() + "] " + SecretText.option(e.key(), e.value())
+                        + ": not a "
                         + prefix + " option - the wizard's " + prefix + " object is refused"));
             }
         }

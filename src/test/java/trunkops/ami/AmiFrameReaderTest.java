@@ -88,4 +88,12 @@ class AmiFrameReaderTest {
         assertNull(new AmiFrameReader(new ByteArrayInputStream(("X: " + "e".repeat(100_000))
                 .getBytes(StandardCharsets.US_ASCII)), new WireLimits(256, 16, 1024), guard, dropped::add).readLine());
     }
+
+    @Test
+    void aSecretHeaderIsMaskedBeforeAnyoneReadsTheFrame() throws IOException {
+        List<String> lines = read("Event: AuthDetail\r\nActionID: 3\r\nUsername: labuser\r\n"
+                + "Password: labsecret\r\nMd5Cred: \r\n\r\n");
+        assertEquals(List.of("Event: AuthDetail", "ActionID: 3", "Username: labuser", "Password: ********", "Md5Cred: ",
+                ""), lines);
+    }
 }

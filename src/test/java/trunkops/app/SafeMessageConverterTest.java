@@ -20,4 +20,13 @@ class SafeMessageConverterTest {
         assertEquals("peer x\\n127.0.0.1 nsvoice on DIALER1\\x1b[2J is Téléphonie",
                 new SafeMessageConverter().convert(e));
     }
+
+    @Test
+    void aSecretInALogMessageIsMasked() {
+        Logger logger = (Logger) LoggerFactory.getLogger("trunkops.test");
+        LoggingEvent e = new LoggingEvent("x", logger, Level.WARN, "account_entry of {}: {}", null,
+                new Object[] {"PJTWO", "username=labuser password=labsecret"});
+        assertEquals("account_entry of PJTWO: username=labuser password=********",
+                new SafeMessageConverter().convert(e));
+    }
 }

@@ -22,7 +22,9 @@ import trunkops.text.SafeText;
 
 /**
  * Every trunk of the cluster (server × peer): server, carrier, peer, address, state (glyph, word and colour),
- * qualify latency and what the dialer said. Sortable; filtered by the sidebar ({@link TrunkFilter}).
+ * qualify latency and what the dialer said, with the carrier's registration on that dialer (chan_sip or
+ * PJSIP) and, for a PJSIP trunk shown LAGGED, that this is the console's verdict (res_pjsip has none).
+ * Sortable; filtered by the sidebar ({@link TrunkFilter}).
  */
 public final class TrunkTable extends TableView<TrunkView> {
 
@@ -38,7 +40,7 @@ public final class TrunkTable extends TableView<TrunkView> {
         getColumns().add(text("Server", 110, TrunkView::serverId));
         getColumns().add(text("Carrier", 210, t -> t.carrierId() + (t.carrierName().isEmpty() ? ""
                 : " \u2014 " + t.carrierName())));
-        getColumns().add(text("Trunk (peer)", 130, TrunkView::peer));
+        getColumns().add(text("Trunk (peer)", 130, TrunkView::peerLabel));
         getColumns().add(text("Address", 130, TrunkView::address));
         TableColumn<TrunkView, TrunkView> state = new TableColumn<>("State");
         state.setId("stateColumn");
@@ -77,14 +79,15 @@ public final class TrunkTable extends TableView<TrunkView> {
      */
     static String saysWords(TrunkView v) {
         ForcedState f = v.forced();
+        String reg = v.registration() == null ? "" : " \u00B7 " + v.registration().words(ZoneId.systemDefault());
         if (!f.known()) {
-            return "admin flags unknown \u00B7 " + v.dialerStatus();
+            return "admin flags unknown \u00B7 " + v.dialerStatus() + reg;
         }
         if (!f.active()) {
-            return v.dialerStatus();
+            return v.dialerStatus() + reg;
         }
         String extra = f.words(ZoneId.systemDefault(), Instant.now()).substring(f.label().length()).strip();
-        return "probe " + v.verdictWords() + (extra.isEmpty() ? "" : " \u00B7 " + extra);
+        return "probe " + v.verdictWords() + (extra.isEmpty() ? "" : " \u00B7 " + extra) + reg;
     }
 
     /** Live calls; while draining they go to 0 ("3 draining", then "0 drained"). */

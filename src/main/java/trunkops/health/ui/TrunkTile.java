@@ -24,6 +24,7 @@ public final class TrunkTile extends VBox {
 
     private static final PseudoClass FLAPPING = PseudoClass.getPseudoClass("flapping");
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+    private static final PseudoClass REGISTRATION_FAILED = PseudoClass.getPseudoClass("registration-failed");
 
     private final Label name = new Label();
     private final Label state = new Label();
@@ -33,6 +34,8 @@ public final class TrunkTile extends VBox {
     private final Label flapping = new Label("\u21C5 flapping");
     /** Under a forced state: the probe's verdict (never hidden by the switch), its until, and who when known. */
     private final Label under = new Label();
+    /** The console's own verdict (PJSIP LAGGED) and the carrier's registration on this dialer. */
+    private final Label note = new Label();
     private final Sparkline spark = new Sparkline(104, 20);
     private TrunkView view;
 
@@ -50,7 +53,10 @@ public final class TrunkTile extends VBox {
         // the state word on a line of its own: the badge never pushes it into an ellipsis
         state.setMinWidth(Region.USE_PREF_SIZE);
         HBox numbers = new HBox(8, latency, calls);
-        getChildren().addAll(name, state, under, flapping, numbers, spark, scope);
+        note.getStyleClass().add("trunk-tile-note");
+        note.setWrapText(true);
+        note.setMaxWidth(150);
+        getChildren().addAll(name, state, under, flapping, numbers, spark, scope, note);
         setFocusTraversable(true);
         setMinWidth(Region.USE_PREF_SIZE);
     }
@@ -62,7 +68,7 @@ public final class TrunkTile extends VBox {
     public void show(TrunkView v) {
         this.view = v;
         setId("tile-" + v.serverId() + "-" + v.peer());
-        name.setText(SafeText.display(v.peer()));
+        name.setText(SafeText.display(v.peerLabel()));
         TrunkState s = v.state();
         ForcedState f = v.forced();
         state.setText(f.active() ? f.label() : s.glyph() + " " + s.label());
@@ -82,6 +88,13 @@ public final class TrunkTile extends VBox {
         scope.setVisible(showScope);
         scope.setManaged(showScope);
         spark.show(v.sparkline());
+        String n = (v.consoleVerdict() ? "console's verdict: over " + v.maxMs() + " ms (res_pjsip says Reachable)"
+                : "") + (v.registration() == null ? "" : (v.consoleVerdict() ? "\n" : "")
+                + SafeText.display(v.registration().words(java.time.ZoneId.systemDefault())));
+        note.setText(n);
+        note.setVisible(!n.isEmpty());
+        note.setManaged(!n.isEmpty());
+        pseudoClassStateChanged(REGISTRATION_FAILED, v.registrationFailed());
         for (TrunkState t : TrunkState.values()) {
             pseudoClassStateChanged(PseudoClass.getPseudoClass(t.name().toLowerCase(Locale.ROOT)), t == s);
         }
@@ -89,7 +102,7 @@ public final class TrunkTile extends VBox {
         pseudoClassStateChanged(TrunkStateCell.FORCED_OFFLINE, f.active() && f.state() == AdminState.OFFLINE);
         pseudoClassStateChanged(TrunkStateCell.FORCED_DRAIN, draining);
         javafx.scene.control.Tooltip.install(this, new javafx.scene.control.Tooltip(SafeText.display(v.serverId())
-                + " / " + SafeText.display(v.peer()) + " (" + SafeText.display(v.carrierId()) + ")\n"
+                + " / " + SafeText.display(v.peerLabel()) + " (" + SafeText.display(v.carrierId()) + ")\n"
                 + SafeText.display(v.dialerStatus()) + (showScope ? "\n" + v.scope().explanation() : "")
                 + (f.active() ? "\n" + SafeText.display(f.words(java.time.ZoneId.systemDefault(),
                 java.time.Instant.now())) : "")));
