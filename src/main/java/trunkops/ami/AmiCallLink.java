@@ -94,14 +94,20 @@ public final class AmiCallLink implements AutoCloseable {
      * Sends an asynchronous {@code Originate}; the answer to the action only says it was queued, the call's fate
      * comes as {@code OriginateResponse} and the events of the channels whose Linkedid is {@code channelId}.
      */
-    public void originate(String actionId, String channel, String channelId, long timeoutMs, String application,
-                          String data, String callerId, Map<String, String> variables) throws IOException {
+    public void originate(String actionId, String channel, String channelId, long timeoutMs, Answered answered,
+                          String callerId, Map<String, String> variables) throws IOException {
         Map<String, String> f = new LinkedHashMap<>();
         f.put("ActionID", actionId);
         f.put("Channel", channel);
         f.put("ChannelId", channelId);
-        f.put("Application", application);
-        f.put("Data", data);
+        if (answered.application() != null) {
+            f.put("Application", answered.application());
+            f.put("Data", answered.data());
+        } else {
+            f.put("Context", answered.context());
+            f.put("Exten", answered.exten());
+            f.put("Priority", "1");
+        }
         f.put("Async", "true");
         f.put("Timeout", Long.toString(timeoutMs));
         f.put("CallerID", callerId);
@@ -113,6 +119,17 @@ public final class AmiCallLink implements AutoCloseable {
         Map<String, String> r = action("Originate", f);
         if (!"Success".equalsIgnoreCase(r.get("Response"))) {
             throw new IOException(target.serverId() + ": Originate refused: " + r.getOrDefault("Message", "?"));
+        }
+    }
+
+    /** Where the originated channel goes once answered: an application, or an extension at priority 1. */
+    public record Answered(String application, String data, String context, String exten) {
+        public static Answered application(String app, String data) {
+            return new Answered(app, data, null, null);
+        }
+
+        public static Answered extension(String context, String exten) {
+            return new Answered(null, null, context, exten);
         }
     }
 

@@ -136,16 +136,17 @@ public final class DrillJournal {
         String body = b.toString().stripTrailing();
         String line = body + " crc=" + crc(body) + "\n";
         Files.createDirectories(file.getParent());
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND); FileLock lock = ch.lock()) {
-            if (ch.size() > 0) {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+             FileLock lock = ch.lock()) {
+            long end = ch.size();
+            if (end > 0) {
                 ByteBuffer last = ByteBuffer.allocate(1);
-                ch.read(last, ch.size() - 1);
+                ch.read(last, end - 1);
                 if (last.get(0) != '\n') {
-                    ch.write(ByteBuffer.wrap("\n".getBytes(StandardCharsets.UTF_8)));
+                    end += ch.write(ByteBuffer.wrap("\n".getBytes(StandardCharsets.UTF_8)), end);
                 }
             }
-            ch.write(ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8)));
+            ch.write(ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8)), end);
             ch.force(true);
         }
     }
