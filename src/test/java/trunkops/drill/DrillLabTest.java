@@ -153,6 +153,40 @@ class DrillLabTest {
         assertEquals(DrillOutcome.PASSED, journal.history().get(0).outcome());
         assertTrue(journal.unfinished().isEmpty());
         assertFalse(log.isEmpty());
+        exports(r, journal);
+        note("priority", r);
+    }
+
+    /** The report saved in the history and exported: HTML (self-contained), CSV (one row per attempt), PDF. */
+    private static void exports(DrillReport r, DrillJournal journal) throws Exception {
+        Path html = new DrillHistory(journal).save(r);
+        String page = Files.readString(html);
+        assertTrue(page.contains("id=\"verdict\">" + (r.passed() ? "✔ " : "✖ ") + r.outcome().name()), "verdict");
+        assertTrue(page.contains("<svg"), "latency chart inline");
+        assertFalse(page.contains("src=\"http") || page.contains("<script"), "self-contained");
+        assertTrue(page.contains(ReportTables.ms(r.timeToFailoverMs())), "failover time shown");
+        String csv = Files.readString(html.resolveSibling(r.id() + ".csv"));
+        long attempts = r.calls().stream().mapToLong(c -> Math.max(1, c.attempts().size())).sum();
+        assertEquals(attempts + 1, csv.split("\r\n").length, csv);
+        assertEquals(Optional.of(html), new DrillHistory(journal).report(r.id()));
+        Path pdf = dir.resolve(r.id() + ".pdf");
+        ReportPdf.write(r, pdf);
+        byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(pdf), 5);
+        assertEquals("%PDF-", new String(head, java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
+    /** Appends the drill's numbers to target/drill-lab/results.txt (the README and report quote them). */
+    private static void note(String what, DrillReport r) throws Exception {
+        StringBuilder b = new StringBuilder(what + ": " + r.summary() + "\n");
+        for (CallRecord c : r.calls()) {
+            b.append("  call ").append(c.index()).append(' ').append(c.phase()).append(": attempts ")
+                    .append(c.attempts().stream().map(a -> a.trunk() + "=" + a.dialStatus()).toList())
+                    .append(", answered by ").append(c.answeredBy().orElse("-")).append(" in ")
+                    .append(c.timeToAnswerMs()).append(" ms\n");
+        }
+        b.append("  latency ").append(ReportTables.latency(r)).append('\n');
+        Files.writeString(dir.resolve("results.txt"), b.toString(), java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
     }
 
     @Test
@@ -171,6 +205,7 @@ class DrillLabTest {
         assertTrue(r.firstVerifyOnA().isPresent());
         assertTrue(r.timeToRecoveryMs() >= 450, "recovery " + r.timeToRecoveryMs());
         matchesTheLabsRecord(r, agi);
+        note("weighted", r);
     }
 
     @Test
@@ -194,6 +229,8 @@ class DrillLabTest {
         assertEquals(Optional.of("SIP/trunk3"), c.answeredBy());
         assertNull(lab.flag("trunk1"));
         matchesTheLabsRecord(r, agi);
+        exports(r, journal);
+        note("busy-override", r);
     }
 
     @Test
