@@ -51,8 +51,16 @@ public final class DrillRecovery {
 
     /** Restores and closes every unfinished drill; one line per drill (also logged at WARN). */
     public List<String> resolve() throws IOException {
+        return resolve(u -> true);
+    }
+
+    /** As {@link #resolve()}, for the unfinished drills {@code which} accepts (e.g. those on dialers it can reach). */
+    public List<String> resolve(java.util.function.Predicate<DrillJournal.Unfinished> which) throws IOException {
         List<String> lines = new ArrayList<>();
         for (DrillJournal.Unfinished u : journal.unfinished()) {
+            if (!which.test(u)) {
+                continue;
+            }
             String what = restore(u);
             boolean retry = what.startsWith(RETRY);
             String line = "⚠ drill " + u.id() + " on route " + u.route() + " (trunk " + u.trunk() + " on "

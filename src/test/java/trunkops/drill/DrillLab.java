@@ -39,25 +39,25 @@ import trunkops.topology.Tech;
  * customer-outcome override that fails over on BUSY). The lab's own record of the calls: the {@code call_log}
  * AGI each call runs first (what ViciDial logs), by uniqueid.
  */
-final class DrillLab implements AutoCloseable {
+public final class DrillLab implements AutoCloseable {
 
-    static final String NUMBER = "912125551234";
+    public static final String NUMBER = "912125551234";
     static final String SERVER = "fixture-lab";
 
     /** What the lab's call_log AGI saw: one entry per call that reached a route. */
     record AgiCall(String uniqueid, String extension, long labMillis) {
     }
 
-    final FixtureLab lab;
+    public final FixtureLab lab;
     final FarEnd trunk3 = FarEnd.scriptedUas("127.0.0.1:5073");
     final List<AgiCall> agiCalls = new CopyOnWriteArrayList<>();
-    final RouteVersion prio = version(route("RPRIO", Strategy.PRIORITY, FailoverPolicy.DEFAULT, 3));
-    final RouteVersion weighted = version(route("RWTD", Strategy.WEIGHTED, FailoverPolicy.DEFAULT, 2));
-    final RouteVersion busy = version(route("RBUSY", Strategy.PRIORITY,
+    public final RouteVersion prio = version(route("RPRIO", Strategy.PRIORITY, FailoverPolicy.DEFAULT, 3));
+    public final RouteVersion weighted = version(route("RWTD", Strategy.WEIGHTED, FailoverPolicy.DEFAULT, 2));
+    public final RouteVersion busy = version(route("RBUSY", Strategy.PRIORITY,
             FailoverPolicy.parse("CHANUNAVAIL,CONGESTION,5xx,408,BUSY,486", true), 3));
     final Map<String, Integer> journaled = new ConcurrentHashMap<>();
 
-    DrillLab() throws IOException {
+    public DrillLab() throws IOException {
         lab = new FixtureLab(1.0);
         lab.pbx.setHooks(new PbxHooks() {
             @Override
@@ -157,7 +157,7 @@ final class DrillLab implements AutoCloseable {
         }
     }
 
-    String flag(String peer) {
+    public String flag(String peer) {
         return lab.pbx.astdb().get("trunkops", "admin/" + peer);
     }
 
