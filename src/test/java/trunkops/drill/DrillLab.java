@@ -42,7 +42,7 @@ import trunkops.topology.Tech;
 public final class DrillLab implements AutoCloseable {
 
     public static final String NUMBER = "912125551234";
-    static final String SERVER = "fixture-lab";
+    public static final String SERVER = "fixture-lab";
 
     /** What the lab's call_log AGI saw: one entry per call that reached a route. */
     record AgiCall(String uniqueid, String extension, long labMillis) {
@@ -92,7 +92,7 @@ public final class DrillLab implements AutoCloseable {
         return RouteGenerator.render(v).dialplanEntry();
     }
 
-    private static Route route(String name, Strategy s, FailoverPolicy f, int members) {
+    static Route route(String name, Strategy s, FailoverPolicy f, int members) {
         List<RouteMember> m = List.of(
                 new RouteMember(Tech.SIP, "trunk1", 1, 70, OptionalInt.empty()),
                 new RouteMember(Tech.SIP, "trunk2", 2, 30, OptionalInt.empty()),
@@ -101,7 +101,7 @@ public final class DrillLab implements AutoCloseable {
                 .withTiming(members, 30, 5);
     }
 
-    private static RouteVersion version(Route r) {
+    static RouteVersion version(Route r) {
         return new RouteVersion(r, 1, "lab", Instant.EPOCH, "");
     }
 

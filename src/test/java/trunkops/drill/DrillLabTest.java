@@ -269,6 +269,41 @@ class DrillLabTest {
 
     @Test
     @Order(5)
+    void aConsoleKilledMidDrillIsRestoredAtTheNextStart() throws Exception {
+        Path journalFile = dir.resolve("kill/drills.log");
+        String cp = System.getProperty("java.class.path");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", cp,
+                DrillProcessMain.class.getName(), lab.lab.ami.host(), Integer.toString(lab.lab.ami.port()),
+                journalFile.toString()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("kill-process.txt").toFile()).start();
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            DrillJournal journal = new DrillJournal(journalFile);
+            while (System.nanoTime() < deadline && !(journal.unfinished().size() == 1
+                    && journal.unfinished().get(0).lastState().equals("CALLS") && lab.agiCalls.size() > 0
+                    && lab.flag("trunk1") != null)) {
+                observer.awaitCount(observer.count() + 1, Duration.ofMillis(200));
+            }
+            assertEquals("CALLS", journal.unfinished().get(0).lastState(), "the drill is placing calls");
+            p.destroyForcibly(); // SIGKILL: no abort path, no shutdown hook
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+            assertTrue(lab.flag("trunk1").startsWith("offline:"), "the killed console left A out");
+
+            try (DrillLab.Links next = lab.new Links()) {
+                List<String> lines = new DrillRecovery(journal, next.control,
+                        (server, peer) -> next.line.adminFlag(peer), Clock.systemUTC(), "console@lab").resolve();
+                assertEquals(1, lines.size(), lines.toString());
+                assertTrue(lines.get(0).contains("cut short in state CALLS: trunk A restored"), lines.get(0));
+            }
+            assertNull(lab.flag("trunk1"), "A restored by the next start");
+            assertEquals(DrillOutcome.ABORTED, journal.history().get(0).outcome());
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    @Test
+    @Order(6)
     void aBackupDownFailsPreflightWithTheReasonAndChangesNothing() throws Exception {
         DrillJournal journal = new DrillJournal(dir.resolve("down/drills.log"));
         int agi = lab.agiCalls.size();
