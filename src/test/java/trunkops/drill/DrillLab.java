@@ -114,13 +114,13 @@ public final class DrillLab implements AutoCloseable {
     }
 
     /** A drill's links: the call link, the ASTDB link and the control core on it (closed together). */
-    final class Links implements AutoCloseable {
-        final AmiCallLink calls;
-        final AmiAstDbLink astdb;
-        final AstDbTrunkControl control;
-        final AmiDrillLine line;
+    public final class Links implements AutoCloseable {
+        public final AmiCallLink calls;
+        public final AmiAstDbLink astdb;
+        public final AstDbTrunkControl control;
+        public final AmiDrillLine line;
 
-        Links() throws IOException {
+        public Links() throws IOException {
             calls = AmiCallLink.open(target(), DrillLab::secret, 5_000);
             astdb = new AmiAstDbLink(target(), DrillLab::secret, 5_000);
             control = new AstDbTrunkControl(Map.of(SERVER, astdb), Optional::empty, new Journal(),
