@@ -138,8 +138,8 @@ public record CallRecord(int index, String phase, String channelId, Instant sent
                 best = en.getKey();
             }
         }
-        if (best >= 0) {
-            byN.get(best)[2] = e.getOrDefault("DialStatus", "");
+        if (best >= 0 && byN.get(best)[2].isEmpty()) {
+            byN.get(best)[2] = e.getOrDefault("DialStatus", ""); // a leg's first DialEnd is its outcome
         }
         return "ANSWER".equals(e.get("DialStatus")) ? Long.parseLong(e.get("_at")) : answer;
     }
