@@ -134,20 +134,7 @@ final class DrillRun {
                         .map(RouteMember::trunk).toList() + ")"));
         DrillPlan p = new DrillPlan(w.route(), member, w.target().serverId(), c.calls, c.number, c.context,
                 Optional.empty(), Duration.ofSeconds(c.callTimeout), 1, ControlRun.actor(), c.options.reason);
-        int verify = c.verifyCalls != null ? c.verifyCalls : verifyCallsFor(p.firstShare());
-        return new DrillPlan(w.route(), member, w.target().serverId(), c.calls, c.number, c.context,
-                Optional.empty(), Duration.ofSeconds(c.callTimeout), verify, ControlRun.actor(), c.options.reason);
-    }
-
-    /** Enough verify calls that A, taking {@code share} of first attempts, misses all with < 0.1 % chance. */
-    static int verifyCallsFor(double share) {
-        if (share >= 0.999) {
-            return 1;
-        }
-        if (share <= 0) {
-            return 1;
-        }
-        return (int) Math.min(50, Math.ceil(Math.log(0.001) / Math.log(1 - share)));
+        return p.withMaxVerify(c.verifyCalls != null ? c.verifyCalls : p.verifyCallsNeeded());
     }
 
     private static int drill(CliContext ctx, DrillCommand c, Where w, DrillPlan plan) throws Exception {

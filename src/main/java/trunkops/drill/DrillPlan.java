@@ -126,6 +126,20 @@ public record DrillPlan(RouteVersion route, RouteMember trunk, String serverId, 
         };
     }
 
+    /** Enough verify calls that A, taking {@link #firstShare()} of first attempts, misses all with < 0.1 % chance. */
+    public int verifyCallsNeeded() {
+        double share = firstShare();
+        if (share >= 0.999 || share <= 0) {
+            return 1;
+        }
+        return (int) Math.min(50, Math.ceil(Math.log(0.001) / Math.log(1 - share)));
+    }
+
+    /** The same plan with {@code n} verify calls. */
+    public DrillPlan withMaxVerify(int n) {
+        return new DrillPlan(route, trunk, serverId, calls, number, context, fault, callTimeout, n, actor, reason);
+    }
+
     /** The plan in words (what {@code --dry-run} prints). */
     public List<String> describe() {
         String out = fault.map(f -> "apply the named fault: " + f.describe())

@@ -176,10 +176,7 @@ public final class DrillView extends VBox {
         }
         DrillPlan p = new DrillPlan(v, a, d, calls.getValue(), number.getText().strip(), context.getText().strip(),
                 Optional.empty(), Duration.ofSeconds(30), 1, console.actor(), reason.getText().strip());
-        int verify = p.firstShare() >= 0.999 || p.firstShare() <= 0 ? 1
-                : (int) Math.min(50, Math.ceil(Math.log(0.001) / Math.log(1 - p.firstShare())));
-        return Optional.of(new DrillPlan(v, a, d, calls.getValue(), p.number(), p.context(), Optional.empty(),
-                p.callTimeout(), verify, p.actor(), p.reason()));
+        return Optional.of(p.withMaxVerify(p.verifyCallsNeeded()));
     }
 
     private void refreshPlan() {
