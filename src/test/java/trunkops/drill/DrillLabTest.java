@@ -234,6 +234,37 @@ class DrillLabTest {
     }
 
     @Test
+    @Order(3)
+    void cancelTakesTheAbortPathAndRestoresA() throws Exception {
+        DrillJournal journal = new DrillJournal(dir.resolve("cancel/drills.log"));
+        DrillReport r;
+        try (DrillLab.Links l = lab.new Links()) {
+            DrillRunner[] runner = new DrillRunner[1];
+            DrillRunner.Listener cancelAfterOne = new DrillRunner.Listener() {
+                @Override
+                public void state(DrillState state, int done, int total) {
+                    if (state == DrillState.CALLS && done == 1) {
+                        runner[0].cancel();
+                    }
+                }
+
+                @Override
+                public void log(String line) {
+                }
+            };
+            runner[0] = new DrillRunner(lab.plan(lab.prio, "drill-prio", 5, Optional.empty(), 1), l.line, l.control,
+                    journal, DrillRoleCheck.ALLOW, Clock.systemUTC(), cancelAfterOne, DrillRunner.Settings.defaults());
+            r = runner[0].run();
+        }
+        assertEquals(DrillOutcome.ABORTED, r.outcome(), String.join("\n", r.log()));
+        assertEquals(1, r.calls().size(), "no call after the cancel");
+        assertEquals(List.of("cancelled by the operator"), r.reasons());
+        assertNull(lab.flag("trunk1"), "A restored by the abort path");
+        assertEquals(DrillOutcome.ABORTED, journal.history().get(0).outcome());
+        assertTrue(lab.journaled.getOrDefault("ONLINE", 0) >= 1, "the restore went through the audited control");
+    }
+
+    @Test
     @Order(4)
     void aDrillCutShortIsRestoredAndMarkedAbortedAtTheNextStart() throws Exception {
         DrillJournal journal = new DrillJournal(dir.resolve("crash/drills.log"));
