@@ -114,6 +114,73 @@ class DrillPartsTest {
         assertEquals(DrillOutcome.ABORTED, j.history().get(0).outcome());
     }
 
+    /** A dialer where every trunk is up and nothing is flagged; calls are never placed in these tests. */
+    private static final DrillLine UP = new DrillLine() {
+        @Override
+        public String serverId() {
+            return "dial1";
+        }
+
+        @Override
+        public void setListener(java.util.function.Consumer<Map<String, String>> events) {
+        }
+
+        @Override
+        public void originate(String a, String ch, String id, long t, Map<String, String> v) {
+            throw new AssertionError("no call expected");
+        }
+
+        @Override
+        public Probe probe(Tech tech, String peer) {
+            return new Probe("OK (3 ms)", 3);
+        }
+
+        @Override
+        public Optional<String> adminFlag(String peer) {
+            return Optional.empty();
+        }
+    };
+
+    /** Answers OFFLINE with {@code offline}, anything else APPLIED; records the verbs. */
+    private static trunkops.control.TrunkControl control(List<String> verbs,
+                                                         trunkops.control.DialerOutcome.Status offline) {
+        return r -> {
+            verbs.add(r.verb().name());
+            var st = r.verb() == trunkops.control.ControlVerb.OFFLINE ? offline
+                    : trunkops.control.DialerOutcome.Status.APPLIED;
+            return java.util.concurrent.CompletableFuture.completedFuture(new trunkops.control.ControlResult(r,
+                    List.of(new trunkops.control.DialerOutcome("dial1", st, st == trunkops.control.DialerOutcome
+                            .Status.APPLIED ? "" : "DBPut refused: Permission denied")), Duration.ofMillis(5)));
+        };
+    }
+
+    @Test
+    void aRoleRefusalFailsPreflightAndSendsNothing(@TempDir Path dir) throws Exception {
+        List<String> verbs = new java.util.ArrayList<>();
+        DrillJournal j = new DrillJournal(dir.resolve("drills.log"));
+        DrillReport r = new DrillRunner(plan(2, "912125551234"), UP, control(verbs,
+                trunkops.control.DialerOutcome.Status.APPLIED), j, () -> Optional.of("bob@noc is a viewer"),
+                java.time.Clock.systemUTC(), DrillRunner.Listener.NONE, DrillRunner.Settings.defaults()).run();
+        assertEquals(DrillOutcome.PREFLIGHT_FAILED, r.outcome());
+        assertEquals(List.of("bob@noc is a viewer"), r.reasons());
+        assertTrue(verbs.isEmpty());
+        assertEquals(DrillOutcome.PREFLIGHT_FAILED, j.history().get(0).outcome());
+    }
+
+    @Test
+    void aTakeOutThatDidNotApplyFailsAndRestores(@TempDir Path dir) throws Exception {
+        List<String> verbs = new java.util.ArrayList<>();
+        DrillJournal j = new DrillJournal(dir.resolve("drills.log"));
+        DrillReport r = new DrillRunner(plan(2, "912125551234"), UP, control(verbs,
+                trunkops.control.DialerOutcome.Status.FAILED), j, DrillRoleCheck.ALLOW, java.time.Clock.systemUTC(),
+                DrillRunner.Listener.NONE, DrillRunner.Settings.defaults()).run();
+        assertEquals(DrillOutcome.FAILED, r.outcome());
+        assertTrue(r.reasons().get(0).startsWith("taking SIP/trunk1 out did not apply on dial1"), r.reasons().get(0));
+        assertEquals(List.of("OFFLINE", "ONLINE"), verbs, "the abort path restores what may have been set");
+        assertTrue(r.calls().isEmpty());
+        assertTrue(j.unfinished().isEmpty());
+    }
+
     @Test
     void csvCellsNeverRunAsFormulas() {
         assertEquals("'=HYPERLINK(\"\"x\"\")".replace("\"\"", "\""), ReportCsv.cell("=HYPERLINK(\"x\")")
