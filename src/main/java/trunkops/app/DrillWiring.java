@@ -25,6 +25,7 @@ import trunkops.ami.AmiTarget;
 import trunkops.control.AstDbTrunkControl;
 import trunkops.control.ControlVerb;
 import trunkops.db.Database;
+import trunkops.db.DrillRepository;
 import trunkops.db.RouteRepository;
 import trunkops.drill.DrillConsole;
 import trunkops.drill.DrillJournal;
@@ -56,6 +57,7 @@ final class DrillWiring implements AutoCloseable {
         return t;
     });
     private volatile DrillView view;
+    private volatile Database database;
     private volatile Tab tab;
 
     private DrillWiring() {
@@ -65,7 +67,6 @@ final class DrillWiring implements AutoCloseable {
     static DrillWiring start(ClusterAccess access, Node besideTab, AtomicBoolean detached,
                              Supplier<ClusterTopology> topology, AuditWiring audit) {
         DrillWiring w = new DrillWiring();
-        DrillJournal journal = new DrillJournal(AppPaths.stateDir().resolve("drill").resolve("drills.log"));
         w.io.execute(() -> {
             try {
                 ClusterTopology t = topology.get();
@@ -77,11 +78,12 @@ final class DrillWiring implements AutoCloseable {
                     LOG.warn("the Drills tab was not added: no topology read");
                     return;
                 }
-                List<RouteVersion> routes;
-                try (Database db = new Database(Database.Settings.of(access.jdbcUrl(), access.dbUser()),
-                        SessionSecret.of(access.dbPassword()))) {
-                    routes = RouteRepository.reader(db.dataSource()).latest();
-                }
+                Database db = new Database(Database.Settings.of(access.jdbcUrl(), access.dbUser()),
+                        SessionSecret.of(access.dbPassword()));
+                w.database = db;
+                List<RouteVersion> routes = RouteRepository.reader(db.dataSource()).latest();
+                DrillJournal journal = new DrillJournal(AppPaths.stateDir().resolve("drill").resolve("drills.log"),
+                        DrillRepository.open(db.dataSource()));
                 Console console = new Console(access, t, audit, journal);
                 console.recover();
                 UiExecutor.fx().execute(() -> {
@@ -212,5 +214,9 @@ final class DrillWiring implements AutoCloseable {
             });
         }
         io.shutdownNow();
+        Database db = database;
+        if (db != null) {
+            db.close();
+        }
     }
 }

@@ -39,10 +39,62 @@ public final class DrillJournal {
                         DrillOutcome outcome, String summary) {
     }
 
+    /**
+     * A copy of the drills elsewhere (the cluster's {@code trunkops_drills} table): told after the local line is
+     * durable, never trusted for recovery; a failure there is logged, not raised.
+     */
+    public interface Mirror {
+        void begun(Unfinished drill) throws IOException;
+
+        void ended(Ended drill) throws IOException;
+
+        /** Drills on {@code route} begun and not ended (by any console), newest first. */
+        List<String> running(String route) throws IOException;
+
+        Mirror NONE = new Mirror() {
+            @Override
+            public void begun(Unfinished drill) {
+            }
+
+            @Override
+            public void ended(Ended drill) {
+            }
+
+            @Override
+            public List<String> running(String route) {
+                return List.of();
+            }
+        };
+    }
+
     private final Path file;
+    private final Mirror mirror;
 
     public DrillJournal(Path file) {
+        this(file, Mirror.NONE);
+    }
+
+    public DrillJournal(Path file, Mirror mirror) {
         this.file = file;
+        this.mirror = mirror;
+    }
+
+    public Mirror mirror() {
+        return mirror;
+    }
+
+    private void mirrored(String what, IORunnable r) {
+        try {
+            r.run();
+        } catch (IOException | RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(DrillJournal.class).info("drill {} not copied to the table: {}", what,
+                    e.toString());
+        }
+    }
+
+    @FunctionalInterface
+    private interface IORunnable {
+        void run() throws IOException;
     }
 
     public Path file() {
@@ -58,6 +110,8 @@ public final class DrillJournal {
         append(Map.of("t", "begin", "id", id, "at", at.toString(), "route", p.route().name(),
                 "version", Integer.toString(p.route().version()), "trunk", p.trunk().trunk(), "server", p.serverId(),
                 "actor", p.actor(), "reason", p.reason(), "mode", p.fault().isPresent() ? "fault" : "offline"));
+        mirrored("begin", () -> mirror.begun(new Unfinished(id, p.route().name(), p.trunk().trunk(), p.serverId(),
+                at, Optional.empty(), false, DrillState.PLANNED.name())));
     }
 
     public void state(String id, DrillState s) throws IOException {
@@ -75,6 +129,13 @@ public final class DrillJournal {
 
     public void end(String id, DrillOutcome outcome, Instant at, String summary) throws IOException {
         append(Map.of("t", "end", "id", id, "outcome", outcome.name(), "at", at.toString(), "summary", summary));
+        mirrored("end", () -> {
+            for (Ended e : history()) {
+                if (e.id().equals(id)) {
+                    mirror.ended(e);
+                }
+            }
+        });
     }
 
     /** Drills begun and not ended, oldest first. */

@@ -43,6 +43,13 @@ final class Preflight {
         } catch (IOException e) {
             p.add("the drill journal cannot be read: " + e.getMessage());
         }
+        try {
+            journal.mirror().running(plan.route().name()).forEach(id -> p.add("drill " + id + " on route "
+                    + plan.route().name() + " is running (another console, per the drill table)"));
+        } catch (IOException e) {
+            say.accept("preflight: the drill table cannot be read (" + e.getMessage() + "): only this machine's"
+                    + " drills are checked");
+        }
         if (!p.isEmpty()) {
             return p; // nothing asked of the dialer for a plan that cannot run
         }

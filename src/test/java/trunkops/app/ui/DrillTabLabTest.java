@@ -102,6 +102,17 @@ class DrillTabLabTest {
         assertTrue(journal.unfinished().stream().noneMatch(u -> u.id().equals(id)));
         assertEquals(DrillOutcome.ABORTED, journal.history().stream().filter(e -> e.id().equals(id)).findFirst()
                 .orElseThrow().outcome());
+        trunkops.lab.LabCluster.DbAccess db = fixture.lab().dbAccess();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+             java.sql.PreparedStatement ps = c.prepareStatement(
+                     "SELECT route, trunk, server_id, outcome FROM trunkops_drills WHERE drill_id = ?")) {
+            ps.setString(1, id);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next(), "the recovered drill is in the cluster's drill table (V7)");
+                assertEquals("RENEW-DRILL SIP/blueline DIALER2 ABORTED", rs.getString(1) + " " + rs.getString(2)
+                        + " " + rs.getString(3) + " " + rs.getString(4));
+            }
+        }
         robot.interact(() -> tabs.getSelectionModel().select(drills));
         @SuppressWarnings("unchecked")
         ComboBox<String> dialers = robot.lookup("#drillDialer").queryAs(ComboBox.class);
