@@ -19,6 +19,7 @@ import trunkops.control.ControlJournal;
 import trunkops.control.ControlVerb;
 import trunkops.db.Database;
 import trunkops.db.DbException;
+import trunkops.db.DrillRepository;
 import trunkops.db.RouteRepository;
 import trunkops.db.ViciDialRepository;
 import trunkops.drill.DrillHistory;
@@ -50,8 +51,8 @@ final class DrillRun {
     private DrillRun() {
     }
 
-    /** The route and the dialer the drill runs on. */
-    record Where(RouteVersion route, AmiTarget target) {
+    /** The route and the dialer the drill runs on; with --jdbc, the database password (for the drill table). */
+    record Where(RouteVersion route, AmiTarget target, Supplier<char[]> dbPassword) {
     }
 
     static int run(CliContext ctx, DrillCommand c) throws Exception {
@@ -101,15 +102,15 @@ final class DrillRun {
             }
             var e = StatusCommand.amiEndpoint(o.ami);
             return new Where(new RouteVersion(r, 0, "file", java.time.Instant.EPOCH, c.routeFile.toString()),
-                    new AmiTarget(e.host(), e.host(), e.port(), o.user));
+                    new AmiTarget(e.host(), e.host(), e.port(), o.user), null);
         }
         if (o.dbUser == null) {
             throw new IllegalArgumentException("--jdbc needs --db-user");
         }
         trunkops.db.JdbcUrls.refuseCredentials(o.jdbc, "--jdbc");
-        char[] pw = StatusCommand.secret(o.dbPasswordEnv, ctx.env(), ctx.keyring().get(),
-                new Keyring.Entry(Keyring.Kind.DB, o.dbUser, o.jdbc), err).get();
-        try (Database db = new Database(Database.Settings.of(o.jdbc, o.dbUser), pw)) {
+        Supplier<char[]> dbPassword = StatusCommand.secret(o.dbPasswordEnv, ctx.env(), ctx.keyring().get(),
+                new Keyring.Entry(Keyring.Kind.DB, o.dbUser, o.jdbc), err);
+        try (Database db = new Database(Database.Settings.of(o.jdbc, o.dbUser), dbPassword.get())) {
             ViciDialRepository.TopologyRows rows = new ViciDialRepository(db).topologyRows();
             ClusterTopology t = TopologyBuilder.build(rows.servers(), rows.carriers(), rows.campaigns(), rows.lists());
             DialerServer s = DialerChoice.resolve(t, o.servers.get(0), "--server");
@@ -118,7 +119,8 @@ final class DrillRun {
             if (v.isEmpty()) {
                 throw new IllegalArgumentException("no route " + c.route + " in TrunkOps' tables");
             }
-            return new Where(v.get(), new AmiTarget(s.serverId(), s.ami().host(), s.ami().port(), o.user));
+            return new Where(v.get(), new AmiTarget(s.serverId(), s.ami().host(), s.ami().port(), o.user),
+                    dbPassword);
         } catch (DbException e) {
             err.println("trunkops drill: " + SafeText.display(e.getMessage()));
             return null;
@@ -138,7 +140,6 @@ final class DrillRun {
     }
 
     private static int drill(CliContext ctx, DrillCommand c, Where w, DrillPlan plan) throws Exception {
-        PrintStream out = ctx.out();
         PrintStream err = ctx.err();
         ControlOptions o = c.options;
         DrillRoleCheck role = DrillRoleCheck.ALLOW;
@@ -149,10 +150,27 @@ final class DrillRun {
         } else if (audit instanceof ControlWiring.Unjournaled) {
             err.println("trunkops drill: warning: " + ControlWiring.Unjournaled.WARNING);
         }
+        Path dir = c.historyDir != null ? c.historyDir : AppPaths.stateDir().resolve("drill");
+        Database db = w.dbPassword() == null ? null
+                : new Database(Database.Settings.of(o.jdbc, o.dbUser), w.dbPassword().get());
+        try {
+            DrillJournal journal = new DrillJournal(dir.resolve("drills.log"), db == null
+                    ? DrillJournal.Mirror.NONE : DrillRepository.open(db.dataSource()));
+            return drill(ctx, c, w, plan, journal, role, audit);
+        } finally {
+            if (db != null) {
+                db.close();
+            }
+        }
+    }
+
+    private static int drill(CliContext ctx, DrillCommand c, Where w, DrillPlan plan, DrillJournal journal,
+                             DrillRoleCheck role, ControlJournal audit) throws Exception {
+        PrintStream out = ctx.out();
+        PrintStream err = ctx.err();
+        ControlOptions o = c.options;
         Supplier<char[]> secret = StatusCommand.secret(o.secretEnv, ctx.env(), ctx.keyring().get(),
                 new Keyring.Entry(Keyring.Kind.AMI, o.user, w.target().host()), err);
-        Path dir = c.historyDir != null ? c.historyDir : AppPaths.stateDir().resolve("drill");
-        DrillJournal journal = new DrillJournal(dir.resolve("drills.log"));
         Optional<AmiDrillLine.AnswerTo> answerTo = answerTo(c.answerTo);
         DrillReport r;
         try (AmiCallLink calls = AmiCallLink.open(w.target(), secret, o.timeoutMs);
