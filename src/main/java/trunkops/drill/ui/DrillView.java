@@ -78,6 +78,7 @@ public final class DrillView extends VBox {
     final ListView<String> log = new ListView<>();
     final Label verdict = new Label();
     final Label reasons = new Label();
+    final ListView<String> history = new ListView<>();
     final Button exportHtml = new Button("Export HTML…");
     final Button exportPdf = new Button("Export PDF…");
     final Button exportCsv = new Button("Export CSV…");
@@ -130,6 +131,7 @@ public final class DrillView extends VBox {
         log.setId("drillLog");
         verdict.setId("drillVerdict");
         reasons.setId("drillReasons");
+        history.setId("drillHistory");
     }
 
     private void layoutParts() {
@@ -164,7 +166,10 @@ public final class DrillView extends VBox {
         log.getStyleClass().add("drill-log");
         VBox.setVgrow(log, Priority.ALWAYS);
         setPadding(new Insets(10));
-        getChildren().addAll(top, run, result, reasons, log);
+        history.setPrefHeight(90);
+        history.setPlaceholder(new Label("no drill in this machine's history yet"));
+        getChildren().addAll(top, run, result, reasons, log, new Label("History (newest first)"), history);
+        worker.execute(this::loadHistory);
     }
 
     private Optional<DrillPlan> currentPlan() {
@@ -219,6 +224,7 @@ public final class DrillView extends VBox {
                 LOG.warn("drill report not kept: {}", e.getMessage());
             }
             Platform.runLater(() -> finished(report));
+            loadHistory();
         } catch (Exception e) {
             LOG.warn("drill could not run", e);
             Platform.runLater(() -> {
@@ -227,6 +233,18 @@ public final class DrillView extends VBox {
             });
         } finally {
             running = null;
+        }
+    }
+
+    /** Reads the drill history (file IO, on the worker) and shows it newest first. */
+    private void loadHistory() {
+        try {
+            List<String> lines = new java.util.ArrayList<>(new DrillHistory(console.journal()).list().stream()
+                    .map(e -> SafeText.display(e.finished() + " " + e.outcome() + " — " + e.summary())).toList());
+            java.util.Collections.reverse(lines);
+            Platform.runLater(() -> history.getItems().setAll(lines));
+        } catch (java.io.IOException e) {
+            LOG.warn("drill history not read: {}", e.getMessage());
         }
     }
 

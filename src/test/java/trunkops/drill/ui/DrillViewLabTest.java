@@ -125,6 +125,8 @@ class DrillViewLabTest {
         assertEquals(1.0, view.progress.getProgress());
         assertNull(lab.flag("trunk1"));
         assertEquals(DrillOutcome.PASSED, new DrillJournal(dir.resolve("drills.log")).history().get(0).outcome());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.history.getItems().size() == 1);
+        assertTrue(view.history.getItems().get(0).contains("PASSED"), view.history.getItems().toString());
         robot.interact(() -> view.exportPdf.fire());
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.exists(dir.resolve("export.pdf"))
                 && Files.size(dir.resolve("export.pdf")) > 1000);
