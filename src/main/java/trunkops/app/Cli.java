@@ -55,6 +55,7 @@ final class Cli {
         cl.addSubcommand(new AuditCommand(ctx));
         cl.addSubcommand("push", new PushCommand(ctx, false));
         cl.addSubcommand("rollback", new PushCommand(ctx, true));
+        cl.addSubcommand(new DrillCommand(ctx));
         cl.setOut(new PrintWriter(ctx.out(), true));
         cl.setErr(new PrintWriter(ctx.err(), true));
         cl.setParameterExceptionHandler(badArguments());

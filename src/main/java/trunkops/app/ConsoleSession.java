@@ -37,6 +37,7 @@ public final class ConsoleSession implements AutoCloseable {
     private final ControlBoardWiring control;
     private final AtomicReference<AuditWiring> audit = new AtomicReference<>();
     private volatile PushWiring push;
+    private final AtomicReference<DrillWiring> drills = new AtomicReference<>();
     private volatile AutoCloseable onClose;
 
     private ConsoleSession(ClusterMonitor monitor, CarrierTrafficService traffic, AtomicBoolean detached,
@@ -129,6 +130,7 @@ public final class ConsoleSession implements AutoCloseable {
         }
         try {
             audit.set(AuditWiring.start(access, view.routes(), detached));
+            drills.set(DrillWiring.start(access, view.routes(), detached, monitor::topology, audit.get()));
         } catch (trunkops.control.ControlJournal.JournalException e) {
             org.slf4j.LoggerFactory.getLogger(ConsoleSession.class).error("no audit journal: {}", e.getMessage());
         }
@@ -143,6 +145,10 @@ public final class ConsoleSession implements AutoCloseable {
     }
 
     private void closeAudit() {
+        DrillWiring d = drills.getAndSet(null);
+        if (d != null) {
+            d.close();
+        }
         AuditWiring a = audit.getAndSet(null);
         if (a != null) {
             a.close();
