@@ -76,7 +76,7 @@ public final class AstDbTrunkControl implements TrunkControl, AutoCloseable {
                     Optional.of(Integer.toString(r.value().orElseThrow())));
             case MAX_CALLS -> new Write("max/" + r.route().orElseThrow() + "/" + r.peer(),
                     Optional.of(Integer.toString(r.value().orElseThrow())));
-            case REROUTE, REROUTE_RESTORE, CARRIER_INACTIVE, CARRIER_ACTIVE, ROUTE_PUSH ->
+            case REROUTE, REROUTE_RESTORE, CARRIER_INACTIVE, CARRIER_ACTIVE, ROUTE_PUSH, ALERT_SILENCE ->
                     throw new IllegalArgumentException(r.verb() + " is one of ViciDial's levers, not an ASTDB write");
         };
     }

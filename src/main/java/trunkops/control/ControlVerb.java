@@ -32,5 +32,12 @@ public enum ControlVerb {
      * dialer is APPLIED when the pushed version was verified there, FAILED otherwise (the detail says old/unknown).
      */
     /** A route version pushed (canary, then the rest; rolled back on a failed read-back); also `rollback --to`. */
-    ROUTE_PUSH
+    ROUTE_PUSH,
+    /*
+     * Alerts (trunkops.alert): nothing is sent to a dialer. peer = what the silence covers ({@code carrier:X},
+     * {@code trunk:DIALER1/x}, {@code all}), route = "ALERTS", until = when the silence ends, the outcome's detail
+     * says what was silenced; a silence lifted early is journaled again with until = the moment it was lifted.
+     */
+    /** Alerts silenced for a time, with a reason (the console still lists them; no notification, no webhook). */
+    ALERT_SILENCE
 }

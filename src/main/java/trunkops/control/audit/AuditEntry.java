@@ -91,14 +91,14 @@ public record AuditEntry(String id, Instant started, String actor, String osUser
             case DRAIN -> new AdminFlag(AdminState.DRAIN, r.until()).value().orElse("");
             case ONLINE -> "";
             case WEIGHT, MAX_CALLS -> r.value().isPresent() ? Integer.toString(r.value().getAsInt()) : "";
-            case REROUTE, REROUTE_RESTORE, CARRIER_INACTIVE, CARRIER_ACTIVE, ROUTE_PUSH -> "";
+            case REROUTE, REROUTE_RESTORE, CARRIER_INACTIVE, CARRIER_ACTIVE, ROUTE_PUSH, ALERT_SILENCE -> "";
         };
     }
 
     /** A change to ViciDial's own tables (dial_prefix, carrier active), not an ASTDB key. */
     public static boolean lever(trunkops.control.ControlVerb v) {
         return switch (v) {
-            case REROUTE, REROUTE_RESTORE, CARRIER_INACTIVE, CARRIER_ACTIVE, ROUTE_PUSH -> true;
+            case REROUTE, REROUTE_RESTORE, CARRIER_INACTIVE, CARRIER_ACTIVE, ROUTE_PUSH, ALERT_SILENCE -> true;
             case OFFLINE, ONLINE, DRAIN, WEIGHT, MAX_CALLS -> false;
         };
     }

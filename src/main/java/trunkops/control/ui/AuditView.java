@@ -195,6 +195,7 @@ public final class AuditView extends BorderPane {
             case CARRIER_INACTIVE -> "carrier set inactive (rebuild)";
             case CARRIER_ACTIVE -> "carrier set active (rebuild)";
             case ROUTE_PUSH -> "route pushed (rebuild, read back)";
+            case ALERT_SILENCE -> "alerts silenced" + e.until().map(u -> " until " + format(u)).orElse("");
         };
     }
 
