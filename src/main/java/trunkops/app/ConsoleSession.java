@@ -37,6 +37,7 @@ public final class ConsoleSession implements AutoCloseable {
     private final ControlBoardWiring control;
     private final AtomicReference<AuditWiring> audit = new AtomicReference<>();
     private volatile AutoCloseable onClose;
+    private volatile AtomicReference<AlertsWiring> alerts = new AtomicReference<>();
 
     private ConsoleSession(ClusterMonitor monitor, CarrierTrafficService traffic, AtomicBoolean detached,
                            RoutesWiring routes, ControlBoardWiring control) {
@@ -84,9 +85,14 @@ public final class ConsoleSession implements AutoCloseable {
             }
         });
         AtomicReference<ControlBoardWiring> controls = new AtomicReference<>();
+        AtomicReference<AlertsWiring> alerts = new AtomicReference<>();
         ClusterMonitor monitor = new ClusterMonitor(access, s -> {
             board.set(s);
             toUi.offer(s);
+            AlertsWiring al = alerts.get();
+            if (al != null) {
+                al.board(s);
+            }
             ControlBoardWiring c = controls.get();
             if (c != null) {
                 c.snapshot(s);
@@ -99,7 +105,13 @@ public final class ConsoleSession implements AutoCloseable {
         });
         CarrierTrafficService traffic = new CarrierTrafficService(
                 Database.Settings.of(access.jdbcUrl(), access.dbUser()), access.dbPassword(), trafficOptions,
-                carrier -> probeVerdict(board.get(), carrier), trafficToUi::offer, Clock.systemDefaultZone());
+                carrier -> probeVerdict(board.get(), carrier), s -> {
+                    trafficToUi.offer(s);
+                    AlertsWiring al = alerts.get();
+                    if (al != null) {
+                        al.traffic(s);
+                    }
+                }, Clock.systemDefaultZone());
         monitor.start();
         traffic.start();
         Platform.runLater(() -> {
@@ -115,7 +127,9 @@ public final class ConsoleSession implements AutoCloseable {
         RoutesWiring routes = RoutesWiring.start(access, view.routes(), detached);
         controls.set(ControlBoardWiring.start(access, monitor, view, control, journalNotes, detached));
         ConsoleSession session = new ConsoleSession(monitor, traffic, detached, routes, controls.get());
+        session.alerts = alerts;
         Platform.runLater(() -> session.startAudit(access, view));
+        Platform.runLater(() -> session.startAlerts(access, view));
         return session;
     }
 
@@ -132,6 +146,23 @@ public final class ConsoleSession implements AutoCloseable {
         if (closed.get()) {
             closeAudit();
         }
+    }
+
+    /** The Alerts tab and its detectors (AlertsWiring), after the Audit tab. */
+    private void startAlerts(ClusterAccess access, MainView view) {
+        if (detached.get()) {
+            return;
+        }
+        alerts.set(AlertsWiring.start(access, view.routes(), monitor, traffic, this::audit, detached));
+        if (closed.get()) {
+            closeQuietly(alerts.getAndSet(null));
+        }
+    }
+
+    /** Where other features post alerts (the drill's results: {@code sink.publish(Alert.drill(...))}); empty before
+     *  the Alerts tab is up. */
+    public java.util.Optional<trunkops.alert.AlertSink> alerts() {
+        return java.util.Optional.ofNullable(alerts.get()).map(AlertsWiring::sink);
     }
 
     /** The audit of this session (journal, role policy, identity) once the Audit tab is up; empty before. */
@@ -204,6 +235,7 @@ public final class ConsoleSession implements AutoCloseable {
                     } finally {
                         control.close();
                         closeQuietly(onClose);
+                        closeQuietly(alerts.getAndSet(null));
                     }
                 }
             }

@@ -8,7 +8,8 @@ import javafx.scene.Scene;
 public final class Styles {
 
     public static final List<String> SHEETS = List.of("tokens.css", "theme-dark.css", "main-view.css",
-            "trunk-table.css", "status-bar.css", "board.css", "dialogs.css", "routes.css", "audit.css", "wall.css");
+            "trunk-table.css", "status-bar.css", "board.css", "dialogs.css", "routes.css", "audit.css", "wall.css",
+            "alerts.css");
 
     private Styles() {
     }
