@@ -166,13 +166,18 @@ final class AlertsWiring implements AutoCloseable {
         }
     }
 
+    private MaintenanceRepository maintenanceRepo;
+
+    /** alerts-io: TrunkOps' maintenance table (created like the console's other tables when the account may). */
     private void readMaintenance() {
         try {
-            MaintenanceRepository repo = MaintenanceRepository.reader(database.dataSource());
-            if (!repo.access().readable()) {
+            if (maintenanceRepo == null) {
+                maintenanceRepo = MaintenanceRepository.open(database.dataSource());
+            }
+            if (!maintenanceRepo.access().readable()) {
                 return;
             }
-            maintenance = MaintenanceCheck.of(repo.windows().stream().map(s -> s.window()).toList(),
+            maintenance = MaintenanceCheck.of(maintenanceRepo.windows().stream().map(s -> s.window()).toList(),
                     AlertRules.defaults().maintenanceGrace());
         } catch (Exception e) {
             LOG.info("maintenance windows not read for alerts (the last ones read still apply): {}", e.toString());

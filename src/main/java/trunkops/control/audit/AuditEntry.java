@@ -98,8 +98,8 @@ public record AuditEntry(String id, Instant started, String actor, String osUser
     /** A change to ViciDial's own tables (dial_prefix, carrier active), not an ASTDB key. */
     public static boolean lever(trunkops.control.ControlVerb v) {
         return switch (v) {
-            case REROUTE, REROUTE_RESTORE, CARRIER_INACTIVE, CARRIER_ACTIVE, ROUTE_PUSH, ALERT_SILENCE -> true;
-            case OFFLINE, ONLINE, DRAIN, WEIGHT, MAX_CALLS -> false;
+            case REROUTE, REROUTE_RESTORE, CARRIER_INACTIVE, CARRIER_ACTIVE, ROUTE_PUSH -> true;
+            case OFFLINE, ONLINE, DRAIN, WEIGHT, MAX_CALLS, ALERT_SILENCE -> false;
         };
     }
 
