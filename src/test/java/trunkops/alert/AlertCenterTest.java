@@ -96,6 +96,24 @@ class AlertCenterTest {
     }
 
     @Test
+    void aSilenceCutShortByACrashIsCompletedAsNotMadeWithoutAskingTheDialers() throws Exception {
+        LocalJournal journal = LocalJournal.open(dir.resolve("audit.log"), new Identity("ann", "noc1",
+                Role.OPERATOR), clock);
+        trunkops.control.ControlRequest r = new trunkops.control.ControlRequest(ControlVerb.ALERT_SILENCE,
+                trunkops.topology.Tech.SIP, "carrier:BLUE", List.of(), Optional.of("ALERTS"),
+                java.util.OptionalInt.empty(), Optional.of(clock.instant().plusSeconds(600)), "r", Optional.empty(),
+                "ann");
+        journal.begin(r, java.util.Map.of()); // the console dies here
+        List<String> lines = trunkops.control.audit.UnfinishedActions.resolve(journal.unfinishedEntries(), journal,
+                e -> {
+                    throw new AssertionError("no dialer is read for a silence");
+                });
+        assertEquals(1, lines.size());
+        assertEquals("FAILED", journal.read().entries().get(0).outcomeWord());
+        assertEquals(List.of(), journal.unfinishedEntries());
+    }
+
+    @Test
     void acknowledgeMarksTheItemAndTheListIsBounded() {
         AlertCenter c = new AlertCenter(clock, Optional::empty, null, 3);
         for (int i = 0; i < 5; i++) {
