@@ -284,6 +284,11 @@ final class AlertsWiring implements AutoCloseable {
             }
 
             @Override
+            public List<trunkops.alert.IncidentEvent> incidentTimeline(AlertCenter.Item item) throws Exception {
+                return evidence.gather(item, center.items()).timeline();
+            }
+
+            @Override
             public String exportEvidence(AlertCenter.Item item, Path zip) throws Exception {
                 return evidence.export(item, center.items(), zip);
             }

@@ -44,6 +44,8 @@ final class EvidenceExport {
     private final Supplier<Optional<AuditWiring>> audit;
     private final Database database;
     private final String consoleName;
+    /** The database's wall clock is read in this zone, as the carrier statistics do. */
+    private static final ZoneId DB_ZONE = ZoneId.systemDefault();
 
     EvidenceExport(ClusterMonitor monitor, CarrierTrafficService traffic, Supplier<BoardSnapshot> board,
                    Supplier<Optional<AuditWiring>> audit, Database database, String consoleName) {
@@ -55,8 +57,13 @@ final class EvidenceExport {
         this.consoleName = consoleName;
     }
 
-    /** The pack of {@code item}'s incident among {@code all}, written to {@code zip}; returns one line for the status. */
-    String export(AlertCenter.Item item, List<AlertCenter.Item> all, Path zip) throws Exception {
+    /** What is known about one incident, gathered from the session. */
+    record Gathered(Incident incident, ClusterTopology topology, List<Trunk> trunks,
+                    Map<String, LatencyHistory.Series> latency, List<IncidentEvent> timeline) {
+    }
+
+    /** The incident of {@code item} among {@code all} with its merged timeline (the Alerts tab shows it). */
+    Gathered gather(AlertCenter.Item item, List<AlertCenter.Item> all) throws Exception {
         Incident incident = Incident.around(item.alert(), all.stream().map(AlertCenter.Item::alert).toList());
         ClusterTopology topology = monitor.topology();
         if (topology == null) {
@@ -76,19 +83,26 @@ final class EvidenceExport {
         List<AuditEntry> entries = audit.get().isPresent()
                 ? audit.get().get().entriesSince(incident.from()) : List.of();
         BoardSnapshot b = board.get();
-        ZoneId dbZone = ZoneId.systemDefault(); // the carrier statistics read the database's clock in this zone
         List<IncidentEvent> timeline = IncidentTimeline.build(incident, new IncidentTimeline.Sources(subjects, peers,
-                b == null ? List.of() : b.timeline(), traffic.last().alarms(), dbZone, entries, latency,
+                b == null ? List.of() : b.timeline(), traffic.last().alarms(), DB_ZONE, entries, latency,
                 trunkops.health.HealthSettings.defaults().historySlotMs(),
                 all.stream().map(AlertCenter.Item::alert).toList()));
-        List<EvidenceCall> calls = trunks.isEmpty() ? List.of() : EvidenceCalls.load(
-                new CarrierLogRepository(database), topology, carrier, local(incident.from(), dbZone),
-                local(incident.to(), dbZone));
-        String name = topology.carrier(carrier).map(c -> c.row().carrierName()).orElse(carrier);
-        EvidencePack.write(new EvidencePack.Input(incident, name, consoleName, dbZone, timeline, calls, latency,
-                Instant.now()), zip);
+        return new Gathered(incident, topology, trunks, latency, timeline);
+    }
+
+    /** The pack of {@code item}'s incident among {@code all}, written to {@code zip}; returns one line for the status. */
+    String export(AlertCenter.Item item, List<AlertCenter.Item> all, Path zip) throws Exception {
+        Gathered g = gather(item, all);
+        Incident incident = g.incident();
+        String carrier = incident.key();
+        List<EvidenceCall> calls = g.trunks().isEmpty() ? List.of() : EvidenceCalls.load(
+                new CarrierLogRepository(database), g.topology(), carrier, local(incident.from(), DB_ZONE),
+                local(incident.to(), DB_ZONE));
+        String name = g.topology().carrier(carrier).map(c -> c.row().carrierName()).orElse(carrier);
+        EvidencePack.write(new EvidencePack.Input(incident, name, consoleName, DB_ZONE, g.timeline(), calls,
+                g.latency(), Instant.now()), zip);
         return "evidence of " + incident.title(ZoneId.systemDefault()) + " written to " + zip + ": "
-                + timeline.size() + " timeline lines, " + calls.size() + " calls";
+                + g.timeline().size() + " timeline lines, " + calls.size() + " calls";
     }
 
     private static LocalDateTime local(Instant t, ZoneId zone) {

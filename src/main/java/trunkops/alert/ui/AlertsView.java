@@ -60,6 +60,9 @@ public final class AlertsView extends BorderPane {
         /** Desktop notifications on or off (kept in the settings file). */
         void desktopNotifications(boolean on);
 
+        /** The merged timeline of {@code item}'s incident, oldest first. Blocking. */
+        List<trunkops.alert.IncidentEvent> incidentTimeline(AlertCenter.Item item) throws Exception;
+
         /** Writes the evidence pack of {@code item}'s incident to {@code zip}; returns a one-line summary. */
         String exportEvidence(AlertCenter.Item item, Path zip) throws Exception;
     }
@@ -79,6 +82,8 @@ public final class AlertsView extends BorderPane {
     final Button silence = new Button("_Silence");
     final Button evidence = new Button("_Export evidence for the carrier\u2026");
     final ListView<Silence> silences = new ListView<>();
+    final Button timelineButton = new Button("Incident _timeline");
+    final ListView<trunkops.alert.IncidentEvent> timeline = new ListView<>();
     final Button lift = new Button("_Lift silence");
     final PasswordField webhookUrl = new PasswordField();
     final Button webhookSave = new Button("Save webhook");
@@ -100,6 +105,18 @@ public final class AlertsView extends BorderPane {
         silence.setId("silenceButton");
         evidence.setId("evidenceButton");
         silences.setId("silencesList");
+        timelineButton.setId("timelineButton");
+        timeline.setId("incidentTimeline");
+        timeline.setPlaceholder(new Label("Select an alert, then Incident timeline"));
+        timeline.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(trunkops.alert.IncidentEvent e, boolean empty) {
+                super.updateItem(e, empty);
+                setText(empty || e == null ? null : SafeText.display(TIME.format(e.at()) + "  "
+                        + e.source().name().toLowerCase(java.util.Locale.ROOT) + "  " + e.subject() + "  " + e.what()
+                        + (e.detail().isEmpty() ? "" : "  (" + e.detail() + ")")));
+            }
+        });
         lift.setId("liftButton");
         webhookUrl.setId("webhookUrl");
         webhookSave.setId("webhookSave");
@@ -159,7 +176,8 @@ public final class AlertsView extends BorderPane {
     }
 
     private void layoutParts() {
-        HBox bar = new HBox(8, ack, new Label("Silence"), scope, new Label("for"), length, reason, silence, evidence);
+        HBox bar = new HBox(8, ack, new Label("Silence"), scope, new Label("for"), length, reason, silence,
+                timelineButton, evidence);
         bar.getStyleClass().add("alerts-toolbar");
         HBox.setHgrow(reason, Priority.ALWAYS);
         HBox hook = new HBox(8, new Label("Webhook"), webhookUrl, webhookSave, webhookTest, desktop);
@@ -169,10 +187,14 @@ public final class AlertsView extends BorderPane {
         HBox.setHgrow(silences, Priority.ALWAYS);
         bottom.setPadding(new Insets(4, 10, 6, 10));
         setTop(bar);
-        setCenter(table);
+        javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(table, timeline);
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setDividerPositions(0.62);
+        setCenter(split);
         setBottom(bottom);
         ack.disableProperty().bind(Bindings.isNull(table.getSelectionModel().selectedItemProperty()));
         evidence.disableProperty().bind(Bindings.isNull(table.getSelectionModel().selectedItemProperty()));
+        timelineButton.disableProperty().bind(Bindings.isNull(table.getSelectionModel().selectedItemProperty()));
         silence.disableProperty().bind(Bindings.isNull(table.getSelectionModel().selectedItemProperty())
                 .and(scope.valueProperty().isNotEqualTo("all alerts")).or(reason.textProperty().isEmpty()));
         lift.disableProperty().bind(Bindings.isNull(silences.getSelectionModel().selectedItemProperty())
@@ -219,6 +241,7 @@ public final class AlertsView extends BorderPane {
             });
         });
         evidence.setOnAction(e -> selected().ifPresent(this::chooseEvidenceFile));
+        timelineButton.setOnAction(e -> selected().ifPresent(this::showTimeline));
     }
 
     private java.util.Optional<AlertCenter.Item> selected() {
@@ -243,6 +266,21 @@ public final class AlertsView extends BorderPane {
             return "silenced " + s.scope() + " until " + TIME.format(s.until()) + " (journaled)";
         });
         reason.clear();
+    }
+
+    private void showTimeline(AlertCenter.Item item) {
+        say("gathering the incident's timeline\u2026");
+        background.execute(() -> {
+            try {
+                List<trunkops.alert.IncidentEvent> events = actions.incidentTimeline(item);
+                ui.execute(() -> {
+                    timeline.getItems().setAll(events);
+                    say("incident timeline of " + item.alert().subject() + ": " + events.size() + " lines");
+                });
+            } catch (Exception x) {
+                ui.execute(() -> say("\u2716 " + (x.getMessage() == null ? x.toString() : x.getMessage())));
+            }
+        });
     }
 
     private void chooseEvidenceFile(AlertCenter.Item item) {

@@ -166,6 +166,15 @@ class AlertsViewTest {
             }
 
             @Override
+            public List<trunkops.alert.IncidentEvent> incidentTimeline(AlertCenter.Item item) {
+                List<Alert> all = center.items().stream().map(AlertCenter.Item::alert).toList();
+                trunkops.alert.Incident inc = trunkops.alert.Incident.around(item.alert(), all);
+                return trunkops.alert.IncidentTimeline.build(inc, new trunkops.alert.IncidentTimeline.Sources(
+                        java.util.Set.of(), java.util.Set.of(), List.of(), List.of(), java.time.ZoneId.of("UTC"),
+                        List.of(), java.util.Map.of(), 5_000, all));
+            }
+
+            @Override
             public String exportEvidence(AlertCenter.Item item, Path zip) {
                 return "not in this test";
             }
@@ -206,6 +215,12 @@ class AlertsViewTest {
         robot.clickOn("#ackButton");
         waitFor(() -> view.table.getItems().get(4).acknowledged());
         assertEquals("acknowledged by ann", view.table.getItems().get(4).stateWords());
+
+        robot.interact(() -> view.table.getSelectionModel().select(3));
+        robot.clickOn("#timelineButton");
+        waitFor(() -> view.statusText().startsWith("incident timeline of"));
+        assertEquals(List.of("trunk down", "trunk up", "drill passed"), view.timeline.getItems().stream()
+                .map(e -> e.what()).toList(), "blueline's incident: its down, its up, the drill in its window");
 
         robot.interact(() -> {
             view.table.getSelectionModel().select(1);
