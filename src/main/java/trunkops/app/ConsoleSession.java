@@ -39,6 +39,7 @@ public final class ConsoleSession implements AutoCloseable {
     private volatile PushWiring push;
     private final AtomicReference<DrillWiring> drills = new AtomicReference<>();
     private volatile AutoCloseable onClose;
+    private volatile AtomicReference<AlertsWiring> alerts = new AtomicReference<>();
 
     private ConsoleSession(ClusterMonitor monitor, CarrierTrafficService traffic, AtomicBoolean detached,
                            RoutesWiring routes, ControlBoardWiring control) {
@@ -86,9 +87,14 @@ public final class ConsoleSession implements AutoCloseable {
             }
         });
         AtomicReference<ControlBoardWiring> controls = new AtomicReference<>();
+        AtomicReference<AlertsWiring> alerts = new AtomicReference<>();
         ClusterMonitor monitor = new ClusterMonitor(access, s -> {
             board.set(s);
             toUi.offer(s);
+            AlertsWiring al = alerts.get();
+            if (al != null) {
+                al.board(s);
+            }
             ControlBoardWiring c = controls.get();
             if (c != null) {
                 c.snapshot(s);
@@ -101,7 +107,13 @@ public final class ConsoleSession implements AutoCloseable {
         });
         CarrierTrafficService traffic = new CarrierTrafficService(
                 Database.Settings.of(access.jdbcUrl(), access.dbUser()), access.dbPassword(), trafficOptions,
-                carrier -> probeVerdict(board.get(), carrier), trafficToUi::offer, Clock.systemDefaultZone());
+                carrier -> probeVerdict(board.get(), carrier), s -> {
+                    trafficToUi.offer(s);
+                    AlertsWiring al = alerts.get();
+                    if (al != null) {
+                        al.traffic(s);
+                    }
+                }, Clock.systemDefaultZone());
         monitor.pjsipThresholds(PjsipThresholdsWiring.of(access));
         monitor.start();
         traffic.start();
@@ -119,7 +131,9 @@ public final class ConsoleSession implements AutoCloseable {
         controls.set(ControlBoardWiring.start(access, monitor, view, control, journalNotes, detached));
         ConsoleSession session = new ConsoleSession(monitor, traffic, detached, routes, controls.get());
         session.push = PushWiring.start(access, view.routes(), session::audit, detached); // Push… and rollback
+        session.alerts = alerts;
         Platform.runLater(() -> session.startAudit(access, view));
+        Platform.runLater(() -> session.startAlerts(access, view));
         return session;
     }
 
@@ -137,6 +151,23 @@ public final class ConsoleSession implements AutoCloseable {
         if (closed.get()) {
             closeAudit();
         }
+    }
+
+    /** The Alerts tab and its detectors (AlertsWiring), after the Audit tab. */
+    private void startAlerts(ClusterAccess access, MainView view) {
+        if (detached.get()) {
+            return;
+        }
+        alerts.set(AlertsWiring.start(access, view.routes(), monitor, traffic, this::audit, detached));
+        if (closed.get()) {
+            closeQuietly(alerts.getAndSet(null));
+        }
+    }
+
+    /** Where other features post alerts (the drill's results: {@code sink.publish(Alert.drill(...))}); empty before
+     *  the Alerts tab is up. */
+    public java.util.Optional<trunkops.alert.AlertSink> alerts() {
+        return java.util.Optional.ofNullable(alerts.get()).map(AlertsWiring::sink);
     }
 
     /** The audit of this session (journal, role policy, identity) once the Audit tab is up; empty before. */
@@ -214,6 +245,7 @@ public final class ConsoleSession implements AutoCloseable {
                         control.close();
                         closeQuietly(onClose);
                         closeQuietly(push);
+                        closeQuietly(alerts.getAndSet(null));
                     }
                 }
             }

@@ -9,7 +9,8 @@ public final class Styles {
 
     public static final List<String> SHEETS = List.of("tokens.css", "theme-dark.css", "main-view.css",
             "trunk-table.css", "status-bar.css", "board.css", "dialogs.css", "routes.css", "audit.css", "wall.css",
-            "push.css");
+            "push.css",
+            "alerts.css");
 
     private Styles() {
     }

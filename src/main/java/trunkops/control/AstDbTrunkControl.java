@@ -76,7 +76,8 @@ public final class AstDbTrunkControl implements TrunkControl, AutoCloseable {
                     Optional.of(Integer.toString(r.value().orElseThrow())));
             case MAX_CALLS -> new Write("max/" + r.route().orElseThrow() + "/" + r.peer(),
                     Optional.of(Integer.toString(r.value().orElseThrow())));
-            case REROUTE, REROUTE_RESTORE, CARRIER_INACTIVE, CARRIER_ACTIVE, ROUTE_PUSH, ROUTE_PUSH_STEP ->
+            case REROUTE, REROUTE_RESTORE, CARRIER_INACTIVE, CARRIER_ACTIVE, ROUTE_PUSH, ROUTE_PUSH_STEP,
+                    ALERT_SILENCE ->
                     throw new IllegalArgumentException(r.verb() + " is one of ViciDial's levers, not an ASTDB write");
         };
     }

@@ -37,5 +37,12 @@ public enum ControlVerb {
      * One step of a push (trunkops.push.JournalStepLog): peer = the route, route = the step (CANARY_WRITE, WAIT,
      * VERIFY, STAGE_OTHERS, ROLLBACK, ROLLBACK_VERIFY, TEST_CALL, FINAL, CHECK), value = the version pushed.
      */
-    ROUTE_PUSH_STEP
+    ROUTE_PUSH_STEP,
+    /*
+     * Alerts (trunkops.alert): nothing is sent to a dialer. peer = what the silence covers ({@code carrier:X},
+     * {@code trunk:DIALER1/x}, {@code all}), route = "ALERTS", until = when the silence ends, the outcome's detail
+     * says what was silenced; a silence lifted early is journaled again with until = the moment it was lifted.
+     */
+    /** Alerts silenced for a time, with a reason (the console still lists them; no notification, no webhook). */
+    ALERT_SILENCE
 }

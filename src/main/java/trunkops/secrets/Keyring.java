@@ -48,7 +48,9 @@ public final class Keyring {
     }
 
     public enum Kind {
-        AMI("ami"), DB("db");
+        AMI("ami"), DB("db"),
+        /** A webhook address for alerts (its token is in the address): user "alerts", target the cluster. */
+        WEBHOOK("webhook");
 
         private final String word;
 
@@ -66,7 +68,8 @@ public final class Keyring {
                     return k;
                 }
             }
-            throw new IllegalArgumentException("kind must be 'ami' or 'db' (got '" + word + "')");
+            throw new IllegalArgumentException("kind must be 'ami' or 'db', or 'webhook' for alerts (got '" + word
+                    + "')");
         }
     }
 

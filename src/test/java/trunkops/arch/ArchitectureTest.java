@@ -49,7 +49,7 @@ final class ArchitectureTest {
     static final String[] FEATURES = {
         "trunkops.topology..", "trunkops.health..", "trunkops.traffic..", "trunkops.routing..",
         "trunkops.control..", "trunkops.push..", "trunkops.drill..", "trunkops.ami..",
-        "trunkops.db..", "trunkops.secrets.."};
+        "trunkops.db..", "trunkops.secrets..", "trunkops.alert.."};
 
     static final ArchRule FX_ONLY_IN_UI_AND_APP = rule(noClasses()
             .that().resideInAPackage(ROOT)

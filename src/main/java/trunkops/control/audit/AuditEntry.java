@@ -91,7 +91,8 @@ public record AuditEntry(String id, Instant started, String actor, String osUser
             case DRAIN -> new AdminFlag(AdminState.DRAIN, r.until()).value().orElse("");
             case ONLINE -> "";
             case WEIGHT, MAX_CALLS -> r.value().isPresent() ? Integer.toString(r.value().getAsInt()) : "";
-            case REROUTE, REROUTE_RESTORE, CARRIER_INACTIVE, CARRIER_ACTIVE, ROUTE_PUSH, ROUTE_PUSH_STEP -> "";
+            case REROUTE, REROUTE_RESTORE, CARRIER_INACTIVE, CARRIER_ACTIVE, ROUTE_PUSH, ROUTE_PUSH_STEP,
+                    ALERT_SILENCE -> "";
         };
     }
 
@@ -99,7 +100,7 @@ public record AuditEntry(String id, Instant started, String actor, String osUser
     public static boolean lever(trunkops.control.ControlVerb v) {
         return switch (v) {
             case REROUTE, REROUTE_RESTORE, CARRIER_INACTIVE, CARRIER_ACTIVE, ROUTE_PUSH, ROUTE_PUSH_STEP -> true;
-            case OFFLINE, ONLINE, DRAIN, WEIGHT, MAX_CALLS -> false;
+            case OFFLINE, ONLINE, DRAIN, WEIGHT, MAX_CALLS, ALERT_SILENCE -> false;
         };
     }
 

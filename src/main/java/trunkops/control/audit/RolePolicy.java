@@ -35,7 +35,8 @@ public final class RolePolicy {
         REROUTE(Role.ENGINEER, "change a campaign's or list's dial prefix"),
         CARRIER_ACTIVE(Role.ENGINEER, "set a ViciDial carrier active or inactive"),
         ROUTE_EDIT(Role.ENGINEER, "edit or save a route"),
-        ROUTE_PUSH(Role.ENGINEER, "push a route to the dialers");
+        ROUTE_PUSH(Role.ENGINEER, "push a route to the dialers"),
+        ALERT_SILENCE(Role.OPERATOR, "silence alerts");
 
         private final Role least;
         private final String words;
@@ -63,6 +64,7 @@ public final class RolePolicy {
                 case REROUTE, REROUTE_RESTORE -> REROUTE;
                 case CARRIER_INACTIVE, CARRIER_ACTIVE -> CARRIER_ACTIVE;
                 case ROUTE_PUSH, ROUTE_PUSH_STEP -> ROUTE_PUSH;
+                case ALERT_SILENCE -> ALERT_SILENCE;
             };
         }
     }

@@ -64,6 +64,13 @@ public final class UnfinishedActions {
             throws JournalException {
         List<String> lines = new ArrayList<>();
         for (AuditEntry e : unfinished) {
+            if (e.verb() == trunkops.control.ControlVerb.ALERT_SILENCE) { // kept only after its completion: not made
+                List<DialerOutcome> none = List.of(new DialerOutcome("console", DialerOutcome.Status.FAILED,
+                        "the console stopped before the silence was kept: no silence"));
+                journal.complete(e.id(), new ControlResult(e.request(), none, Duration.ZERO));
+                lines.add(line(e, none));
+                continue;
+            }
             if (AuditEntry.lever(e.verb())) { // a ViciDial table change: nothing on the dialers to read again
                 List<DialerOutcome> unknown = List.of(new DialerOutcome("vicidial", DialerOutcome.Status.FAILED,
                         "after a restart: not known whether it was made; see vicidial_admin_log for "

@@ -196,6 +196,7 @@ public final class AuditView extends BorderPane {
             case CARRIER_ACTIVE -> "carrier set active (rebuild)";
             case ROUTE_PUSH -> "route pushed (rebuild, read back)";
             case ROUTE_PUSH_STEP -> "push step " + e.route().orElse("");
+            case ALERT_SILENCE -> "alerts silenced" + e.until().map(u -> " until " + format(u)).orElse("");
         };
     }
 
