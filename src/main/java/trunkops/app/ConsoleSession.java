@@ -144,7 +144,8 @@ public final class ConsoleSession implements AutoCloseable {
         }
         try {
             audit.set(AuditWiring.start(access, view.routes(), detached));
-            drills.set(DrillWiring.start(access, view.routes(), detached, monitor::topology, audit.get()));
+            drills.set(DrillWiring.start(access, view.routes(), detached, monitor::topology, audit.get(),
+                    this::alerts));
         } catch (trunkops.control.ControlJournal.JournalException e) {
             org.slf4j.LoggerFactory.getLogger(ConsoleSession.class).error("no audit journal: {}", e.getMessage());
         }

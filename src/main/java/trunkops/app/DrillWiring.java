@@ -19,6 +19,8 @@ import javafx.stage.FileChooser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import trunkops.alert.Alert;
+import trunkops.alert.AlertSink;
 import trunkops.ami.AmiAstDbLink;
 import trunkops.ami.AmiCallLink;
 import trunkops.ami.AmiTarget;
@@ -27,6 +29,7 @@ import trunkops.control.ControlVerb;
 import trunkops.db.Database;
 import trunkops.db.DrillRepository;
 import trunkops.db.RouteRepository;
+import trunkops.drill.DrillReport;
 import trunkops.drill.DrillConsole;
 import trunkops.drill.DrillJournal;
 import trunkops.drill.DrillRecovery;
@@ -65,7 +68,8 @@ final class DrillWiring implements AutoCloseable {
 
     /** Call on the FX thread once the audit is open; {@code besideTab} is any node inside the main tabs. */
     static DrillWiring start(ClusterAccess access, Node besideTab, AtomicBoolean detached,
-                             Supplier<ClusterTopology> topology, AuditWiring audit) {
+                             Supplier<ClusterTopology> topology, AuditWiring audit,
+                             Supplier<Optional<AlertSink>> alerts) {
         DrillWiring w = new DrillWiring();
         w.io.execute(() -> {
             try {
@@ -84,7 +88,7 @@ final class DrillWiring implements AutoCloseable {
                 List<RouteVersion> routes = RouteRepository.reader(db.dataSource()).latest();
                 DrillJournal journal = new DrillJournal(AppPaths.stateDir().resolve("drill").resolve("drills.log"),
                         DrillRepository.open(db.dataSource()));
-                Console console = new Console(access, t, audit, journal);
+                Console console = new Console(access, t, audit, journal, alerts);
                 console.recover();
                 UiExecutor.fx().execute(() -> {
                     if (!detached.get()) {
@@ -125,13 +129,22 @@ final class DrillWiring implements AutoCloseable {
         private final ClusterTopology topology;
         private final AuditWiring audit;
         private final DrillJournal journal;
+        private final Supplier<Optional<AlertSink>> alerts;
         private volatile List<RouteVersion> routes = List.of();
 
-        Console(ClusterAccess access, ClusterTopology topology, AuditWiring audit, DrillJournal journal) {
+        Console(ClusterAccess access, ClusterTopology topology, AuditWiring audit, DrillJournal journal,
+                Supplier<Optional<AlertSink>> alerts) {
             this.access = access;
             this.topology = topology;
             this.audit = audit;
             this.journal = journal;
+            this.alerts = alerts;
+        }
+
+        @Override
+        public void reported(DrillReport r) { // the Alerts tab, the desktop notification and the webhook
+            alerts.get().ifPresent(sink -> sink.publish(Alert.drill(r.route(), r.trunk(), r.passed(), r.summary(),
+                    java.time.Instant.now())));
         }
 
         /** Restores the drills a crash cut short on this cluster's dialers. */

@@ -31,6 +31,7 @@ import trunkops.db.RouterCarrierRepository;
 import trunkops.health.ClusterAccess;
 import trunkops.push.ChangeSet;
 import trunkops.push.PushException;
+import trunkops.push.JournalStepLog;
 import trunkops.push.PushJob;
 import trunkops.push.PushReport;
 import trunkops.push.PushStore;
@@ -151,7 +152,9 @@ final class PushWiring implements PushBackend, AutoCloseable {
         try (AmiDialplanReader reader = new AmiDialplanReader(targets, t -> access.amiSecret(),
                 ConsoleControl.TIMEOUT_MS * 3)) {
             PushJob j = new PushJob(c, store(), reader, new PushJob.Settings(reloadTimeout, Duration.ofSeconds(20),
-                    Duration.ofMillis(500), Optional.of(p.canary().serverId()), actor), progress);
+                    Duration.ofMillis(500), Optional.of(p.canary().serverId()), actor), progress,
+                    new JournalStepLog(journal, c.version().name(), c.version().version(), "pushed from the console",
+                            actor)); // every step in the audit journal, as the CLI does
             cancel.attach(j);
             report = j.run();
         } finally {

@@ -22,6 +22,10 @@ public interface DrillConsole {
 
     DrillJournal journal();
 
+    /** Told once a drill has its report (off the FX thread): the session publishes it as an alert. */
+    default void reported(DrillReport report) {
+    }
+
     /** Opens the drill's links to dialer {@code serverId} (closed by the wizard when the drill ends). */
     Session open(String serverId) throws IOException;
 

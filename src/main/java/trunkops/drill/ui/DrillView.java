@@ -223,6 +223,7 @@ public final class DrillView extends VBox {
             } catch (java.io.IOException e) {
                 LOG.warn("drill report not kept: {}", e.getMessage());
             }
+            console.reported(report);
             Platform.runLater(() -> finished(report));
             loadHistory();
         } catch (Exception e) {

@@ -164,6 +164,27 @@ class PushWindowLabTest {
         waitFor("the push ends", 120, () -> !text(robot, "#pushOutcome").isEmpty());
         assertTrue(text(robot, "#pushOutcome").startsWith("\u2714 Pushed and verified"), text(robot, "#pushOutcome"));
         assertEquals(List.of("\u2714 NEW", "\u2714 NEW", "\u2714 NEW"), results(robot));
+        waitFor("the push's steps are in the shared audit table", 30,
+                () -> auditSteps("RENEW-SPLIT").containsAll(List.of("CANARY_WRITE", "VERIFY", "STAGE_OTHERS", "FINAL")));
+    }
+
+    /** The steps ({@code route} column) of the console's ROUTE_PUSH_STEP entries for a route, from the lab's database. */
+    private static List<String> auditSteps(String route) {
+        LabCluster.DbAccess db = fixture.lab().dbAccess();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+             java.sql.PreparedStatement st = c.prepareStatement(
+                     "SELECT route FROM trunkops_audit WHERE verb = 'ROUTE_PUSH_STEP' AND trunk LIKE ?")) {
+            st.setString(1, "%" + route);
+            List<String> steps = new java.util.ArrayList<>();
+            try (java.sql.ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    steps.add(rs.getString(1));
+                }
+            }
+            return steps;
+        } catch (java.sql.SQLException e) {
+            return List.of(); // the table is written after the local journal; not there yet
+        }
     }
 
     @Test

@@ -58,6 +58,8 @@ class DrillViewLabTest {
         }
     }
 
+    private final List<trunkops.drill.DrillReport> reported = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     @Start
     void start(Stage stage) {
         DrillJournal journal = new DrillJournal(dir.resolve("drills.log"));
@@ -92,6 +94,11 @@ class DrillViewLabTest {
                 DrillLab.Links l = lab.new Links();
                 return new Session(l.line, l.control, l);
             }
+
+            @Override
+            public void reported(trunkops.drill.DrillReport report) {
+                reported.add(report); // the session publishes it as an alert
+            }
         };
         view = new DrillView(console, ext -> Optional.of(dir.resolve("export." + ext)));
         Scene scene = new Scene(view, 1280, 760);
@@ -123,6 +130,8 @@ class DrillViewLabTest {
         assertTrue(view.log.getItems().stream().anyMatch(l -> l.contains("SIP/trunk1 forced offline on fixture-lab")));
         assertTrue(view.log.getItems().stream().anyMatch(l -> l.contains("SIP/trunk1 is back")));
         assertEquals(1.0, view.progress.getProgress());
+        assertEquals(List.of(DrillOutcome.PASSED), reported.stream().map(trunkops.drill.DrillReport::outcome).toList(),
+                "the report handed to the session once, for the alert");
         assertNull(lab.flag("trunk1"));
         assertEquals(DrillOutcome.PASSED, new DrillJournal(dir.resolve("drills.log")).history().get(0).outcome());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.history.getItems().size() == 1);
