@@ -49,7 +49,8 @@ public final class ConsoleSession implements AutoCloseable {
 
     /** Starts watching {@code access}; may be called from any thread. */
     public static ConsoleSession start(ClusterAccess access, MainView view, ScheduledExecutorService scheduler) {
-        return start(access, view, scheduler, CarrierTrafficService.Options.defaults());
+        return start(access, view, scheduler, CarrierTrafficService.Options.defaults()
+                .withSummaries(AppPaths.stateDir().resolve("carrier-summaries")));
     }
 
     /** As {@link #start(ClusterAccess, MainView, ScheduledExecutorService)} with the carrier statistics' options. */
