@@ -110,7 +110,8 @@ public final class ConsoleSession implements AutoCloseable {
                     traffic.refreshNow();
                 });
                 view.historySource(monitor::latencyHistory);
-                view.trafficSource(traffic::request, traffic::report);
+                view.trafficSource(traffic::request, trafficOptions.summaries() == null ? traffic::report
+                        : trunkops.traffic.ui.CarrierReportView.Runner.reachingPast(traffic::report));
             }
         });
         RoutesWiring routes = RoutesWiring.start(access, view.routes(), detached);

@@ -88,9 +88,16 @@ public final class CarrierTrafficEngine {
         }
     }
 
-    /** What one load or refresh did. */
+    /**
+     * What one load or refresh did; {@code lockMillis}: how long its carrier-log statements ran (the MyISAM read
+     * lock), summed; {@code fromSummaries}: minutes a cold load took from the summary store.
+     */
     public record Stats(boolean cold, long rowsRead, long rowsChanged, int statements, long detailLookups,
-                        int minutesReloaded, long millis) {
+                        int minutesReloaded, long millis, long lockMillis, long fromSummaries) {
+        public Stats(boolean cold, long rowsRead, long rowsChanged, int statements, long detailLookups,
+                     int minutesReloaded, long millis) {
+            this(cold, rowsRead, rowsChanged, statements, detailLookups, minutesReloaded, millis, 0, 0);
+        }
     }
 
     private final CarrierLogRepository repository;
@@ -328,7 +335,8 @@ public final class CarrierTrafficEngine {
         long ms = (System.nanoTime() - t0) / 1_000_000;
         LOG.info("carrier log {} to {} loaded: {} rows in {} statements, {} looked up, {} ms", from, to,
                 total.rows(), total.statements(), total.detailLookups(), ms);
-        return new Stats(true, total.rows(), total.rows(), total.statements(), total.detailLookups(), 0, ms);
+        return new Stats(true, total.rows(), total.rows(), total.statements(), total.detailLookups(), 0, ms,
+                total.lockMillis(), summaries == null ? 0 : summaries.minutesFromStore());
     }
 
     /**
@@ -420,7 +428,7 @@ public final class CarrierTrafficEngine {
                     nextLowerMinute - settings.reconcileSpan().toMinutes()), nextLowerMinute);
         }
         return new Stats(false, s.rows(), changed[0], s.statements(), s.detailLookups(), reloaded,
-                (System.nanoTime() - t0) / 1_000_000);
+                (System.nanoTime() - t0) / 1_000_000, s.lockMillis(), 0);
     }
 
     /** The first second the live cursor may re-read (after the minutes loaded from the summary store). */

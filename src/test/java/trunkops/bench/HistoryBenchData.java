@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
@@ -74,7 +75,9 @@ public final class HistoryBenchData {
         TrafficBenchData day = TrafficBenchData.load(dir, say);
         say.accept(String.format(Locale.ROOT, "the newest day: %,d rows in %,d ms; copying it into the past",
                 day.carrierLogRows, day.loadMillis));
-        try (Connection c = day.db.dataSource().getConnection(); Statement st = c.createStatement()) {
+        // a connection of its own without the lab pool's socket timeout: one copy statement runs for minutes
+        try (Connection c = java.sql.DriverManager.getConnection(day.db.jdbcUrl(), day.db.user(),
+                day.db.password()); Statement st = c.createStatement()) {
             st.execute("CREATE TABLE bench_days (k INT PRIMARY KEY) ENGINE=MyISAM");
             StringBuilder values = new StringBuilder();
             for (int k = 1; k < DAYS; k++) {
@@ -82,36 +85,44 @@ public final class HistoryBenchData {
             }
             st.execute("INSERT INTO bench_days VALUES " + values);
             timed(say, st, "sparse sample", "CREATE TABLE bench_sample ENGINE=MyISAM AS SELECT * FROM"
-                    + " vicidial_carrier_log WHERE MOD(CRC32(uniqueid), "
-                    + SPARSE + ") = 0");
-            timed(say, st, "carrier log, full days", "INSERT INTO vicidial_carrier_log (uniqueid, call_date,"
-                    + " server_ip, lead_id, hangup_cause, dialstatus, channel, dial_time, answered_time,"
-                    + " sip_hangup_cause, sip_hangup_reason, caller_code) SELECT " + shifted("l.uniqueid")
-                    + ", l.call_date - INTERVAL d.k DAY, server_ip, lead_id, hangup_cause, dialstatus, channel,"
-                    + " dial_time, answered_time, sip_hangup_cause, sip_hangup_reason, caller_code"
-                    + " FROM vicidial_carrier_log l JOIN bench_days d ON d.k <= " + FULL_DAYS);
-            timed(say, st, "call_log, full days", "INSERT INTO call_log (uniqueid, channel, channel_group, type,"
-                    + " server_ip, extension, number_dialed, caller_code, start_time, start_epoch, end_time,"
-                    + " end_epoch, length_in_sec, length_in_min) SELECT " + shifted("l.uniqueid")
-                    + ", channel, channel_group, type, server_ip, extension, number_dialed, caller_code,"
-                    + " start_time - INTERVAL d.k DAY, start_epoch - 86400 * d.k, end_time - INTERVAL d.k DAY,"
-                    + " end_epoch - 86400 * d.k, length_in_sec, length_in_min"
-                    + " FROM call_log l JOIN bench_days d ON d.k <= " + FULL_DAYS);
-            timed(say, st, "vicidial_log, full days", "INSERT INTO vicidial_log (uniqueid, lead_id, list_id,"
-                    + " campaign_id, call_date, start_epoch, end_epoch, length_in_sec, status, phone_code,"
-                    + " phone_number, user, comments, processed, user_group, term_reason, alt_dial, called_count)"
-                    + " SELECT " + shifted("l.uniqueid") + ", lead_id, list_id, campaign_id,"
-                    + " call_date - INTERVAL d.k DAY, start_epoch - 86400 * d.k, end_epoch - 86400 * d.k,"
-                    + " length_in_sec, status, phone_code, phone_number, user, comments, processed, user_group,"
-                    + " term_reason, alt_dial, called_count FROM vicidial_log l JOIN bench_days d ON d.k <= "
-                    + FULL_DAYS);
-            timed(say, st, "carrier log, sparse days", "INSERT INTO vicidial_carrier_log (uniqueid, call_date,"
-                    + " server_ip, lead_id, hangup_cause, dialstatus, channel, dial_time, answered_time,"
-                    + " sip_hangup_cause, sip_hangup_reason, caller_code) SELECT " + shifted("l.uniqueid")
-                    + ", l.call_date - INTERVAL d.k DAY, server_ip, lead_id, hangup_cause, dialstatus, channel,"
-                    + " dial_time, answered_time, sip_hangup_cause, sip_hangup_reason, caller_code"
-                    + " FROM bench_sample l JOIN bench_days d ON d.k > " + FULL_DAYS);
+                    + " vicidial_carrier_log WHERE MOD(CRC32(uniqueid), " + SPARSE + ") = 0");
+            for (String t : List.of("vicidial_carrier_log", "call_log", "vicidial_log")) {
+                timed(say, st, "the day's " + t, "CREATE TABLE bench_src_" + t + " ENGINE=MyISAM AS SELECT * FROM "
+                        + t);
+                st.execute("ALTER TABLE " + t + " DISABLE KEYS");
+            }
+            for (int k = 1; k <= FULL_DAYS; k++) {
+                String day1 = " FROM %s l JOIN bench_days d ON d.k = " + k;
+                timed(say, st, "day -" + k + ": carrier log", carrierLogCopy(String.format(day1,
+                        "bench_src_vicidial_carrier_log")));
+                timed(say, st, "day -" + k + ": call_log", "INSERT INTO call_log (uniqueid, channel, channel_group,"
+                        + " type, server_ip, extension, number_dialed, caller_code, start_time, start_epoch,"
+                        + " end_time, end_epoch, length_in_sec, length_in_min) SELECT " + shifted("l.uniqueid")
+                        + ", channel, channel_group, type, server_ip, extension, number_dialed, caller_code,"
+                        + " start_time - INTERVAL d.k DAY, start_epoch - 86400 * d.k, end_time - INTERVAL d.k DAY,"
+                        + " end_epoch - 86400 * d.k, length_in_sec, length_in_min" + String.format(day1,
+                        "bench_src_call_log"));
+                timed(say, st, "day -" + k + ": vicidial_log", "INSERT INTO vicidial_log (uniqueid, lead_id,"
+                        + " list_id, campaign_id, call_date, start_epoch, end_epoch, length_in_sec, status,"
+                        + " phone_code, phone_number, user, comments, processed, user_group, term_reason, alt_dial,"
+                        + " called_count) SELECT " + shifted("l.uniqueid") + ", lead_id, list_id, campaign_id,"
+                        + " call_date - INTERVAL d.k DAY, start_epoch - 86400 * d.k, end_epoch - 86400 * d.k,"
+                        + " length_in_sec, status, phone_code, phone_number, user, comments, processed, user_group,"
+                        + " term_reason, alt_dial, called_count" + String.format(day1,
+                        "bench_src_vicidial_log"));
+            }
+            for (int k = FULL_DAYS + 1; k < DAYS; k += 90) {
+                timed(say, st, "days -" + k + " to -" + Math.min(DAYS - 1, k + 89) + ": carrier log sample",
+                        carrierLogCopy(" FROM bench_sample l JOIN bench_days d ON d.k BETWEEN " + k + " AND "
+                                + (k + 89)));
+            }
+            for (String t : List.of("vicidial_carrier_log", "call_log", "vicidial_log")) {
+                timed(say, st, "index rebuild of " + t, "ALTER TABLE " + t + " ENABLE KEYS");
+            }
             st.execute("DROP TABLE bench_sample");
+            for (String t : List.of("vicidial_carrier_log", "call_log", "vicidial_log")) {
+                st.execute("DROP TABLE bench_src_" + t);
+            }
             st.execute("DROP TABLE bench_days");
         }
         long rows = day.count("SELECT COUNT(*) FROM vicidial_carrier_log");
@@ -120,6 +131,14 @@ public final class HistoryBenchData {
         say.accept(String.format(Locale.ROOT, "two years: %,d carrier-log rows, %,d MB (data + index), made in %,d s",
                 rows, bytes >> 20, (System.nanoTime() - t0) / 1_000_000_000L));
         return day.withRows(rows);
+    }
+
+    private static String carrierLogCopy(String from) {
+        return "INSERT INTO vicidial_carrier_log (uniqueid, call_date, server_ip, lead_id, hangup_cause, dialstatus,"
+                + " channel, dial_time, answered_time, sip_hangup_cause, sip_hangup_reason, caller_code) SELECT "
+                + shifted("l.uniqueid") + ", l.call_date - INTERVAL d.k DAY, server_ip, lead_id, hangup_cause,"
+                + " dialstatus, channel, dial_time, answered_time, sip_hangup_cause, sip_hangup_reason, caller_code"
+                + from;
     }
 
     /** A uniqueid {@code epoch.seq} with its epoch d.k days earlier (same length: 10 digits). */
