@@ -90,13 +90,14 @@ public final class CarrierTrafficEngine {
 
     /**
      * What one load or refresh did; {@code lockMillis}: how long its carrier-log statements ran (the MyISAM read
-     * lock), summed; {@code fromSummaries}: minutes a cold load took from the summary store.
+     * lock), summed; {@code fromSummaries}: minutes a cold load took from the summary store, in
+     * {@code summaryMillis}.
      */
     public record Stats(boolean cold, long rowsRead, long rowsChanged, int statements, long detailLookups,
-                        int minutesReloaded, long millis, long lockMillis, long fromSummaries) {
+                        int minutesReloaded, long millis, long lockMillis, long fromSummaries, long summaryMillis) {
         public Stats(boolean cold, long rowsRead, long rowsChanged, int statements, long detailLookups,
                      int minutesReloaded, long millis) {
-            this(cold, rowsRead, rowsChanged, statements, detailLookups, minutesReloaded, millis, 0, 0);
+            this(cold, rowsRead, rowsChanged, statements, detailLookups, minutesReloaded, millis, 0, 0, 0);
         }
     }
 
@@ -121,6 +122,12 @@ public final class CarrierTrafficEngine {
     private java.nio.file.Path summaryRoot;
     private String cluster;
     private SummaryKeeper summaries;
+    /**
+     * The minutes a cold load took from the summaries within the reconciliation span: their row counts are compared
+     * with the database's by the first refresh after it (rows written while the console was closed), as the
+     * campaigns of shared-prefix calls are moved then.
+     */
+    private long[] reconcileAfterCold;
 
     public CarrierTrafficEngine(CarrierLogRepository repository, Settings settings) {
         this.repository = Objects.requireNonNull(repository, "repository");
@@ -197,6 +204,11 @@ public final class CarrierTrafficEngine {
             return cold(from, now.plus(settings.futureSkew()), now, t0, false);
         }
         movePendingCampaigns();
+        if (reconcileAfterCold != null) {
+            long[] r = reconcileAfterCold;
+            reconcileAfterCold = null;
+            reconcile(r[0], r[1]);
+        }
         Stats s = incremental(now, t0);
         if (summaries != null) {
             long nowMinute = CubeQueries.minute(now);
@@ -262,6 +274,7 @@ public final class CarrierTrafficEngine {
             throws DbException {
         schema = repository.schema();
         pendingCampaigns = null;
+        reconcileAfterCold = null;
         cube.clear();
         recent.clear();
         maxSeen = Long.MIN_VALUE;
@@ -326,8 +339,8 @@ public final class CarrierTrafficEngine {
             long frozen = summaries.frozenEnd() * 60;
             maxSeen = Math.max(maxSeen, frozen);
             long nowMinute = CubeQueries.minute(now);
-            reconcile(Math.max(windowStartMinute, nowMinute - settings.reconcileSpan().toMinutes()),
-                    Math.min(summaries.frozenEnd(), nowMinute));
+            reconcileAfterCold = new long[] {Math.max(windowStartMinute, nowMinute
+                    - settings.reconcileSpan().toMinutes()), Math.min(summaries.frozenEnd(), nowMinute)};
         }
         adoptRecent(CarrierLogRow.second(now), rememberFrom);
         loaded = true;
@@ -336,7 +349,8 @@ public final class CarrierTrafficEngine {
         LOG.info("carrier log {} to {} loaded: {} rows in {} statements, {} looked up, {} ms", from, to,
                 total.rows(), total.statements(), total.detailLookups(), ms);
         return new Stats(true, total.rows(), total.rows(), total.statements(), total.detailLookups(), 0, ms,
-                total.lockMillis(), summaries == null ? 0 : summaries.minutesFromStore());
+                total.lockMillis(), summaries == null ? 0 : summaries.minutesFromStore(),
+                summaries == null ? 0 : summaries.loadMillis());
     }
 
     /**
@@ -428,7 +442,7 @@ public final class CarrierTrafficEngine {
                     nextLowerMinute - settings.reconcileSpan().toMinutes()), nextLowerMinute);
         }
         return new Stats(false, s.rows(), changed[0], s.statements(), s.detailLookups(), reloaded,
-                (System.nanoTime() - t0) / 1_000_000, s.lockMillis(), 0);
+                (System.nanoTime() - t0) / 1_000_000, s.lockMillis(), 0, 0);
     }
 
     /** The first second the live cursor may re-read (after the minutes loaded from the summary store). */

@@ -64,6 +64,11 @@ public final class MinuteStore {
         return new MinuteStore(root.resolve(hash(cluster).substring(0, 16)).resolve(key));
     }
 
+    /** The store in {@code dir} itself (tools and tests). */
+    static MinuteStore at(Path dir) {
+        return new MinuteStore(dir);
+    }
+
     /** A stable directory name for an attribution fingerprint and schema flags. */
     static String key(Object fingerprint, boolean sip, boolean vicidialLog) {
         return hash(FORMAT + "|" + sip + "|" + vicidialLog + "|" + fingerprint).substring(0, 24);

@@ -37,6 +37,7 @@ final class SummaryKeeper {
     private long fromStore;
     private long readMinutes;
     private long frozenEnd = Long.MIN_VALUE;
+    private long loadMillis;
     private long catchUpFrom;
     private long catchUpNext;
     private long catchUpTo;
@@ -56,7 +57,9 @@ final class SummaryKeeper {
      * database ({@code [fromMinute, toMinute)} pairs, ascending).
      */
     List<long[]> loadWindow(long fromMinute, long toMinute, long nowMinute, TrafficCube cube) {
+        long t0 = System.nanoTime();
         BitSet got = store.load(fromMinute, toMinute, cube);
+        loadMillis = (System.nanoTime() - t0) / 1_000_000;
         fromStore = got.cardinality();
         List<long[]> runs = new ArrayList<>();
         long m = fromMinute;
@@ -115,6 +118,10 @@ final class SummaryKeeper {
     /** The end (minute) of the last minute loaded from the store; the live cursor never re-reads before it. */
     long frozenEnd() {
         return frozenEnd;
+    }
+
+    long loadMillis() {
+        return loadMillis;
     }
 
     long minutesFromStore() {

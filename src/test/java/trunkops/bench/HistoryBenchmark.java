@@ -170,9 +170,10 @@ public final class HistoryBenchmark {
     private record Measured(CarrierTrafficEngine engine, long millis, CarrierTrafficEngine.Stats stats, long handlerRows) {
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%,d ms; rows received %,d, from summaries %,d min, statements %d,"
-                    + " carrier-log lock %,d ms; server rows touched %,d", millis, stats.rowsRead(),
-                    stats.fromSummaries(), stats.statements(), stats.lockMillis(), handlerRows);
+            return String.format(Locale.ROOT, "%,d ms; rows received %,d, from summaries %,d min in %,d ms,"
+                    + " statements %d, carrier-log lock %,d ms; server rows touched %,d", millis, stats.rowsRead(),
+                    stats.fromSummaries(), stats.summaryMillis(), stats.statements(), stats.lockMillis(),
+                    handlerRows);
         }
     }
 
