@@ -323,7 +323,8 @@ public final class CarrierTrafficEngine {
                 calls.release(repository, from, to, apply);
             } else {
                 pendingCampaigns = calls;
-                pendingFrom = from;
+                // only what was scanned: with summaries that is the tail, not the window
+                pendingFrom = ranges.isEmpty() ? from : ranges.get(0)[0];
                 pendingTo = to;
             }
         } catch (DbException | RuntimeException e) {
