@@ -52,7 +52,8 @@ public final class ConsoleSession implements AutoCloseable {
 
     /** Starts watching {@code access}; may be called from any thread. */
     public static ConsoleSession start(ClusterAccess access, MainView view, ScheduledExecutorService scheduler) {
-        return start(access, view, scheduler, CarrierTrafficService.Options.defaults());
+        return start(access, view, scheduler, CarrierTrafficService.Options.defaults()
+                .withSummaries(AppPaths.stateDir().resolve("carrier-summaries")));
     }
 
     /** As {@link #start(ClusterAccess, MainView, ScheduledExecutorService)} with the carrier statistics' options. */
@@ -124,7 +125,8 @@ public final class ConsoleSession implements AutoCloseable {
                     traffic.refreshNow();
                 });
                 view.historySource(monitor::latencyHistory);
-                view.trafficSource(traffic::request, traffic::report);
+                view.trafficSource(traffic::request, trafficOptions.summaries() == null ? traffic::report
+                        : trunkops.traffic.ui.CarrierReportView.Runner.reachingPast(traffic::report));
             }
         });
         RoutesWiring routes = RoutesWiring.start(access, view.routes(), detached);

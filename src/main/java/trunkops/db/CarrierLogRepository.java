@@ -60,11 +60,19 @@ public final class CarrierLogRepository {
     public record LiveChannel(String serverIp, String channel) {
     }
 
-    /** What a scan did: rows delivered, of them looked up in call_log / the dial log, statements run. */
-    public record ScanStats(long rows, long detailLookups, long dialLogLookups, int statements) {
+    /**
+     * What a scan did: rows delivered, of them looked up in call_log / the dial log, statements run, and how long
+     * the streamed carrier-log statement ran from execution to its last row ({@code lockMillis}: MyISAM holds the
+     * table's read lock that long).
+     */
+    public record ScanStats(long rows, long detailLookups, long dialLogLookups, int statements, long lockMillis) {
+        public ScanStats(long rows, long detailLookups, long dialLogLookups, int statements) {
+            this(rows, detailLookups, dialLogLookups, statements, 0);
+        }
+
         public ScanStats plus(ScanStats o) {
             return new ScanStats(rows + o.rows, detailLookups + o.detailLookups, dialLogLookups + o.dialLogLookups,
-                    statements + o.statements);
+                    statements + o.statements, lockMillis + o.lockMillis);
         }
     }
 
@@ -269,12 +277,14 @@ public final class CarrierLogRepository {
             long rows = 0;
             long[] looked = new long[2];
             int[] statements = {1};
+            long locked;
             try (PreparedStatement ps = c.prepareStatement(scanSql(schema), ResultSet.TYPE_FORWARD_ONLY,
                     ResultSet.CONCUR_READ_ONLY)) {
                 ps.setFetchSize(4096);
                 ps.setQueryTimeout(queryTimeoutSeconds);
                 ps.setObject(1, from);
                 ps.setObject(2, to);
+                long l0 = System.nanoTime();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         CarrierLogRow row = read(rs, schema);
@@ -287,6 +297,7 @@ public final class CarrierLogRepository {
                         }
                     }
                 }
+                locked = (System.nanoTime() - l0) / 1_000_000;
             }
             // after the streamed statement: its lock is released before the lookups run
             CarrierLogLookups lookups = new CarrierLogLookups(queryTimeoutSeconds);
@@ -294,7 +305,7 @@ public final class CarrierLogRepository {
                 List<CarrierLogRow> part = pending.subList(i, Math.min(pending.size(), i + PENDING_LIMIT));
                 lookups.resolve(c, schema, part, needsDialLog, sink, looked, statements);
             }
-            return new ScanStats(rows, looked[0], looked[1], statements[0]);
+            return new ScanStats(rows, looked[0], looked[1], statements[0], locked);
         });
     }
 

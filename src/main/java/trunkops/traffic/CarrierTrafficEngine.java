@@ -57,28 +57,48 @@ public final class CarrierTrafficEngine {
      * @param chunk           the call_date range of one cold-load statement when chunking
      */
     public record Settings(Duration window, Duration overlap, Duration futureSkew, Duration reconcileSpan,
-                           int reconcileEvery, long fullScanMaxRows, Duration chunk) {
+                           int reconcileEvery, long fullScanMaxRows, Duration chunk, Duration sealAge) {
         public static Settings defaults() {
             return new Settings(Duration.ofHours(24), Duration.ofMinutes(1), Duration.ofMinutes(5),
-                    Duration.ofHours(2), 6, 3_000_000, Duration.ofHours(1));
+                    Duration.ofHours(2), 6, 3_000_000, Duration.ofHours(1), Duration.ofMinutes(10));
+        }
+
+        /** The settings before summaries (sealed 10 minutes after the minute, ADR 0011). */
+        public Settings(Duration window, Duration overlap, Duration futureSkew, Duration reconcileSpan,
+                        int reconcileEvery, long fullScanMaxRows, Duration chunk) {
+            this(window, overlap, futureSkew, reconcileSpan, reconcileEvery, fullScanMaxRows, chunk,
+                    Duration.ofMinutes(10));
+        }
+
+        public Settings withSealAge(Duration age) {
+            return new Settings(window, overlap, futureSkew, reconcileSpan, reconcileEvery, fullScanMaxRows, chunk,
+                    age);
         }
 
         public Settings withWindow(Duration w) {
-            return new Settings(w, overlap, futureSkew, reconcileSpan, reconcileEvery, fullScanMaxRows, chunk);
+            return new Settings(w, overlap, futureSkew, reconcileSpan, reconcileEvery, fullScanMaxRows, chunk, sealAge);
         }
 
         public Settings withFullScanMaxRows(long rows) {
-            return new Settings(window, overlap, futureSkew, reconcileSpan, reconcileEvery, rows, chunk);
+            return new Settings(window, overlap, futureSkew, reconcileSpan, reconcileEvery, rows, chunk, sealAge);
         }
 
         public Settings withReconcile(Duration span, int every) {
-            return new Settings(window, overlap, futureSkew, span, every, fullScanMaxRows, chunk);
+            return new Settings(window, overlap, futureSkew, span, every, fullScanMaxRows, chunk, sealAge);
         }
     }
 
-    /** What one load or refresh did. */
+    /**
+     * What one load or refresh did; {@code lockMillis}: how long its carrier-log statements ran (the MyISAM read
+     * lock), summed; {@code fromSummaries}: minutes a cold load took from the summary store, in
+     * {@code summaryMillis}.
+     */
     public record Stats(boolean cold, long rowsRead, long rowsChanged, int statements, long detailLookups,
-                        int minutesReloaded, long millis) {
+                        int minutesReloaded, long millis, long lockMillis, long fromSummaries, long summaryMillis) {
+        public Stats(boolean cold, long rowsRead, long rowsChanged, int statements, long detailLookups,
+                     int minutesReloaded, long millis) {
+            this(cold, rowsRead, rowsChanged, statements, detailLookups, minutesReloaded, millis, 0, 0, 0);
+        }
     }
 
     private final CarrierLogRepository repository;
@@ -98,6 +118,16 @@ public final class CarrierTrafficEngine {
     private CallCampaigns pendingCampaigns;
     private LocalDateTime pendingFrom;
     private LocalDateTime pendingTo;
+    /** Where sealed minutes are kept (null: none, every cold load reads the carrier log). */
+    private java.nio.file.Path summaryRoot;
+    private String cluster;
+    private SummaryKeeper summaries;
+    /**
+     * The minutes a cold load took from the summaries within the reconciliation span: their row counts are compared
+     * with the database's by the first refresh after it (rows written while the console was closed), as the
+     * campaigns of shared-prefix calls are moved then.
+     */
+    private long[] reconcileAfterCold;
 
     public CarrierTrafficEngine(CarrierLogRepository repository, Settings settings) {
         this.repository = Objects.requireNonNull(repository, "repository");
@@ -118,6 +148,26 @@ public final class CarrierTrafficEngine {
             attributor = new CarrierAttributor(t);
             loaded = false;
         }
+    }
+
+    /**
+     * Keeps sealed per-minute cells under {@code root} for the cluster named {@code cluster} (its database URL), so
+     * a cold load reads only what they lack (ADR 0011). Takes effect at the next cold load.
+     */
+    public void useSummaries(java.nio.file.Path root, String clusterName) {
+        summaryRoot = Objects.requireNonNull(root, "root");
+        cluster = Objects.requireNonNull(clusterName, "cluster");
+        loaded = false;
+    }
+
+    /** What the summaries say for the charts' notes ("" when there is nothing to say or none are kept). */
+    public String summaryNote() {
+        return summaries == null ? "" : summaries.note();
+    }
+
+    /** The summary directory in use (null before the first cold load or without summaries). */
+    public java.nio.file.Path summaryDirectory() {
+        return summaries == null ? null : summaries.store().directory();
     }
 
     public boolean loaded() {
@@ -154,7 +204,23 @@ public final class CarrierTrafficEngine {
             return cold(from, now.plus(settings.futureSkew()), now, t0, false);
         }
         movePendingCampaigns();
-        return incremental(now, t0);
+        if (reconcileAfterCold != null) {
+            long[] r = reconcileAfterCold;
+            reconcileAfterCold = null;
+            reconcile(r[0], r[1]);
+        }
+        Stats s = incremental(now, t0);
+        if (summaries != null) {
+            long nowMinute = CubeQueries.minute(now);
+            summaries.seal(cube, windowStartMinute, nowMinute);
+            summaries.catchUpStep(this::scanInto);
+        }
+        return s;
+    }
+
+    /** Scans [from, to) into {@code into} with every campaign resolved (summaries of past hours). */
+    private long scanInto(LocalDateTime from, LocalDateTime to, TrafficCube into) throws DbException {
+        return scanAttributed(from, to, Long.MIN_VALUE, into::add).rows();
     }
 
     /**
@@ -208,12 +274,26 @@ public final class CarrierTrafficEngine {
             throws DbException {
         schema = repository.schema();
         pendingCampaigns = null;
+        reconcileAfterCold = null;
         cube.clear();
         recent.clear();
         maxSeen = Long.MIN_VALUE;
         windowStartMinute = CubeQueries.minute(from);
         long rememberFrom = CarrierLogRow.second(now) - 2 * settings.overlap().toSeconds();
-        List<LocalDateTime[]> ranges = plan(from, to, repository.extent(from, to));
+        List<LocalDateTime[]> ranges = new ArrayList<>();
+        summaries = null;
+        if (summaryRoot != null) {
+            summaries = new SummaryKeeper(MinuteStore.open(summaryRoot, cluster, MinuteStore.key(fingerprint,
+                    schema.sipColumns(), schema.vicidialLogTable())), settings.sealAge());
+            long end = ceilMinute(to);
+            for (long[] run : summaries.loadWindow(CubeQueries.minute(from), end, CubeQueries.minute(now), cube)) {
+                LocalDateTime a = CubeQueries.time(run[0]);
+                LocalDateTime b = run[1] >= end ? to : CubeQueries.time(run[1]);
+                ranges.addAll(plan(a, b, repository.extent(a, b)));
+            }
+        } else {
+            ranges.addAll(plan(from, to, repository.extent(from, to)));
+        }
         CarrierLogRepository.ScanStats total = new CarrierLogRepository.ScanStats(0, 0, 0, 0);
         long[] newest = {Long.MIN_VALUE};
         java.util.function.BiConsumer<CarrierLogRow, Attribution> apply = (row, a) -> {
@@ -243,7 +323,8 @@ public final class CarrierTrafficEngine {
                 calls.release(repository, from, to, apply);
             } else {
                 pendingCampaigns = calls;
-                pendingFrom = from;
+                // only what was scanned: with summaries that is the tail, not the window
+                pendingFrom = ranges.isEmpty() ? from : ranges.get(0)[0];
                 pendingTo = to;
             }
         } catch (DbException | RuntimeException e) {
@@ -253,13 +334,24 @@ public final class CarrierTrafficEngine {
             throw e;
         }
         maxSeen = newest[0];
+        if (summaries != null && summaries.frozenEnd() != Long.MIN_VALUE) {
+            // minutes from the store are final: the live cursor starts after them at the earliest, and the last
+            // reconciliation span of them is checked now (rows written late while the console was closed)
+            long frozen = summaries.frozenEnd() * 60;
+            maxSeen = Math.max(maxSeen, frozen);
+            long nowMinute = CubeQueries.minute(now);
+            reconcileAfterCold = new long[] {Math.max(windowStartMinute, nowMinute
+                    - settings.reconcileSpan().toMinutes()), Math.min(summaries.frozenEnd(), nowMinute)};
+        }
         adoptRecent(CarrierLogRow.second(now), rememberFrom);
         loaded = true;
         refreshes = 0;
         long ms = (System.nanoTime() - t0) / 1_000_000;
         LOG.info("carrier log {} to {} loaded: {} rows in {} statements, {} looked up, {} ms", from, to,
                 total.rows(), total.statements(), total.detailLookups(), ms);
-        return new Stats(true, total.rows(), total.rows(), total.statements(), total.detailLookups(), 0, ms);
+        return new Stats(true, total.rows(), total.rows(), total.statements(), total.detailLookups(), 0, ms,
+                total.lockMillis(), summaries == null ? 0 : summaries.minutesFromStore(),
+                summaries == null ? 0 : summaries.loadMillis());
     }
 
     /**
@@ -271,7 +363,7 @@ public final class CarrierTrafficEngine {
         if (maxSeen == Long.MIN_VALUE) {
             return;
         }
-        long lower = Math.min(maxSeen, nowSecond) - settings.overlap().toSeconds();
+        long lower = Math.max(Math.min(maxSeen, nowSecond) - settings.overlap().toSeconds(), frozenSecond());
         if (lower < rememberFrom) {
             scanAttributed(CubeQueries.time(0).plusSeconds(lower), CubeQueries.time(0).plusSeconds(rememberFrom),
                     Long.MIN_VALUE, (row, a) -> {
@@ -319,7 +411,7 @@ public final class CarrierTrafficEngine {
         long nowSecond = CarrierLogRow.second(now);
         long windowStart = CarrierLogRow.second(minuteFloor(now.minus(settings.window())));
         long cursor = maxSeen == Long.MIN_VALUE ? windowStart : Math.min(maxSeen, nowSecond);
-        long lower = Math.max(cursor - settings.overlap().toSeconds(), windowStart);
+        long lower = Math.max(Math.max(cursor - settings.overlap().toSeconds(), windowStart), frozenSecond());
         long[] changed = {0};
         CarrierLogRepository.ScanStats s = scanAttributed(CubeQueries.time(0).plusSeconds(lower),
                 now.plus(settings.futureSkew()), Long.MIN_VALUE, (row, a) -> {
@@ -334,7 +426,8 @@ public final class CarrierTrafficEngine {
                     }
                     maxSeen = Math.max(maxSeen, row.callDateSecond());
                 });
-        long nextLower = Math.max(Math.min(maxSeen, nowSecond) - settings.overlap().toSeconds(), windowStart);
+        long nextLower = Math.max(Math.max(Math.min(maxSeen, nowSecond) - settings.overlap().toSeconds(), windowStart),
+                frozenSecond());
         long nextLowerMinute = Math.floorDiv(nextLower, 60);
         for (Iterator<TrafficCube.Fact> it = recent.values().iterator(); it.hasNext(); ) {
             if (it.next().minute() < nextLowerMinute) {
@@ -350,7 +443,13 @@ public final class CarrierTrafficEngine {
                     nextLowerMinute - settings.reconcileSpan().toMinutes()), nextLowerMinute);
         }
         return new Stats(false, s.rows(), changed[0], s.statements(), s.detailLookups(), reloaded,
-                (System.nanoTime() - t0) / 1_000_000);
+                (System.nanoTime() - t0) / 1_000_000, s.lockMillis(), 0, 0);
+    }
+
+    /** The first second the live cursor may re-read (after the minutes loaded from the summary store). */
+    private long frozenSecond() {
+        return summaries == null || summaries.frozenEnd() == Long.MIN_VALUE ? Long.MIN_VALUE
+                : summaries.frozenEnd() * 60;
     }
 
     /** Compares per-minute row counts in [from, to) with the database's and reloads every minute that differs. */
@@ -372,6 +471,9 @@ public final class CarrierTrafficEngine {
                 scanAttributed(CubeQueries.time(m), CubeQueries.time(m + 1), Long.MIN_VALUE,
                         (row, a) -> cube.apply(cube.fact(row, a), 1));
                 reloaded++;
+                if (summaries != null) {
+                    summaries.reloaded(m);
+                }
             }
         }
         return reloaded;
@@ -412,18 +514,54 @@ public final class CarrierTrafficEngine {
         return CubeQueries.totals(cube, CubeQueries.minute(from), ceilMinute(to), dim, serverFilter(servers), sip());
     }
 
-    /** The report for [from, to) (minute resolution) and the given dialers (empty = all). */
+    /**
+     * The report for [from, to) (minute resolution) and the given dialers (empty = all). With summaries, a span
+     * reaching before the window is built from the sealed minutes, reading (and sealing) only what they lack; the
+     * first report over a past week reads it, later ones do not (ADR 0011).
+     */
     public CarrierReport report(LocalDateTime from, LocalDateTime to, List<String> servers) {
         long a = CubeQueries.minute(from);
         long b = ceilMinute(to);
+        TrafficCube c = cube;
+        if (summaries != null && a < windowStartMinute) {
+            try {
+                c = pastCube(a, b);
+            } catch (DbException e) {
+                throw new IllegalStateException("carrier log not read for the report: " + e.getMessage(), e);
+            }
+        }
         Predicate<String> f = serverFilter(servers);
         return new CarrierReport(from, to, servers == null ? List.of() : servers,
-                CubeQueries.overall(cube, a, b, f, sip()),
-                CubeQueries.totals(cube, a, b, Dimension.CARRIER, f, sip()),
-                CubeQueries.totals(cube, a, b, Dimension.CARRIER_SERVER, f, sip()),
-                CubeQueries.totals(cube, a, b, Dimension.CARRIER_CAMPAIGN, f, sip()),
-                CubeQueries.totals(cube, a, b, Dimension.CARRIER_SERVER_CAMPAIGN, f, sip()),
-                cube.attributionStats(a, b), schema == null ? "" : schema.degradedReason());
+                CubeQueries.overall(c, a, b, f, sip()),
+                CubeQueries.totals(c, a, b, Dimension.CARRIER, f, sip()),
+                CubeQueries.totals(c, a, b, Dimension.CARRIER_SERVER, f, sip()),
+                CubeQueries.totals(c, a, b, Dimension.CARRIER_CAMPAIGN, f, sip()),
+                CubeQueries.totals(c, a, b, Dimension.CARRIER_SERVER_CAMPAIGN, f, sip()),
+                c.attributionStats(a, b), schema == null ? "" : schema.degradedReason());
+    }
+
+    /** [a, b) in a cube of its own: sealed minutes, the rest of the past read and sealed, the window's part copied. */
+    private TrafficCube pastCube(long a, long b) throws DbException {
+        TrafficCube past = new TrafficCube();
+        long split = Math.min(b, windowStartMinute);
+        List<Long> read = new ArrayList<>();
+        for (long[] run : summaries.loadPast(a, split, past)) {
+            LocalDateTime x = CubeQueries.time(run[0]);
+            LocalDateTime y = CubeQueries.time(run[1]);
+            for (LocalDateTime[] r : plan(x, y, repository.extent(x, y))) {
+                scanInto(r[0], r[1], past);
+            }
+            for (long m = run[0]; m < run[1]; m++) {
+                read.add(m);
+            }
+        }
+        summaries.sealPast(past, read);
+        for (long m = split; m < b; m++) {
+            if (cube.minuteCells(m) != null) {
+                MinuteCells.of(cube, m).addTo(m, past);
+            }
+        }
+        return past;
     }
 
     /** How the rows of [from, to) were attributed. */

@@ -40,16 +40,28 @@ public final class CarrierTrafficService implements AutoCloseable {
      * @param engine    the engine's window, overlap and scan settings
      * @param rules     quality alarm rules
      * @param replica   whether ViciDial's read replica may be used
+     * @param summaries where sealed per-minute cells are kept on this workstation (null: none; ADR 0011)
      */
     public record Options(Duration refresh, Duration topology, CarrierTrafficEngine.Settings engine,
-                          QualityRules rules, ReplicaRoute.Mode replica) {
+                          QualityRules rules, ReplicaRoute.Mode replica, java.nio.file.Path summaries) {
         public static Options defaults() {
             return new Options(Duration.ofSeconds(10), Duration.ofSeconds(60), CarrierTrafficEngine.Settings.defaults(),
                     QualityRules.defaults(), ReplicaRoute.Mode.AUTO);
         }
 
+        /** Options without summaries. */
+        public Options(Duration refresh, Duration topology, CarrierTrafficEngine.Settings engine, QualityRules rules,
+                       ReplicaRoute.Mode replica) {
+            this(refresh, topology, engine, rules, replica, null);
+        }
+
         public Options withRefresh(Duration d) {
-            return new Options(d, topology, engine, rules, replica);
+            return new Options(d, topology, engine, rules, replica, summaries);
+        }
+
+        /** Keeps summaries under {@code dir} (one directory per cluster and attribution key inside it). */
+        public Options withSummaries(java.nio.file.Path dir) {
+            return new Options(refresh, topology, engine, rules, replica, dir);
         }
     }
 
@@ -169,6 +181,9 @@ public final class CarrierTrafficService implements AutoCloseable {
                 }
                 replicaTried = clock.instant();
                 engine = new CarrierTrafficEngine(source.carrierLog(), options.engine());
+                if (options.summaries() != null) {
+                    engine.useSummaries(options.summaries(), settings.jdbcUrl());
+                }
                 topology = null;
             }
             readTopology();
@@ -239,8 +254,14 @@ public final class CarrierTrafficService implements AutoCloseable {
         if (engine == null) {
             return TrafficSnapshot.empty(availability, request);
         }
-        return TrafficSnapshots.build(engine, request, detector, probes, live, availability,
-                source == null ? List.of() : List.of(source.note()));
+        List<String> notes = new java.util.ArrayList<>();
+        if (source != null) {
+            notes.add(source.note());
+        }
+        if (!engine.summaryNote().isEmpty()) {
+            notes.add(engine.summaryNote());
+        }
+        return TrafficSnapshots.build(engine, request, detector, probes, live, availability, notes);
     }
 
     private void publish(TrafficSnapshot s) {

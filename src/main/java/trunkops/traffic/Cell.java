@@ -29,7 +29,7 @@ final class Cell {
         }
     }
 
-    private void addDial(int secs, long n) {
+    void addDial(int secs, long n) {
         if (secs < DENSE_SECONDS) {
             if (dial == null) {
                 dial = new int[Math.max(64, Integer.highestOneBit(secs) * 2)];

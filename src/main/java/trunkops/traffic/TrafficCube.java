@@ -67,6 +67,19 @@ public final class TrafficCube {
         return row.dialTime() < 0 ? -1 : Math.max(0, row.dialTime() - Math.max(0, row.answeredTime()));
     }
 
+    /** Rows per attribution source, then per problem: the length of {@link CellMap#attribution}. */
+    static final int ATTRIBUTION_SLOTS = Attribution.Source.values().length + Attribution.Problem.values().length;
+
+    /** The cells of one minute, or null when the cube holds none. */
+    CellMap minuteCells(long minute) {
+        return minutes.get(minute);
+    }
+
+    /** The cells of one minute, created when absent (the summary store adds sealed minutes through it). */
+    CellMap sliceOf(long minute) {
+        return slice(minute);
+    }
+
     private CellMap slice(long minute) {
         if (minute == lastMinute) {
             return lastSlice;

@@ -209,6 +209,11 @@ public final class CarrierTrafficBenchmark {
 
     /** {@code n} calls that hung up in the last minute, spread over the dialers, as FastAGI_log.pl writes them. */
     private static List<ViciRow> minuteOfRows(TrafficBenchData data, SplittableRandom rng, long[] seq, int n) {
+        return rowsOfLast(data, rng, seq, n, 60_000);
+    }
+
+    /** {@code n} such calls that hung up in the last {@code spanMillis}. */
+    static List<ViciRow> rowsOfLast(TrafficBenchData data, SplittableRandom rng, long[] seq, int n, long spanMillis) {
         List<ViciRow> rows = new ArrayList<>();
         Instant end = Instant.now();
         String[] prefixes = {"9", "8", "9", "8", "7", "6"};
@@ -220,7 +225,7 @@ public final class CarrierTrafficBenchmark {
                 prefix = "9";
             }
             String dial = prefix + "1" + (2 + rng.nextInt(8)) + "025550" + String.format("%03d", rng.nextInt(1000));
-            Instant at = end.minusMillis(rng.nextLong(60_000));
+            Instant at = end.minusMillis(rng.nextLong(spanMillis));
             String uid = at.getEpochSecond() + "." + (seq[0]++);
             String channel = "Local/" + dial + "@default-" + String.format("%08x", seq[0]) + ";2";
             String code = "V1126120000" + String.format("%09d", seq[0] % 1_000_000_000L);

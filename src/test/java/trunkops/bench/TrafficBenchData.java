@@ -102,6 +102,16 @@ final class TrafficBenchData implements AutoCloseable {
         }
     }
 
+    /** A database made earlier, whose newest call_date is {@code newest}. */
+    static TrafficBenchData reopened(LabDatabase db, java.time.LocalDateTime newest, long rows) {
+        return new TrafficBenchData(LabDefaults.scaled(DIALERS, PEAK_PER_CAMPAIGN_AND_DIALER), db,
+                newest.atZone(ZONE).toInstant(), rows, 0);
+    }
+
+    TrafficBenchData withRows(long rows) {
+        return new TrafficBenchData(spec, db, now, rows, loadMillis);
+    }
+
     long count(String sql) throws SQLException {
         try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql);
              ResultSet rs = ps.executeQuery()) {

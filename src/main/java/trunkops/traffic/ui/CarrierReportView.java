@@ -85,6 +85,27 @@ public final class CarrierReportView extends BorderPane {
     @FunctionalInterface
     public interface Runner {
         CompletableFuture<CarrierReport> run(LocalDateTime from, LocalDateTime to, List<String> servers);
+
+        /** Whether spans before the loaded window can be reported (the console keeps summaries, ADR 0011). */
+        default boolean reachesPast() {
+            return false;
+        }
+
+        /** {@code r}, able to report spans before the loaded window. */
+        static Runner reachingPast(Runner r) {
+            return new Runner() {
+                @Override
+                public CompletableFuture<CarrierReport> run(LocalDateTime from, LocalDateTime to,
+                                                            List<String> servers) {
+                    return r.run(from, to, servers);
+                }
+
+                @Override
+                public boolean reachesPast() {
+                    return true;
+                }
+            };
+        }
     }
 
     static final String ALL_DIALERS = "All dialers";
@@ -252,7 +273,8 @@ public final class CarrierReportView extends BorderPane {
         if (r != null) {
             applyingPreset = true;
             LocalDateTime first = heldFrom == null ? null : heldFrom.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
-            fromField.setText(ReportWindow.FIELD.format(first != null && r[0].isBefore(first) ? first : r[0]));
+            boolean clamp = first != null && r[0].isBefore(first) && (runner == null || !runner.reachesPast());
+            fromField.setText(ReportWindow.FIELD.format(clamp ? first : r[0]));
             toField.setText(ReportWindow.FIELD.format(r[1]));
             applyingPreset = false;
         }
@@ -275,7 +297,7 @@ public final class CarrierReportView extends BorderPane {
                 throw new IllegalArgumentException("dialer " + d + " is no longer in the cluster");
             }
             w = ReportWindow.parse(fromField.getText(), toField.getText(), ip == null ? List.of() : List.of(ip),
-                    heldFrom, heldTo);
+                    heldFrom, heldTo, runner.reachesPast());
         } catch (IllegalArgumentException e) {
             runStatus.setText("\u2716 " + e.getMessage());
             return;

@@ -19,7 +19,7 @@ record ReportWindow(LocalDateTime from, LocalDateTime to, List<String> servers) 
     /** The quick choices offered next to the fields. */
     enum Preset {
         LAST_HOUR("Last hour"), LAST_4_HOURS("Last 4 hours"), TODAY("Today"), LAST_24_HOURS("Last 24 hours"),
-        CUSTOM("Custom");
+        LAST_7_DAYS("Last 7 days"), CUSTOM("Custom");
 
         private final String label;
 
@@ -40,6 +40,7 @@ record ReportWindow(LocalDateTime from, LocalDateTime to, List<String> servers) 
                 case LAST_4_HOURS -> new LocalDateTime[] {end.minusHours(4), end};
                 case TODAY -> new LocalDateTime[] {now.toLocalDate().atStartOfDay(), end};
                 case LAST_24_HOURS -> new LocalDateTime[] {end.minusHours(24), end};
+                case LAST_7_DAYS -> new LocalDateTime[] {end.minusDays(7), end};
                 case CUSTOM -> null;
             };
         }
@@ -60,6 +61,12 @@ record ReportWindow(LocalDateTime from, LocalDateTime to, List<String> servers) 
      */
     static ReportWindow parse(String from, String to, List<String> servers, LocalDateTime heldFrom,
                               LocalDateTime heldTo) {
+        return parse(from, to, servers, heldFrom, heldTo, false);
+    }
+
+    /** As above; {@code past}: spans before {@code heldFrom} are allowed (read through the summaries). */
+    static ReportWindow parse(String from, String to, List<String> servers, LocalDateTime heldFrom,
+                              LocalDateTime heldTo, boolean past) {
         if (heldFrom == null || heldTo == null) {
             throw new IllegalArgumentException("no carrier statistics loaded yet");
         }
@@ -69,7 +76,7 @@ record ReportWindow(LocalDateTime from, LocalDateTime to, List<String> servers) 
             throw new IllegalArgumentException("From must be before To");
         }
         LocalDateTime earliest = heldFrom.truncatedTo(ChronoUnit.MINUTES);
-        if (a.isBefore(earliest)) {
+        if (a.isBefore(earliest) && !past) {
             throw new IllegalArgumentException("the console holds " + FIELD.format(earliest) + " to "
                     + FIELD.format(heldTo) + "; for older rows run the carrier-report command");
         }

@@ -53,6 +53,20 @@ class ReportWindowTest {
                 () -> ReportWindow.parse("2026-11-26 09:00", "2026-11-26 10:00", List.of(), null, null));
     }
 
+    @Test
+    void aConsoleKeepingSummariesReportsSpansBeforeItsWindow() {
+        ReportWindow w = ReportWindow.parse("2026-11-19 14:00", "2026-11-26 14:00", List.of(), HELD_FROM, NOW, true);
+        assertEquals(java.time.LocalDateTime.parse("2026-11-19T14:00"), w.from());
+        LocalDateTimeRange week = new LocalDateTimeRange(ReportWindow.Preset.LAST_7_DAYS.range(NOW));
+        assertEquals(NOW.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plusMinutes(1).minusDays(7), week.from());
+    }
+
+    private record LocalDateTimeRange(java.time.LocalDateTime from, java.time.LocalDateTime to) {
+        LocalDateTimeRange(java.time.LocalDateTime[] r) {
+            this(r[0], r[1]);
+        }
+    }
+
     private static void assertMessage(String part, org.junit.jupiter.api.function.Executable e) {
         IllegalArgumentException x = assertThrows(IllegalArgumentException.class, e);
         assertTrue(x.getMessage().contains(part), x.getMessage());
