@@ -162,6 +162,11 @@ class PjsipLabAcceptanceTest {
         for (String e : ENDPOINTS) {
             assertEquals(lab.dialers().size(), pjsip(up, e).size(), "one trunk per dialer: " + describe(up));
         }
+        BoardSnapshot warned = await("each dialer's PJSIP password warning", Duration.ofSeconds(30),
+                s -> s.servers().size() == lab.dialers().size() && s.servers().stream()
+                        .allMatch(v -> v.problem() != null && v.problem().contains("read every PJSIP trunk password")));
+        assertTrue(warned.servers().stream().noneMatch(v -> v.problem().contains("more than the console needs")),
+                "the console's own user has only what it needs: " + warned.servers().get(0).problem());
         BoardSnapshot first = early.get(0);
         assertFalse(pjsip(first, LabDefaults.PJSIP_ENDPOINT).isEmpty(), describe(first));
         assertTrue(first.trunks().stream().filter(t -> t.key().tech() == Tech.PJSIP)
