@@ -242,6 +242,8 @@ class PjsipLabAcceptanceTest {
                 long rtt = labRttMs(t.serverId(), LabDefaults.PJSIP_ENDPOINT);
                 assertTrue(rtt >= 2500 && Math.abs(t.latencyMs() - rtt) <= 50, t.serverId() + ": board "
                         + t.latencyMs() + " ms, Asterisk " + rtt + " ms");
+                LOG.info("measured: {} zentra LAGGED at {} ms (Asterisk's RoundtripUsec: {} ms)", t.serverId(),
+                        t.latencyMs(), rtt);
                 assertTrue(t.consoleVerdict(), "LAGGED is the console's own verdict for PJSIP");
                 assertEquals(2000, t.maxMs(), "the console's default PJSIP threshold");
                 assertTrue(t.dialerStatus().toLowerCase(java.util.Locale.ROOT).contains("console"),
