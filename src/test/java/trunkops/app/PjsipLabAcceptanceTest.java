@@ -320,6 +320,28 @@ class PjsipLabAcceptanceTest {
 
     @Test
     @Order(6)
+    void statusWithoutTheDatabaseAdoptsEveryPjsipEndpointBesideEveryPeer() {
+        LabCluster.AmiAccess a = lab.amiAccess().stream().filter(x -> x.serverId().equals("DIALER2")).findFirst()
+                .orElseThrow();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = StatusCommand.run(List.of("status", "--ami", a.host() + ":" + a.port(), "--user", a.user(),
+                        "--secret-env", "S"), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of("S", a.secret())::get,
+                CompletableFuture.completedFuture(null), new Keyring("no-such-secret-tool", Map.of()));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        LOG.info("status (AMI only) on the PJSIP lab:\n{}", text);
+        List<String> lines = text.lines().toList();
+        String ip = java.util.regex.Pattern.quote(a.host());
+        assertTrue(lines.stream().anyMatch(l -> l.matches(ip + " PJSIP/zentra REACHABLE \\d+ \\d+")), text);
+        assertTrue(lines.stream().anyMatch(l -> l.matches(ip + " PJSIP/kestrel REACHABLE \\d+ \\d+ reg=Registered")),
+                text);
+        assertTrue(lines.stream().anyMatch(l -> l.matches(ip + " nsvoice REACHABLE \\d+ \\d+")), text);
+    }
+
+    @Test
+    @Order(7)
     void theLabsPjsipCarriersAppearInTheCarrierChartsAndReport() throws Exception {
         LabCluster.DbAccess db = lab.dbAccess();
         BlockingQueue<trunkops.traffic.TrafficSnapshot> q = new LinkedBlockingQueue<>();
