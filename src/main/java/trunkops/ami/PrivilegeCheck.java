@@ -63,21 +63,30 @@ public final class PrivilegeCheck {
         if (actions.containsKey("updateconfig") || actions.containsKey("createconfig")) {
             out.add("write class 'config' rewrites Asterisk's configuration files (the dialplan included)");
         }
-        if (actions.containsKey("pjsipshowendpoint")) {
-            out.add("write class 'system' on this PJSIP dialer reads every PJSIP trunk password"
-                    + " (PJSIPShowEndpoint answers AuthDetail with Password in clear)");
-        }
         return out;
+    }
+
+    /**
+     * What the user can read although the console needs it: write class 'system' on a dialer with res_pjsip (the
+     * console's PJSIP poll is PJSIPShowEndpoint) also answers AuthDetail with every trunk password in clear.
+     */
+    private static String pjsipExposure(Map<String, Set<String>> actions) {
+        return !actions.containsKey("pjsipshowendpoint") ? null
+                : "it can read every PJSIP trunk password: write class 'system' on this PJSIP dialer, which the"
+                + " console's PJSIP poll needs, lets PJSIPShowEndpoint answer AuthDetail with Password in clear"
+                + " (keep this user's secret as safe as the trunk passwords)";
     }
 
     /** The operator's warning for {@code serverId}, or null when there is nothing to say. */
     public static String warning(String serverId, String user, Map<String, Set<String>> actions) {
         List<String> excess = excess(user, actions);
+        String pjsip = pjsipExposure(actions);
         if (excess.isEmpty()) {
-            return null;
+            return pjsip == null ? null : "AMI user '" + user + "' on " + serverId + ": " + pjsip + ".";
         }
         return "AMI user '" + user + "' on " + serverId + " may do more than the console needs: "
                 + String.join("; ", excess) + ". The console needs read=system,call,reporting,user and"
-                + " write=system,call,reporting,originate (manager.conf, see the README).";
+                + " write=system,call,reporting,originate (manager.conf, see the README)."
+                + (pjsip == null ? "" : " Also, " + pjsip + ".");
     }
 }

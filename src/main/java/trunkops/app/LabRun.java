@@ -42,7 +42,7 @@ final class LabRun implements AutoCloseable {
         this.hook = new Thread(this::cleanUp, "lab-shutdown");
     }
 
-    /** Claims a fresh run directory and starts the default lab cluster in it. */
+    /** Claims a fresh run directory and starts the lab cluster in it (with PJSIP carriers beside chan_sip, issue 13). */
     static LabRun start(LaunchOptions options, Consumer<String> progress) throws IOException {
         LabRun run = new LabRun(AppPaths.newLabRunDir());
         Runtime.getRuntime().addShutdownHook(run.hook);
@@ -53,7 +53,7 @@ final class LabRun implements AutoCloseable {
             progress.accept(step);
         };
         try {
-            run.lab = LabCluster.start(LabDefaults.cluster(), options.labOptions(run.dir), steps);
+            run.lab = LabCluster.start(LabDefaults.pjsipCluster(), options.labOptions(run.dir), steps);
         } catch (RuntimeException e) {
             run.startEnded.countDown();
             run.close();

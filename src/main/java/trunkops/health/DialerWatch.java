@@ -77,7 +77,7 @@ public final class DialerWatch implements AutoCloseable, AmiGatewayListener {
 
     /** The console's lagged thresholds for PJSIP trunks (default: 2000 ms for every carrier). */
     public void pjsipThresholds(PjsipLagThresholds t) {
-        thread.execute(() -> health.pjsipThresholds(t));
+        onThread(() -> health.pjsipThresholds(t));
     }
 
     public void start() {
@@ -116,7 +116,7 @@ public final class DialerWatch implements AutoCloseable, AmiGatewayListener {
      * made between the first picture and this call are not lost: they are delivered first.
      */
     public void onChange(Consumer<TrunkView> action) {
-        thread.execute(() -> {
+        onThread(() -> {
             while (!unheard.isEmpty()) {
                 action.accept(unheard.poll());
             }
@@ -188,11 +188,23 @@ public final class DialerWatch implements AutoCloseable, AmiGatewayListener {
     private volatile Consumer<String> onProblem = m -> { };
     private final CompletableFuture<AmiLinkStatus> refused = new CompletableFuture<>();
 
+    /**
+     * Runs a gateway callback on the watch thread; dropped once the watch is closed (the status command closes it
+     * after its first picture while the gateway may still be finishing its connect-time reads).
+     */
+    private void onThread(Runnable r) {
+        try {
+            thread.execute(r);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // closed: nobody is listening any more
+        }
+    }
+
     // ---- gateway callbacks: the gateway runs on this watch's own thread, so these are sequential ----
 
     @Override
     public void linkChanged(AmiLinkStatus status) {
-        thread.execute(() -> {
+        onThread(() -> {
             health.link(status, System.currentTimeMillis());
             evaluate();
         });
@@ -200,7 +212,7 @@ public final class DialerWatch implements AutoCloseable, AmiGatewayListener {
 
     @Override
     public void peersSnapshot(String server, List<SipPeerInfo> peers, long atMillis) {
-        thread.execute(() -> {
+        onThread(() -> {
             if (topology == null) {
                 health.adopt(server, peers);
             }
@@ -212,7 +224,7 @@ public final class DialerWatch implements AutoCloseable, AmiGatewayListener {
 
     @Override
     public void peerStatus(String server, Tech tech, String peer, String status, Integer timeMs, long atMillis) {
-        thread.execute(() -> {
+        onThread(() -> {
             boolean watched = health.peerStatus(server, tech, peer, status, timeMs, atMillis);
             if (snapshotAt > 0 && timeMs != null) {
                 polled = true;
@@ -226,7 +238,7 @@ public final class DialerWatch implements AutoCloseable, AmiGatewayListener {
     @Override
     public void pjsipContacts(String server, List<String> endpoints, List<PjsipContactInfo> contacts,
                               boolean snapshot, long atMillis) {
-        thread.execute(() -> {
+        onThread(() -> {
             if (topology == null) {
                 health.adoptPjsip(server, endpoints);
             }
@@ -242,7 +254,7 @@ public final class DialerWatch implements AutoCloseable, AmiGatewayListener {
 
     @Override
     public void contactStatus(String server, PjsipContactInfo contact, long atMillis) {
-        thread.execute(() -> {
+        onThread(() -> {
             if (health.contactStatus(server, contact, atMillis)) {
                 evaluate();
             }
@@ -251,7 +263,7 @@ public final class DialerWatch implements AutoCloseable, AmiGatewayListener {
 
     @Override
     public void registrations(String server, java.util.Set<Tech> techs, List<RegistrationInfo> list, long atMillis) {
-        thread.execute(() -> {
+        onThread(() -> {
             health.registrations(server, techs, list, atMillis);
             registrationsRead = true;
             evaluate();
@@ -260,7 +272,7 @@ public final class DialerWatch implements AutoCloseable, AmiGatewayListener {
 
     @Override
     public void registry(String server, Tech tech, String client, String domain, String status, long atMillis) {
-        thread.execute(() -> {
+        onThread(() -> {
             health.registry(server, tech, client, domain, status, atMillis);
             evaluate();
         });
@@ -268,27 +280,27 @@ public final class DialerWatch implements AutoCloseable, AmiGatewayListener {
 
     @Override
     public void channelsSnapshot(String server, List<String> channels, long atMillis) {
-        thread.execute(() -> health.channels(server, channels));
+        onThread(() -> health.channels(server, channels));
     }
 
     @Override
     public void channelStarted(String server, String channel, long atMillis) {
-        thread.execute(() -> health.channelStarted(server, channel));
+        onThread(() -> health.channelStarted(server, channel));
     }
 
     @Override
     public void channelEnded(String server, String channel, long atMillis) {
-        thread.execute(() -> health.channelEnded(server, channel));
+        onThread(() -> health.channelEnded(server, channel));
     }
 
     @Override
     public void channelHungUp(String server, String channel, int cause, int sipCode, long atMillis) {
-        thread.execute(() -> health.hangup(server, channel, cause, sipCode, atMillis));
+        onThread(() -> health.hangup(server, channel, cause, sipCode, atMillis));
     }
 
     @Override
     public void gatewayProblem(String server, String message) {
-        thread.execute(() -> {
+        onThread(() -> {
             if (problemsSaid.add(message)) {
                 onProblem.accept(message);
             }

@@ -57,6 +57,16 @@ class PrivilegeCheckTest {
     }
 
     @Test
+    void onAPjsipDialerTheConsolesOwnUserIsWarnedAboutPasswordsNotToldItHasTooMuch() {
+        Map<String, Set<String>> a = PrivilegeCheck.actions(headers(
+                "PJSIPShowEndpoint: Detail listing of an endpoint and its objects. (Priv: system)"));
+        String w = PrivilegeCheck.warning("DIALER1", "trunkops", a);
+        assertTrue(w != null && w.startsWith("AMI user 'trunkops' on DIALER1: it can read every PJSIP trunk password"),
+                w);
+        assertTrue(!w.contains("more than the console needs"), "the console needs 'system' itself: " + w);
+    }
+
+    @Test
     void viciDialsCronUserIsNamedWhateverItMayDo() {
         String w = PrivilegeCheck.warning("DIALER1", "cron", PrivilegeCheck.actions(headers(CONSOLE_USER)));
         assertTrue(w != null && w.contains("ViciDial's own AMI user 'cron'"), w);

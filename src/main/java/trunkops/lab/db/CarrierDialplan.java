@@ -203,9 +203,29 @@ public final class CarrierDialplan {
             }
         }
         Map<String, Peer> peers = new LinkedHashMap<>();
-        sections.forEach((name, options) -> peers.put(name, new Peer(name, options.getOrDefault("host", ""),
+        sections.forEach((name, options) -> peers.put(name, new Peer(name, host(options),
                 qualifyMaxMs(options.get("qualify")), parseInt(options.get("qualifyfreq"), 60))));
         return peers;
+    }
+
+    /**
+     * A chan_sip peer's {@code host}; a PJSIP carrier's sections of one name (aor + identify + endpoint, merged
+     * here) have none: the far end is the aor's {@code contact=sip:[user@]host[:port]}.
+     */
+    private static String host(Map<String, String> options) {
+        String host = options.getOrDefault("host", "");
+        String contact = options.get("contact");
+        if (!host.isEmpty() || contact == null) {
+            return host;
+        }
+        String c = contact.replaceFirst("(?i)^sips?:", "");
+        c = c.substring(c.indexOf('@') + 1);
+        int end = c.length();
+        for (char stop : new char[] {':', ';', '>', ','}) {
+            int i = c.indexOf(stop);
+            end = i >= 0 ? Math.min(end, i) : end;
+        }
+        return c.substring(0, end).strip();
     }
 
     private static int qualifyMaxMs(String qualify) {

@@ -31,5 +31,14 @@ class PjsipHistoryTest {
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
         assertTrue(peers.containsKey("zentra") && peers.containsKey("kestrel"), peers.toString());
         assertTrue(byCarrier.getOrDefault("NSVOICE", 0L) > 100, "chan_sip carriers keep their traffic: " + byCarrier);
+        // the far end of a PJSIP trunk is its aor's contact: its calls are answered, busy ... as its mix says
+        for (String endpoint : java.util.List.of("zentra", "kestrel")) {
+            java.util.List<GeneratedCall.Leg> legs = history.calls().stream().flatMap(c -> c.legs().stream())
+                    .filter(l -> l.peer().equals(endpoint)).toList();
+            assertTrue(legs.stream().allMatch(l -> l.farEndHost().equals(endpoint.equals("zentra") ? LabDefaults.ZENTRA_HOST
+                    : LabDefaults.KESTREL_HOST)), endpoint);
+            long answered = legs.stream().filter(l -> l.outcome() == CallOutcome.ANSWER).count();
+            assertTrue(answered > legs.size() / 5, endpoint + ": " + answered + " of " + legs.size() + " answered");
+        }
     }
 }
