@@ -137,7 +137,7 @@ public final class BoardBenchmark {
             f = new ArrayList<>(freshness);
         }
         f.sort(Long::compare);
-        System.out.printf(Locale.ROOT, "events/s into the monitor (3 AMI links): %.0f%n", evRate);
+        System.out.printf(Locale.ROOT, "events/s into the monitor (all AMI links): %.0f%n", evRate);
         System.out.printf(Locale.ROOT, "change -> shown on the FX thread: p50 %d ms, p99 %d ms, max %d ms (%d deliveries)%n",
                 pct(f, 50), pct(f, 99), f.isEmpty() ? -1 : f.get(f.size() - 1), f.size());
         System.out.printf(Locale.ROOT, "  of which receive -> snapshot published: p50 %d ms, p99 %d ms%n",
