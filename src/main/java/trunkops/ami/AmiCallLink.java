@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,6 +34,7 @@ public final class AmiCallLink implements AutoCloseable {
     private final AmiTarget target;
     private final int timeoutMs;
     private final Map<String, CompletableFuture<Map<String, String>>> pending = new ConcurrentHashMap<>();
+    private final Map<String, PendingList> lists = new ConcurrentHashMap<>();
     private final AtomicLong seq = new AtomicLong();
     private volatile Consumer<Map<String, String>> listener = m -> { };
     private AmiSocket socket;
@@ -138,6 +140,51 @@ public final class AmiCallLink implements AutoCloseable {
         return action("SIPshowpeer", Map.of("Peer", peer));
     }
 
+    /**
+     * {@code PJSIPShowEndpoint}: the answer and the list's events ({@code EndpointDetail}, {@code AorDetail},
+     * {@code ContactStatusDetail} with {@code Status} Reachable/Unreachable and {@code RoundtripUsec}, ...), up to
+     * its {@code EventList: Complete}; an error answer ({@code Unable to retrieve endpoint ...}) has no events.
+     * List events reach the asking session whatever its event classes, so the link's {@code call,user} login is
+     * enough.
+     */
+    public ListAnswer pjsipShowEndpoint(String endpoint) throws IOException {
+        return actionList("PJSIPShowEndpoint", Map.of("Endpoint", endpoint));
+    }
+
+    /** An action that answers with an event list: the response and the events carrying its ActionID. */
+    public record ListAnswer(Map<String, String> response, List<Map<String, String>> events) {
+    }
+
+    /** Sends an action that answers with an event list and waits for the list's end (or an error answer). */
+    public ListAnswer actionList(String name, Map<String, String> fields) throws IOException {
+        String id = "drill-" + seq.incrementAndGet();
+        List<Map<String, String>> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        lists.put(id, new PendingList(events, done));
+        try {
+            Map<String, String> f = new LinkedHashMap<>(fields);
+            f.put("ActionID", id);
+            Map<String, String> r = action(name, f);
+            if (!"Success".equalsIgnoreCase(r.get("Response")) || !"start".equalsIgnoreCase(r.get("EventList"))) {
+                return new ListAnswer(r, List.of());
+            }
+            done.get(timeoutMs, TimeUnit.MILLISECONDS);
+            return new ListAnswer(r, List.copyOf(events));
+        } catch (TimeoutException e) {
+            throw new IOException(target.serverId() + ": " + name + ": list not complete within " + timeoutMs + " ms", e);
+        } catch (ExecutionException e) {
+            throw new IOException(target.serverId() + ": " + name + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(target.serverId() + ": " + name + ": interrupted", e);
+        } finally {
+            lists.remove(id);
+        }
+    }
+
+    private record PendingList(List<Map<String, String>> events, CompletableFuture<Void> done) {
+    }
+
     /** Sends one action and waits (at most the link's timeout) for its response frame. */
     public Map<String, String> action(String name, Map<String, String> fields) throws IOException {
         String id = fields.getOrDefault("ActionID", "drill-" + seq.incrementAndGet());
@@ -205,6 +252,7 @@ public final class AmiCallLink implements AutoCloseable {
         } finally {
             IOException gone = new IOException("AMI link lost");
             pending.values().forEach(f -> f.completeExceptionally(gone));
+            lists.values().forEach(l -> l.done().completeExceptionally(gone));
             listener.accept(Map.of("Event", "LinkLost", "Server", target.serverId()));
         }
     }
@@ -214,6 +262,16 @@ public final class AmiCallLink implements AutoCloseable {
             CompletableFuture<Map<String, String>> f = pending.get(frame.getOrDefault("ActionID", ""));
             if (f != null) {
                 f.complete(frame);
+            }
+            return;
+        }
+        PendingList list = frame.containsKey("Event") ? lists.get(frame.getOrDefault("ActionID", "")) : null;
+        if (list != null) {
+            if ("Complete".equalsIgnoreCase(frame.get("EventList"))) {
+                list.done().complete(null);
+            } else { // AuthDetail carries the trunk's password in clear text: never kept
+                frame.keySet().removeIf(k -> k.equalsIgnoreCase("Password") || k.equalsIgnoreCase("Secret"));
+                list.events().add(frame);
             }
             return;
         }

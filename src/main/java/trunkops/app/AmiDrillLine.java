@@ -1,6 +1,7 @@
 package trunkops.app;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -15,8 +16,9 @@ import trunkops.topology.Tech;
 
 /**
  * The drill's dialer link over AMI: calls and events on an {@link AmiCallLink}, the admin flag through the control
- * core's ASTDB link ({@code DBGet}). chan_sip trunks are probed with {@code SIPshowpeer}; other techs are reported
- * as not probed (so preflight refuses a PJSIP backup until the drill learns {@code PJSIPShowContacts}).
+ * core's ASTDB link ({@code DBGet}). chan_sip trunks are probed with {@code SIPshowpeer}, PJSIP endpoints with
+ * {@code PJSIPShowEndpoint} (its {@code ContactStatusDetail}: {@code PJSIPShowContacts} does not list a trunk's static
+ * contacts); other techs are reported as not probed (so preflight refuses them as backups).
  */
 public final class AmiDrillLine implements DrillLine {
 
@@ -66,6 +68,9 @@ public final class AmiDrillLine implements DrillLine {
 
     @Override
     public Probe probe(Tech tech, String peer) throws IOException {
+        if (tech == Tech.PJSIP) {
+            return pjsipProbe(calls.pjsipShowEndpoint(peer));
+        }
         if (tech != Tech.SIP) {
             return new Probe("NOT PROBED (" + tech + " trunks are not probed by the drill yet)", -1);
         }
@@ -76,6 +81,37 @@ public final class AmiDrillLine implements DrillLine {
         String status = r.getOrDefault("Status", "UNKNOWN");
         Matcher m = MS.matcher(status);
         return new Probe(status, m.find() ? Integer.parseInt(m.group(1)) : -1);
+    }
+
+    /**
+     * A PJSIP endpoint's probe from its PJSIPShowEndpoint list: {@code REACHABLE (n ms)} when one of its contacts is
+     * Reachable (RoundtripUsec in µs, rounded to ms; PJSIP has no Lagged), else the first contact's status upper-cased
+     * ({@code UNREACHABLE}, {@code UNKNOWN}), {@code NO CONTACT} when the endpoint has none, {@code UNKNOWN ENDPOINT}
+     * when Asterisk does not know it.
+     */
+    static Probe pjsipProbe(AmiCallLink.ListAnswer answer) {
+        if (!"Success".equalsIgnoreCase(answer.response().get("Response"))) {
+            return new Probe("UNKNOWN ENDPOINT (" + answer.response().getOrDefault("Message", "?").strip() + ")", -1);
+        }
+        List<Map<String, String>> contacts = answer.events().stream()
+                .filter(e -> "ContactStatusDetail".equals(e.get("Event"))).toList();
+        for (Map<String, String> c : contacts) {
+            if ("Reachable".equalsIgnoreCase(c.get("Status"))) {
+                int ms = usecToMs(c.get("RoundtripUsec"));
+                return new Probe(ms < 0 ? "REACHABLE" : "REACHABLE (" + ms + " ms)", ms);
+            }
+        }
+        if (contacts.isEmpty()) {
+            return new Probe("NO CONTACT (the endpoint has no contact to qualify)", -1);
+        }
+        return new Probe(contacts.get(0).getOrDefault("Status", "Unknown").toUpperCase(java.util.Locale.ROOT), -1);
+    }
+
+    private static int usecToMs(String usec) {
+        if (usec == null || !usec.matches("\\d{1,12}")) {
+            return -1;
+        }
+        return (int) Math.round(Long.parseLong(usec) / 1000.0);
     }
 
     @Override

@@ -287,4 +287,48 @@ public final class LabDefaults {
                 new CallOutcomeMix(0.31, 0.08, 0.43, 0.04, 0.06, 0.05, 0.03, 10, 85)));
         return new LabClusterSpec(base.servers(), carriers, campaigns, lists, remotes);
     }
+
+    /**
+     * {@link #scaled(int, double)} with half its trunks on PJSIP, for the PJSIP benchmark reruns: BLUELINE (every
+     * dialer) and ORBIT's east/west pair (DIALER3) become PJSIP carriers as ViciDial 2.14 writes them (aor +
+     * identify + endpoint of the same name, {@code qualify_frequency} as their {@code qualifyfreq}, same far ends,
+     * prefixes and failover, dialled as {@code PJSIP/number@endpoint}); NSVOICE and VELOX stay chan_sip. With 10
+     * dialers that is 12 PJSIP endpoints and 11 chan_sip peers, and SALES1's list 1002, RENEW and SURVEY dial PJSIP.
+     */
+    public static LabClusterSpec scaledHalfPjsip(int dialers, double peakAttemptsPerCampaignPerDialer) {
+        LabClusterSpec base = scaled(dialers, peakAttemptsPerCampaignPerDialer);
+        List<Carrier> carriers = base.carriers().stream().map(c -> switch (c.carrierId()) {
+            case "BLUELINE" -> pjsipTwin(c, String.join("\n", pjsipTrunk("blueline", "203.0.113.20", 20)),
+                    String.join("\n",
+                            "exten => _81NXXNXXXXXX,1,AGI(agi://127.0.0.1:4577/call_log)",
+                            "exten => _81NXXNXXXXXX,2,Dial(PJSIP/${EXTEN:1}@blueline,${CAMPDTO},To)",
+                            "exten => _81NXXNXXXXXX,3,Hangup()"));
+            case "ORBIT" -> pjsipTwin(c, String.join("\n", pjsipTrunk("orbit-east", "192.0.2.30", 10)) + "\n\n"
+                    + String.join("\n", pjsipTrunk("orbit-west", "192.0.2.31", 10)),
+                    String.join("\n",
+                            "exten => _71NXXNXXXXXX,1,AGI(agi://127.0.0.1:4577/call_log)",
+                            "exten => _71NXXNXXXXXX,n,Dial(PJSIP/${EXTEN:1}@orbit-east,${CAMPDTO},To)",
+                            "exten => _71NXXNXXXXXX,n,GotoIf($[\"${DIALSTATUS}\" = \"CHANUNAVAIL\"]?west)",
+                            "exten => _71NXXNXXXXXX,n,GotoIf($[\"${DIALSTATUS}\" = \"CONGESTION\"]?west)",
+                            "exten => _71NXXNXXXXXX,n,Hangup()",
+                            "exten => _71NXXNXXXXXX,n(west),Dial(PJSIP/${EXTEN:1}@orbit-west,${CAMPDTO},To)",
+                            "exten => _71NXXNXXXXXX,n,Hangup()"));
+            default -> c;
+        }).toList();
+        return new LabClusterSpec(base.servers(), carriers, base.campaigns(), base.lists(), base.remoteEndpoints());
+    }
+
+    private static Carrier pjsipTwin(Carrier c, String accountEntry, String dialplan) {
+        return new Carrier(c.carrierId(), c.carrierName(), c.description() + " (PJSIP)", "PJSIP", c.serverIp(),
+                c.active(), "", "", accountEntry, dialplan);
+    }
+
+    private static List<String> pjsipTrunk(String name, String host, int qualifyFrequency) {
+        return List.of("[" + name + "]", "type=aor", "contact=sip:" + host + ":5060",
+                "qualify_frequency=" + qualifyFrequency, "",
+                "[" + name + "]", "type=identify", "endpoint=" + name, "match=" + host, "",
+                "[" + name + "]", "type=endpoint", "context=trunkinbound", "disallow=all", "allow=ulaw",
+                "transport=transport-udp", "aors=" + name, "direct_media=no", "rtp_symmetric=yes", "force_rport=yes",
+                "rewrite_contact=yes");
+    }
 }

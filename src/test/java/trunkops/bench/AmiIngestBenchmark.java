@@ -19,7 +19,8 @@ import trunkops.health.HealthSettings;
  * events/s each client took in over 1-second windows, and the gateway's drop counter (must stay 0).
  *
  * <p>Run: {@code mvn -q test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=trunkops.bench.AmiIngestBenchmark [-Dexec.args="200 300 400"]} (calls/s).
+ * -Dexec.mainClass=trunkops.bench.AmiIngestBenchmark [-Dexec.args="[pjsip] 200 300 400"]} (calls/s; {@code pjsip}:
+ * the 8-peer lab first, then the same rates on a lab whose half trunks are PJSIP endpoints).
  */
 public final class AmiIngestBenchmark {
 
@@ -27,9 +28,19 @@ public final class AmiIngestBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int[] rates = args.length > 0 ? java.util.Arrays.stream(args).mapToInt(Integer::parseInt).toArray()
+        boolean pjsip = args.length > 0 && args[0].equals("pjsip");
+        String[] r = pjsip ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
+        int[] rates = r.length > 0 ? java.util.Arrays.stream(r).mapToInt(Integer::parseInt).toArray()
                 : new int[] {100, 250, 400, 550, 700};
-        try (StormLab lab = new StormLab()) {
+        run(false, rates);
+        if (pjsip) { // the chan_sip run above is the same-process baseline
+            run(true, rates);
+        }
+    }
+
+    private static void run(boolean pjsip, int[] rates) throws Exception {
+        try (StormLab lab = new StormLab(pjsip)) {
+            System.out.println(pjsip ? "--- 4 chan_sip peers + 4 PJSIP endpoints" : "--- 8 chan_sip peers");
             System.out.printf(Locale.ROOT, "%-8s %-18s %-18s %-18s %-7s %s%n", "calls/s", "server ev/s",
                     "bare AJ ev/s", "gateway ev/s", "ratio", "gateway drops");
             for (int rate : rates) {

@@ -39,7 +39,9 @@ import trunkops.ui.common.UiExecutor;
  * Unreachable} a killed trunk shows UNREACHABLE on the board.
  *
  * <p>Run: {@code mvn -q test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=trunkops.bench.BoardBenchmark [-Dexec.args="<traffic multiplier>"]}.
+ * -Dexec.mainClass=trunkops.bench.BoardBenchmark [-Dexec.args="<traffic multiplier> [<dialers>]"]}; with
+ * {@code <dialers>}: {@link LabDefaults#scaled} first (the chan_sip baseline), then {@link LabDefaults#scaledHalfPjsip}
+ * in the same process.
  */
 public final class BoardBenchmark {
 
@@ -49,9 +51,24 @@ public final class BoardBenchmark {
     public static void main(String[] args) throws Exception {
         double multiplier = args.length > 0 ? Double.parseDouble(args[0]) : 150;
         FxBench.start();
+        if (args.length > 1) { // <multiplier> <dialers>: scaled(dialers) (chan_sip baseline), then half on PJSIP
+            int dialers = Integer.parseInt(args[1]);
+            System.out.println("--- scaled(" + dialers + ", 10): chan_sip only");
+            run(LabDefaults.scaled(dialers, 10), multiplier, "SIP");
+            System.out.println("--- scaledHalfPjsip(" + dialers + ", 10): BLUELINE and ORBIT on PJSIP (kills: PJSIP)");
+            run(LabDefaults.scaledHalfPjsip(dialers, 10), multiplier, "PJSIP");
+        } else {
+            run(LabDefaults.cluster(), multiplier, "SIP");
+        }
+        javafx.application.Platform.exit();
+        System.exit(0);
+    }
+
+    /** One lab, one main view: steady-load freshness and FX share, then six kills of ORBIT's trunks. */
+    private static void run(trunkops.lab.LabClusterSpec spec, double multiplier, String killTech) throws Exception {
         Path dir = Files.createDirectories(Path.of("target", "bench-board"));
         AppPaths.deleteTree(dir);
-        LabCluster lab = LabCluster.start(LabDefaults.cluster(), new LabCluster.Options(dir, 1.0, false, true,
+        LabCluster lab = LabCluster.start(spec, new LabCluster.Options(dir, 1.0, false, true,
                 multiplier, Duration.ofSeconds(15), 11L), m -> { });
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1);
         MainView view = FxBench.onFx(() -> {
@@ -63,6 +80,7 @@ public final class BoardBenchmark {
                 Stage stage = new Stage();
                 stage.setScene(scene);
                 stage.show();
+                stages.add(stage);
                 return (MainView) loader.getController();
             } catch (java.io.IOException e) {
                 throw new IllegalStateException(e);
@@ -119,7 +137,7 @@ public final class BoardBenchmark {
             f = new ArrayList<>(freshness);
         }
         f.sort(Long::compare);
-        System.out.printf(Locale.ROOT, "events/s into the monitor (3 AMI links): %.0f%n", evRate);
+        System.out.printf(Locale.ROOT, "events/s into the monitor (all AMI links): %.0f%n", evRate);
         System.out.printf(Locale.ROOT, "change -> shown on the FX thread: p50 %d ms, p99 %d ms, max %d ms (%d deliveries)%n",
                 pct(f, 50), pct(f, 99), f.isEmpty() ? -1 : f.get(f.size() - 1), f.size());
         System.out.printf(Locale.ROOT, "  of which receive -> snapshot published: p50 %d ms, p99 %d ms%n",
@@ -138,7 +156,7 @@ public final class BoardBenchmark {
                     unreachableSeen.clear();
                 }
                 lab.faults().killTrunk(peer);
-                List<String> ev = raw.awaitFrom(before, m -> m.contains("Peer: SIP/" + peer) && m.contains("PeerStatus: Unreachable"),
+                List<String> ev = raw.awaitFrom(before, m -> m.contains("Peer: " + killTech + "/" + peer) && m.contains("PeerStatus: Unreachable"),
                         Duration.ofSeconds(30));
                 long emitted = System.currentTimeMillis();
                 long shown = -1;
@@ -174,9 +192,14 @@ public final class BoardBenchmark {
         scheduler.shutdownNow();
         lab.close();
         AppPaths.deleteTree(dir);
-        javafx.application.Platform.exit();
-        System.exit(0);
+        FxBench.onFx(() -> {
+            stages.forEach(Stage::close);
+            stages.clear();
+            return null;
+        });
     }
+
+    private static final List<Stage> stages = new ArrayList<>();
 
     private static long totalEvents(ClusterMonitor m, LabCluster lab) {
         return m.eventsReceived();

@@ -32,17 +32,40 @@ final class StormLab implements AutoCloseable {
     final AtomicLong placed = new AtomicLong();
 
     StormLab() throws IOException {
+        this(false);
+    }
+
+    /**
+     * @param pjsip false: eight chan_sip peers; true: the odd-numbered four are PJSIP endpoints instead (aor +
+     *              identify + endpoint of one name, as ViciDial writes a PJSIP carrier, qualify_frequency 5), dialled
+     *              as {@code PJSIP/number@carrierN}
+     */
+    StormLab(boolean pjsip) throws IOException {
         ConfigFiles files = new ConfigFiles();
         StringBuilder sip = new StringBuilder("[general]\ncontext=from-trunk\n");
+        StringBuilder pj = new StringBuilder("[transport-udp]\ntype=transport\nprotocol=udp\nbind=0.0.0.0:5061\n");
         for (int i = 0; i < TRUNKS; i++) {
-            sip.append("[carrier").append(i).append("]\ntype=peer\nhost=192.0.2.").append(100 + i)
-                    .append("\nqualify=yes\nqualifyfreq=5\ncontext=from-trunk\n");
+            String host = "192.0.2." + (100 + i);
+            if (isPjsip(pjsip, i)) {
+                pj.append("[carrier").append(i).append("]\ntype=aor\ncontact=sip:").append(host)
+                        .append(":5060\nqualify_frequency=5\n[carrier").append(i).append("]\ntype=identify\nendpoint=carrier")
+                        .append(i).append("\nmatch=").append(host).append("\n[carrier").append(i)
+                        .append("]\ntype=endpoint\ncontext=from-trunk\ndisallow=all\nallow=ulaw\n")
+                        .append("transport=transport-udp\naors=carrier").append(i).append('\n');
+            } else {
+                sip.append("[carrier").append(i).append("]\ntype=peer\nhost=").append(host)
+                        .append("\nqualify=yes\nqualifyfreq=5\ncontext=from-trunk\n");
+            }
         }
         files.install("sip.conf", sip.toString());
+        if (pjsip) {
+            files.install("pjsip.conf", pj.toString());
+        }
         StringBuilder ext = new StringBuilder("[general]\n[globals]\n[storm]\n");
         for (int i = 0; i < TRUNKS; i++) {
+            String dial = isPjsip(pjsip, i) ? "PJSIP/${EXTEN:1}@carrier" + i : "SIP/carrier" + i + "/${EXTEN:1}";
             ext.append("exten => _").append(i).append("X.,1,NoOp(storm call to ${EXTEN})\n")
-                    .append(" same => n,Dial(SIP/carrier").append(i).append("/${EXTEN:1},20,To)\n")
+                    .append(" same => n,Dial(").append(dial).append(",20,To)\n")
                     .append(" same => n,Hangup()\n");
         }
         ext.append("[answer]\nexten => s,1,Answer()\n same => n,Wait(30)\n same => n,Hangup()\n");
@@ -56,6 +79,10 @@ final class StormLab implements AutoCloseable {
         pbx.boot();
         ami = new AmiServer("STORM", pbx, InetAddress.getLoopbackAddress(), 0);
         ami.start();
+    }
+
+    private static boolean isPjsip(boolean pjsip, int trunk) {
+        return pjsip && trunk % 2 == 1;
     }
 
     /** Starts (or changes) the offered load; 0 stops it. */

@@ -178,7 +178,8 @@ public final class ScriptedManager implements AutoCloseable {
                     logins.incrementAndGet();
                     beforeLoginResponse.forEach(this::write);
                     String expected = md5Hex(challenge + secret);
-                    if (!USER.equalsIgnoreCase(m.get("username")) || !expected.equalsIgnoreCase(m.get("key"))) {
+                    boolean plain = m.containsKey("secret") && secret.equals(m.get("secret")); // Secret: login
+                    if (!USER.equalsIgnoreCase(m.get("username")) || !(plain || expected.equalsIgnoreCase(m.get("key")))) {
                         write("Response: Error\r\nActionID: " + id + "\r\nMessage: Authentication failed\r\n\r\n");
                         return false;
                     }
