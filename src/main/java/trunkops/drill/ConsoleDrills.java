@@ -22,6 +22,14 @@ public final class ConsoleDrills {
     /** @param started told the runner before it runs (so the caller can cancel it) */
     public static DrillReport run(DrillConsole console, DrillPlan plan, Clock clock, DrillRunner.Listener listener,
                                   Consumer<DrillRunner> started) throws Exception {
+        DrillReport report = runKept(console, plan, clock, listener, started);
+        console.reported(report);
+        return report;
+    }
+
+    /** As {@link #run} without telling {@link DrillConsole#reported} (the caller notifies, e.g. a schedule). */
+    public static DrillReport runKept(DrillConsole console, DrillPlan plan, Clock clock,
+                                      DrillRunner.Listener listener, Consumer<DrillRunner> started) throws Exception {
         try (DrillConsole.Session s = console.open(plan.serverId())) {
             DrillRunner r = new DrillRunner(plan, s.line(), s.control(), console.journal(), console.role(), clock,
                     listener, DrillRunner.Settings.defaults());
@@ -32,7 +40,6 @@ public final class ConsoleDrills {
             } catch (IOException e) {
                 LOG.warn("drill report not kept: {}", e.getMessage());
             }
-            console.reported(report);
             return report;
         }
     }
