@@ -188,7 +188,9 @@ public final class DrillView extends VBox {
         setPadding(new Insets(10));
         history.setPrefHeight(90);
         history.setPlaceholder(new Label("no drill in this machine's history yet"));
-        getChildren().addAll(top, run, result, reasons, log, new Label("History (newest first; Enter or double-click opens the report)"), history);
+        getChildren().addAll(top, run, result, reasons, log,
+                new Label("History (newest first; Enter or double-click opens the report)"), history);
+        console.schedules().ifPresent(f -> getChildren().add(new DrillScheduleEditor(f, this::currentPlan, worker)));
         worker.execute(this::loadHistory);
     }
 

@@ -58,6 +58,7 @@ class DrillReportViewLabTest {
         }
     }
 
+    private final trunkops.drill.ScheduleFile schedules = new trunkops.drill.ScheduleFile(dir.resolve("schedules.tsv"));
     private final List<trunkops.drill.DrillReport> reported = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Start
@@ -87,6 +88,11 @@ class DrillReportViewLabTest {
             @Override
             public DrillJournal journal() {
                 return journal;
+            }
+
+            @Override
+            public Optional<trunkops.drill.ScheduleFile> schedules() {
+                return Optional.of(schedules);
             }
 
             @Override
@@ -159,6 +165,26 @@ class DrillReportViewLabTest {
                 .take(rv.getScene())).get(10, TimeUnit.SECONDS);
         new trunkops.ui.common.Snapshots().writePng(shot, Path.of("docs", "images", "drill-report.png"));
         robot.interact(() -> reportWindow().ifPresent(w -> ((javafx.stage.Stage) w).close()));
+
+        // the same choices, scheduled off-peak from the tab
+        DrillScheduleEditor ed = robot.lookup("#drillSchedules").queryAs(DrillScheduleEditor.class);
+        robot.interact(() -> {
+            ed.name.setText("nightly prio");
+            ed.add.fire();
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> ed.list.getItems().size() == 1);
+        trunkops.drill.ScheduledDrill s = schedules.load().get(0);
+        assertEquals(List.of("nightly prio", "RPRIO", "SIP/trunk1", DrillLab.SERVER, "3", DrillLab.NUMBER,
+                "drill-prio", "02:00", "04:00", "5"), List.of(s.name(), s.route(), s.trunk(), s.serverId(),
+                "" + s.calls(), s.number(), s.context(), s.from().toString(), s.to().toString(), "" + s.days().size()));
+        robot.interact(() -> ed.add.fire());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> ed.status.getText().contains("name is taken"));
+        robot.interact(() -> {
+            ed.list.getSelectionModel().select(0);
+            ed.remove.fire();
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> ed.list.getItems().isEmpty());
+        assertEquals(List.of(), schedules.load());
     }
 
     private static Optional<javafx.stage.Window> reportWindow() {
