@@ -3,11 +3,15 @@ package trunkops.app;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
@@ -34,6 +38,8 @@ import trunkops.drill.DrillConsole;
 import trunkops.drill.DrillJournal;
 import trunkops.drill.DrillRecovery;
 import trunkops.drill.DrillRoleCheck;
+import trunkops.drill.ScheduleFile;
+import trunkops.drill.ScheduledDrills;
 import trunkops.drill.ui.DrillView;
 import trunkops.health.ClusterAccess;
 import trunkops.routing.RouteVersion;
@@ -56,6 +62,11 @@ final class DrillWiring implements AutoCloseable {
 
     private final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "drill-io");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "drill-schedule");
         t.setDaemon(true);
         return t;
     });
@@ -89,7 +100,10 @@ final class DrillWiring implements AutoCloseable {
                 DrillJournal journal = new DrillJournal(AppPaths.stateDir().resolve("drill").resolve("drills.log"),
                         DrillRepository.open(db.dataSource()));
                 Console console = new Console(access, t, audit, journal, alerts);
+                console.schedules = new ScheduleFile(AppPaths.stateDir().resolve("drill")
+                        .resolve("schedules-" + AlertsWiring.fileName(access.name()) + ".tsv"));
                 console.recover();
+                w.schedule(console, db);
                 UiExecutor.fx().execute(() -> {
                     if (!detached.get()) {
                         w.addTab(besideTab, console, routes);
@@ -102,6 +116,27 @@ final class DrillWiring implements AutoCloseable {
             }
         });
         return w;
+    }
+
+    /** Every 30 s the due scheduled drills run on the {@code drill-schedule} thread, their results as alerts. */
+    private void schedule(Console console, Database db) {
+        ScheduledDrills drills = new ScheduledDrills(console, console.schedules,
+                () -> RouteRepository.reader(db.dataSource()).latest(), Clock.systemUTC(), ZoneId.systemDefault(),
+                console::reported, (s, why) -> console.alerts.get().ifPresent(sink -> sink.publish(Alert.drill(
+                        s.route(), s.trunk(), false, why, Instant.now()))));
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                drills.runDue();
+            } catch (RuntimeException e) {
+                LOG.warn("scheduled drills pass failed: {}", e.toString());
+            }
+        }, 30, 30, TimeUnit.SECONDS);
+    }
+
+    /** A drill's report as an alert (the Alerts tab, the desktop notification and the webhook). */
+    static void publish(AlertSink sink, DrillReport r, Instant at) {
+        String why = r.reason().startsWith("scheduled drill") ? r.reason() + ": " : "";
+        sink.publish(Alert.drill(r.route(), r.trunk(), r.passed(), why + r.summary(), at));
     }
 
     private void addTab(Node besideTab, Console console, List<RouteVersion> routes) {
@@ -131,6 +166,7 @@ final class DrillWiring implements AutoCloseable {
         private final DrillJournal journal;
         private final Supplier<Optional<AlertSink>> alerts;
         private volatile List<RouteVersion> routes = List.of();
+        private volatile ScheduleFile schedules;
 
         Console(ClusterAccess access, ClusterTopology topology, AuditWiring audit, DrillJournal journal,
                 Supplier<Optional<AlertSink>> alerts) {
@@ -143,8 +179,7 @@ final class DrillWiring implements AutoCloseable {
 
         @Override
         public void reported(DrillReport r) { // the Alerts tab, the desktop notification and the webhook
-            alerts.get().ifPresent(sink -> sink.publish(Alert.drill(r.route(), r.trunk(), r.passed(), r.summary(),
-                    java.time.Instant.now())));
+            alerts.get().ifPresent(sink -> publish(sink, r, Instant.now()));
         }
 
         /** Restores the drills a crash cut short on this cluster's dialers. */
@@ -188,6 +223,11 @@ final class DrillWiring implements AutoCloseable {
         }
 
         @Override
+        public Optional<ScheduleFile> schedules() {
+            return Optional.ofNullable(schedules);
+        }
+
+        @Override
         public DrillJournal journal() {
             return journal;
         }
@@ -227,6 +267,7 @@ final class DrillWiring implements AutoCloseable {
             });
         }
         io.shutdownNow();
+        timer.shutdownNow();
         Database db = database;
         if (db != null) {
             db.close();

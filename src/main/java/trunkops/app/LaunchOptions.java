@@ -14,7 +14,7 @@ import trunkops.lab.LabCluster;
  */
 public record LaunchOptions(double labSpeed, double labTraffic, boolean labHistory, String screenshot,
                             long screenshotDelayMs, long exitAfterMs, List<String> labRun, String cluster,
-                            int screenshotTab, boolean wall) {
+                            String screenshotTab, boolean wall) {
 
     public LaunchOptions {
         labRun = List.copyOf(labRun);
@@ -22,11 +22,11 @@ public record LaunchOptions(double labSpeed, double labTraffic, boolean labHisto
 
     /** No options: the console on the first configured cluster (or the lab), lab at real speed. */
     static LaunchOptions defaults() {
-        return new LaunchOptions(1.0, 1.0, true, null, 0, 0, List.of(), null, 1, false);
+        return new LaunchOptions(1.0, 1.0, true, null, 0, 0, List.of(), null, "1", false);
     }
 
     static LaunchOptions ofLab(LabOptions lab) {
-        return new LaunchOptions(lab.speed, lab.effectiveTraffic(), !lab.noHistory, null, 0, 0, lab.run, null, 1,
+        return new LaunchOptions(lab.speed, lab.effectiveTraffic(), !lab.noHistory, null, 0, 0, lab.run, null, "1",
                 false);
     }
 

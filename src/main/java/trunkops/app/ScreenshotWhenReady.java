@@ -6,6 +6,8 @@ import java.util.concurrent.TimeUnit;
 
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.image.WritableImage;
 
 import org.slf4j.Logger;
@@ -19,8 +21,9 @@ import trunkops.ui.common.Snapshots;
 
 /**
  * {@code --screenshot=<png>}: waits until the console shows real data (topology read, every dialer's link in a
- * definite state, no trunk of a connected dialer left UNKNOWN), lets it settle, and writes the window to a PNG. Used to refresh the README's images
- * from the real application.
+ * definite state, no trunk of a connected dialer left UNKNOWN) and shows the chosen tab — by number or by name, waiting
+ * until it exists, since the Audit, Alerts and Drills tabs are added once the session has opened — lets it settle, and
+ * writes the window to a PNG. Used to refresh the README's images from the real application.
  */
 final class ScreenshotWhenReady {
 
@@ -35,6 +38,8 @@ final class ScreenshotWhenReady {
     private long readySinceNanos;
 
     private final long minDelayMs;
+    private String tab = "1";
+    private boolean tabShown;
 
     ScreenshotWhenReady(MainView view, Scene scene, String file, long minDelayMs, ScheduledExecutorService scheduler) {
         this.minDelayMs = minDelayMs;
@@ -42,6 +47,12 @@ final class ScreenshotWhenReady {
         this.scene = scene;
         this.file = Path.of(file);
         this.scheduler = scheduler;
+    }
+
+    /** The tab to show: its number (1 = the board) or its name, case-insensitive ({@code +} for a space). */
+    ScreenshotWhenReady tab(String spec) {
+        this.tab = spec == null || spec.isBlank() ? "1" : spec.strip().replace('+', ' ');
+        return this;
     }
 
     void arm() {
@@ -58,6 +69,10 @@ final class ScreenshotWhenReady {
                         && v.link().state() != AmiLinkState.CONNECTING)
                 && s.trunks().stream().noneMatch(t -> t.state() == TrunkState.UNKNOWN && s.servers().stream()
                         .anyMatch(v -> v.serverId().equals(t.serverId()) && v.link().state() == AmiLinkState.CONNECTED));
+        if (ready && !tabShown) {
+            tabShown = select(mainTabs(scene), tab);
+            ready = false; // settle from the moment the tab shows
+        }
         long now = System.nanoTime();
         if (ready && readySinceNanos == 0) {
             readySinceNanos = now;
@@ -67,7 +82,8 @@ final class ScreenshotWhenReady {
         boolean timedOut = now - startNanos > TimeUnit.MILLISECONDS.toNanos(TIMEOUT_MS);
         if (settled || timedOut) {
             if (timedOut && !settled) {
-                LOG.warn("screenshot taken after {} s without every dialer connected", TIMEOUT_MS / 1000);
+                LOG.warn("screenshot taken after {} s without every dialer connected{}", TIMEOUT_MS / 1000,
+                        tabShown ? "" : " and without the tab " + tab);
             }
             readySinceNanos = -1;
             WritableImage image = new Snapshots().take(scene);
@@ -80,5 +96,34 @@ final class ScreenshotWhenReady {
                 }
             });
         }
+    }
+
+    /** The window's main tabs: the outermost TabPane (lookups go depth-first, parents before children). */
+    static TabPane mainTabs(Scene scene) {
+        return scene.getRoot().lookupAll(".tab-pane").stream().filter(TabPane.class::isInstance)
+                .map(TabPane.class::cast).findFirst().orElse(null);
+    }
+
+    /** Selects tab {@code spec} (a 1-based number or a tab's name, case-insensitive); false while it does not exist. */
+    static boolean select(TabPane tabs, String spec) {
+        if (tabs == null) {
+            return false;
+        }
+        if (spec.matches("[0-9]{1,3}")) {
+            int n = Integer.parseInt(spec);
+            if (n < 1 || n > tabs.getTabs().size()) {
+                return false;
+            }
+            tabs.getSelectionModel().select(n - 1);
+            return true;
+        }
+        for (Tab t : tabs.getTabs()) {
+            String name = t.getText() == null ? "" : t.getText().replaceFirst(" \\(Ctrl\\+[0-9]\\)$", "").strip();
+            if (name.equalsIgnoreCase(spec)) {
+                tabs.getSelectionModel().select(t);
+                return true;
+            }
+        }
+        return false;
     }
 }

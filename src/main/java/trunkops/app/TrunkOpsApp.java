@@ -67,9 +67,8 @@ public final class TrunkOpsApp extends Application {
         view.wallMode(launchOptions.wall());
         background.execute(this::connect);
         if (launchOptions.screenshot() != null) {
-            view.selectTab(launchOptions.screenshotTab());
             new ScreenshotWhenReady(view, scene, launchOptions.screenshot(), launchOptions.screenshotDelayMs(),
-                    background).arm();
+                    background).tab(launchOptions.screenshotTab()).arm();
         }
         if (launchOptions.exitAfterMs() > 0) {
             background.schedule(() -> Platform.runLater(Platform::exit), launchOptions.exitAfterMs(),

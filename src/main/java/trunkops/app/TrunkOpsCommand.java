@@ -46,9 +46,10 @@ final class TrunkOpsCommand implements Callable<Integer> {
             description = "Wait that long after the data is shown before the screenshot.")
     private long screenshotDelayMs;
 
-    @Option(names = "--screenshot-tab", paramLabel = "<n>", defaultValue = "1",
-            description = "The tab to show for the screenshot (1 = board, as Ctrl+n).")
-    private int screenshotTab;
+    @Option(names = "--screenshot-tab", paramLabel = "<n|name>", defaultValue = "1",
+            description = "The tab to show for the screenshot: its number (1 = board, as Ctrl+n) or its name "
+                    + "(e.g. Alerts, Drills; + stands for a space); waits until the tab exists.")
+    private String screenshotTab;
 
     @Option(names = "--exit-after", paramLabel = "<ms>", defaultValue = "0",
             description = "Close the console after that many milliseconds.")

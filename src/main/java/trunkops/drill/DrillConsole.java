@@ -26,6 +26,11 @@ public interface DrillConsole {
     default void reported(DrillReport report) {
     }
 
+    /** The cluster's scheduled drills, when the session keeps them (the Drills tab edits them). */
+    default java.util.Optional<ScheduleFile> schedules() {
+        return java.util.Optional.empty();
+    }
+
     /** Opens the drill's links to dialer {@code serverId} (closed by the wizard when the drill ends). */
     Session open(String serverId) throws IOException;
 

@@ -30,11 +30,21 @@ public final class DrillHistory {
         Path html = dir.resolve(r.id() + ".html");
         Files.writeString(html, ReportHtml.render(r), StandardCharsets.UTF_8);
         ReportCsv.write(r, dir.resolve(r.id() + ".csv"));
+        ReportStore.write(r, dir.resolve(r.id() + ".report"));
         return html;
     }
 
     public List<DrillJournal.Ended> list() throws IOException {
         return journal.history();
+    }
+
+    /** The whole report of drill {@code id} as kept by {@link #save} (empty: unknown id, or kept before reports were). */
+    public Optional<DrillReport> load(String id) throws IOException {
+        if (!ID.matcher(id).matches()) {
+            return Optional.empty();
+        }
+        Path p = journal.reportDir().resolve(id + ".report");
+        return Files.exists(p) ? Optional.of(ReportStore.read(p)) : Optional.empty();
     }
 
     /** The saved HTML report of drill {@code id}, when kept. */

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * caller) and hands every report to {@code notify} (where the alerts part hooks its notification). One pass
  * ({@link #runDue()}) runs each schedule's latest occurrence once, when it started less than {@code grace} ago: a
  * console started long after an off-peak slot does not run it at peak time. Occurrences already due when the
- * scheduler is created count as done (a restart re-runs nothing).
+ * scheduler is created count as done (a restart re-runs nothing). A {@code run} that returns null (could not run at
+ * all) notifies nothing.
  */
 public final class DrillScheduler {
 
@@ -60,6 +61,9 @@ public final class DrillScheduler {
             }
             for (DrillPlan p : s.plans()) {
                 DrillReport r = run.apply(p);
+                if (r == null) { // could not run at all; {@code run} said why
+                    continue;
+                }
                 out.add(r);
                 notify.accept(r);
             }

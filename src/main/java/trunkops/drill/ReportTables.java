@@ -6,19 +6,19 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** The report's tables as text cells, shared by the HTML, PDF and CSV exports (one source of numbers). */
-final class ReportTables {
+public final class ReportTables {
 
-    static final List<String> ATTEMPT_HEADERS = List.of("call", "phase", "attempt", "trunk", "started_ms",
+    public static final List<String> ATTEMPT_HEADERS = List.of("call", "phase", "attempt", "trunk", "started_ms",
             "route_dialstatus", "ami_dialend", "sip", "next", "connected", "answered_by", "time_to_answer_ms",
             "skips");
-    static final List<String> LATENCY_HEADERS = List.of("trunk", "samples", "answered", "min_ms", "median_ms",
+    public static final List<String> LATENCY_HEADERS = List.of("trunk", "samples", "answered", "min_ms", "median_ms",
             "max_ms");
 
     private ReportTables() {
     }
 
     /** One row per attempt (a call with none gets one row); started_ms counts from the call's first event. */
-    static List<List<String>> attempts(DrillReport r) {
+    public static List<List<String>> attempts(DrillReport r) {
         List<List<String>> rows = new ArrayList<>();
         for (CallRecord c : r.calls()) {
             String answered = c.answeredBy().orElse("");
@@ -38,7 +38,7 @@ final class ReportTables {
     }
 
     /** Per trunk: samples, answered probes, min / median / max latency of the answered ones. */
-    static List<List<String>> latency(DrillReport r) {
+    public static List<List<String>> latency(DrillReport r) {
         Map<String, List<Integer>> by = new TreeMap<>();
         Map<String, Integer> count = new TreeMap<>();
         for (DrillReport.LatencySample s : r.latency()) {
@@ -61,7 +61,7 @@ final class ReportTables {
     }
 
     /** The timings and facts, as label / value pairs. */
-    static List<List<String>> summary(DrillReport r) {
+    public static List<List<String>> summary(DrillReport r) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("outcome", r.outcome().name()));
         rows.add(List.of("route", r.route() + " v" + r.version() + " (" + r.strategy() + ")"));

@@ -106,7 +106,7 @@ class CliTest {
                 "lag nsvoice 3000", "--cluster=Production+east", "--no-lab-history", "--lab-traffic", "4",
                 "--screenshot=x.png", "--screenshot-delay=170000", "--screenshot-tab=5", "--exit-after=185000", "--wall");
         assertEquals(new LaunchOptions(5.0, 4.0, false, "x.png", 170_000, 185_000,
-                List.of("at 20 kill orbit-west", "lag nsvoice 3000"), "Production east", 5, true), top.options());
+                List.of("at 20 kill orbit-west", "lag nsvoice 3000"), "Production east", "5", true), top.options());
         TrunkOpsCommand quiet = new TrunkOpsCommand(null);
         new CommandLine(quiet).parseArgs("--no-lab-traffic");
         assertEquals(0.0, quiet.options().labTraffic());

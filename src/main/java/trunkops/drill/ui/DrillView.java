@@ -30,6 +30,7 @@ import javafx.scene.layout.VBox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import trunkops.drill.ConsoleDrills;
 import trunkops.drill.DrillConsole;
 import trunkops.drill.DrillHistory;
 import trunkops.drill.DrillPlan;
@@ -82,6 +83,9 @@ public final class DrillView extends VBox {
     final Button exportHtml = new Button("Export HTML…");
     final Button exportPdf = new Button("Export PDF…");
     final Button exportCsv = new Button("Export CSV…");
+    final Button openReport = new Button("Open report…");
+    private final List<String> historyIds = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private java.util.function.Consumer<DrillReport> reportOpener = this::openInWindow;
     private volatile DrillRunner running;
     private DrillReport last;
 
@@ -110,6 +114,21 @@ public final class DrillView extends VBox {
         exportHtml.setOnAction(e -> export("html"));
         exportPdf.setOnAction(e -> export("pdf"));
         exportCsv.setOnAction(e -> export("csv"));
+        openReport.setOnAction(e -> {
+            if (last != null) {
+                reportOpener.accept(last);
+            }
+        });
+        history.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+                openSelected();
+            }
+        });
+        history.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2) {
+                openSelected();
+            }
+        });
         exportButtons(true);
         layoutParts();
         refreshPlan();
@@ -132,6 +151,7 @@ public final class DrillView extends VBox {
         verdict.setId("drillVerdict");
         reasons.setId("drillReasons");
         history.setId("drillHistory");
+        openReport.setId("drillOpenReport");
     }
 
     private void layoutParts() {
@@ -162,13 +182,15 @@ public final class DrillView extends VBox {
         progress.setPrefWidth(220);
         verdict.getStyleClass().add("drill-verdict");
         reasons.setWrapText(true);
-        HBox result = new HBox(8, verdict, exportHtml, exportPdf, exportCsv);
+        HBox result = new HBox(8, verdict, openReport, exportHtml, exportPdf, exportCsv);
         log.getStyleClass().add("drill-log");
         VBox.setVgrow(log, Priority.ALWAYS);
         setPadding(new Insets(10));
         history.setPrefHeight(90);
         history.setPlaceholder(new Label("no drill in this machine's history yet"));
-        getChildren().addAll(top, run, result, reasons, log, new Label("History (newest first)"), history);
+        getChildren().addAll(top, run, result, reasons, log,
+                new Label("History (newest first; Enter or double-click opens the report)"), history);
+        console.schedules().ifPresent(f -> getChildren().add(new DrillScheduleEditor(f, this::currentPlan, worker)));
         worker.execute(this::loadHistory);
     }
 
@@ -213,17 +235,8 @@ public final class DrillView extends VBox {
     }
 
     private void runDrill(DrillPlan p) {
-        try (DrillConsole.Session s = console.open(p.serverId())) {
-            DrillRunner r = new DrillRunner(p, s.line(), s.control(), console.journal(), console.role(),
-                    Clock.systemUTC(), listener(), DrillRunner.Settings.defaults());
-            running = r;
-            DrillReport report = r.run();
-            try {
-                new DrillHistory(console.journal()).save(report);
-            } catch (java.io.IOException e) {
-                LOG.warn("drill report not kept: {}", e.getMessage());
-            }
-            console.reported(report);
+        try {
+            DrillReport report = ConsoleDrills.run(console, p, Clock.systemUTC(), listener(), r -> running = r);
             Platform.runLater(() -> finished(report));
             loadHistory();
         } catch (Exception e) {
@@ -240,13 +253,50 @@ public final class DrillView extends VBox {
     /** Reads the drill history (file IO, on the worker) and shows it newest first. */
     private void loadHistory() {
         try {
-            List<String> lines = new java.util.ArrayList<>(new DrillHistory(console.journal()).list().stream()
-                    .map(e -> SafeText.display(e.finished() + " " + e.outcome() + " — " + e.summary())).toList());
-            java.util.Collections.reverse(lines);
-            Platform.runLater(() -> history.getItems().setAll(lines));
+            List<trunkops.drill.DrillJournal.Ended> ended = new java.util.ArrayList<>(
+                    new DrillHistory(console.journal()).list());
+            java.util.Collections.reverse(ended);
+            List<String> lines = ended.stream()
+                    .map(e -> SafeText.display(e.finished() + " " + e.outcome() + " — " + e.summary())).toList();
+            List<String> ids = ended.stream().map(trunkops.drill.DrillJournal.Ended::id).toList();
+            Platform.runLater(() -> {
+                historyIds.clear();
+                historyIds.addAll(ids);
+                history.getItems().setAll(lines);
+            });
         } catch (java.io.IOException e) {
             LOG.warn("drill history not read: {}", e.getMessage());
         }
+    }
+
+    /** Opens the selected history entry's saved report (read on the worker, shown on the FX thread). */
+    private void openSelected() {
+        int i = history.getSelectionModel().getSelectedIndex();
+        if (i < 0 || i >= historyIds.size()) {
+            return;
+        }
+        String id = historyIds.get(i);
+        worker.execute(() -> {
+            try {
+                Optional<DrillReport> r = new DrillHistory(console.journal()).load(id);
+                Platform.runLater(() -> r.ifPresentOrElse(reportOpener,
+                        () -> state.setText("no saved report for " + id + " (kept as HTML only)")));
+            } catch (java.io.IOException e) {
+                LOG.warn("drill report {} not read: {}", id, e.getMessage());
+                Platform.runLater(() -> state.setText("✖ report " + id + " not read: " + e.getMessage()));
+            }
+        });
+    }
+
+    /** Where a report is shown (default: its own window, {@link DrillReportView#open}). */
+    public void setReportOpener(java.util.function.Consumer<DrillReport> opener) {
+        this.reportOpener = opener;
+    }
+
+    private void openInWindow(DrillReport r) {
+        List<String> css = new java.util.ArrayList<>(getScene() == null ? List.of() : getScene().getStylesheets());
+        css.addAll(getStylesheets());
+        DrillReportView.open(r, getScene() == null ? null : getScene().getWindow(), css);
     }
 
     private DrillRunner.Listener listener() {
@@ -301,6 +351,7 @@ public final class DrillView extends VBox {
         exportHtml.setDisable(disabled);
         exportPdf.setDisable(disabled);
         exportCsv.setDisable(disabled);
+        openReport.setDisable(disabled);
     }
 
     private void export(String ext) {
