@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,11 +16,10 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.mariadb.jdbc.MariaDbDataSource;
 
 import trunkops.db.RouteRepository;
 import trunkops.lab.LabCluster;
-import trunkops.lab.LabDefaults;
+import trunkops.push.PushLab;
 import trunkops.routing.RouteFile;
 import trunkops.routing.RouteStore;
 import trunkops.secrets.Keyring;
@@ -43,36 +40,32 @@ class PushCliLabTest {
             "member = SIP/nsvoice weight=%d priority=2",
             "dial-timeout = 30");
 
-    private static LabCluster lab;
-    private static Path dir;
+    private static PushLab fx;
 
     @BeforeAll
     static void start() throws Exception {
-        dir = Files.createDirectories(Path.of("target", "push-cli-lab-test"));
-        AppPaths.deleteTree(dir);
-        lab = LabCluster.start(LabDefaults.cluster(),
-                new LabCluster.Options(dir, 1.0, false, false, 1.0, Duration.ofSeconds(2), 12L), m -> { });
+        fx = PushLab.start("push-cli-lab-test", Duration.ofSeconds(2), 12L);
     }
 
     @AfterAll
     static void stop() {
-        if (lab != null) {
-            lab.close();
+        if (fx != null) {
+            fx.close();
         }
-        AppPaths.deleteTree(dir);
     }
 
     private record Run(int code, String out, String err) {
     }
 
     private static Run cli(String... more) {
-        LabCluster.DbAccess db = lab.dbAccess();
+        LabCluster.DbAccess db = fx.lab().dbAccess();
         List<String> a = new ArrayList<>(List.of(more));
         a.addAll(List.of("--jdbc", db.jdbcUrl(), "--db-user", db.user(), "--db-password-env", "DB_PW",
                 "--user", LabCluster.CONSOLE_AMI_USER, "--secret-env", "AMI_SECRET", "--timeout", "30s"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Map<String, String> env = Map.of("AMI_SECRET", lab.amiAccess().get(0).secret(), "DB_PW", db.password());
+        Map<String, String> env = Map.of("AMI_SECRET", fx.lab().amiAccess().get(0).secret(),
+                "DB_PW", db.password());
         CliContext ctx = new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), env::get,
                 () -> new Keyring("no-such-secret-tool", Map.of()), new CompletableFuture<>(),
@@ -89,13 +82,8 @@ class PushCliLabTest {
 
     @Test
     void dryRunPushAndRollbackFromTheCommandLine() throws Exception {
-        LabCluster.DbAccess a = lab.dbAccess();
-        MariaDbDataSource ds = new MariaDbDataSource(a.jdbcUrl());
-        ds.setUser(a.user());
-        ds.setPassword(a.password());
-        RouteRepository routes = RouteRepository.open(ds, "lab-test");
-        save(routes, 70, 0);
-        save(routes, 40, 1);
+        save(fx.routes(), 70, 0);
+        save(fx.routes(), 40, 1);
 
         Run dry = cli("push", "CLI-SPLIT", "--dry-run");
         assertEquals(0, dry.code(), dry.err());
@@ -108,11 +96,11 @@ class PushCliLabTest {
 
         Run push = cli("push", "CLI-SPLIT", "--test-number", "22125550100");
         assertEquals(0, push.code(), push.out() + push.err());
-        assertTrue(push.out().contains(lab.amiAccess().get(0).serverId() + " VERIFY")
+        assertTrue(push.out().contains(fx.lab().amiAccess().get(0).serverId() + " VERIFY")
                 && push.out().contains("test call Local/522125550100@default"), push.out());
         assertTrue(push.out().lines().anyMatch(l -> l.startsWith("test call ") && l.contains("SIP/")),
                 "which trunk the test call reached: " + push.out());
-        for (LabCluster.AmiAccess d : lab.amiAccess()) {
+        for (LabCluster.AmiAccess d : fx.lab().amiAccess()) {
             assertTrue(push.out().contains(d.serverId() + " NEW verified trunkops route CLI-SPLIT v2"), push.out());
             assertTrue(push.out().contains(d.serverId() + " VERIFY"), push.out());
         }
@@ -123,7 +111,7 @@ class PushCliLabTest {
 
         Run back = cli("rollback", "CLI-SPLIT", "--to", "1", "--no-test-call");
         assertEquals(0, back.code(), back.out() + back.err());
-        for (LabCluster.AmiAccess d : lab.amiAccess()) {
+        for (LabCluster.AmiAccess d : fx.lab().amiAccess()) {
             assertTrue(back.out().contains(d.serverId() + " NEW verified trunkops route CLI-SPLIT v1"), back.out());
         }
 

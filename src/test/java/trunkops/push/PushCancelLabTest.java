@@ -4,15 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiPredicate;
@@ -23,21 +20,13 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.mariadb.jdbc.MariaDbDataSource;
 
-import trunkops.ami.AmiDialplanReader;
-import trunkops.ami.AmiTarget;
-import trunkops.app.AppPaths;
 import trunkops.control.ControlVerb;
 import trunkops.control.DialerOutcome;
 import trunkops.control.audit.AuditEntry;
 import trunkops.control.audit.Identity;
 import trunkops.control.audit.LocalJournal;
 import trunkops.control.audit.Role;
-import trunkops.db.RouteRepository;
-import trunkops.db.RouterCarrierRepository;
-import trunkops.lab.LabCluster;
-import trunkops.lab.LabDefaults;
 import trunkops.routing.GeneratedRoute;
 import trunkops.routing.RouteFile;
 import trunkops.routing.RouteStore;
@@ -62,54 +51,30 @@ class PushCancelLabTest {
             "member = SIP/nsvoice weight=%d priority=2",
             "dial-timeout = 30");
 
-    private static LabCluster lab;
-    private static Path dir;
-    private static MariaDbDataSource ds;
-    private static RouteRepository routes;
-    private static RouterCarrierRepository store;
-    private static AmiDialplanReader reader;
+    private static PushLab fx;
     private static LocalJournal journal;
 
     @BeforeAll
     static void start() throws Exception {
-        dir = Files.createDirectories(Path.of("target", "push-cancel-lab-test"));
-        AppPaths.deleteTree(dir);
-        lab = LabCluster.start(LabDefaults.cluster(),
-                new LabCluster.Options(dir, 1.0, false, false, 1.0, Duration.ofSeconds(1), 13L), m -> { });
-        LabCluster.DbAccess a = lab.dbAccess();
-        ds = new MariaDbDataSource(a.jdbcUrl());
-        ds.setUser(a.user());
-        ds.setPassword(a.password());
-        routes = RouteRepository.open(ds, "lab-test");
-        store = new RouterCarrierRepository(ds, Clock.systemDefaultZone(), "127.0.0.1");
-        List<AmiTarget> targets = new ArrayList<>();
-        for (LabCluster.AmiAccess x : lab.amiAccess()) {
-            targets.add(new AmiTarget(x.serverId(), x.host(), x.port(), x.user()));
-        }
-        reader = new AmiDialplanReader(targets, t -> () -> lab.amiAccess().stream()
-                .filter(x -> x.serverId().equals(t.serverId())).findFirst().orElseThrow().secret().toCharArray(),
-                10_000);
-        journal = LocalJournal.open(dir.resolve("journal").resolve("audit.log"),
+        fx = PushLab.start("push-cancel-lab-test", Duration.ofSeconds(1), 13L);
+        journal = LocalJournal.open(fx.dir().resolve("journal").resolve("audit.log"),
                 new Identity("lab-test", "localhost", Role.ENGINEER), Clock.systemUTC());
         RouteVersion v1 = save(70, 0);
         save(40, 1);
-        PushReport r = run(ChangeSet.build(v1, store.read(v1.name()), store.dialers()), (job, p) -> false);
+        PushReport r = run(ChangeSet.build(v1, fx.store().read(v1.name()), fx.store().dialers()),
+                (job, p) -> false);
         assertEquals(PushReport.Outcome.PUSHED, r.outcome(), r.toString());
     }
 
     @AfterAll
     static void stop() {
-        if (reader != null) {
-            reader.close();
+        if (fx != null) {
+            fx.close();
         }
-        if (lab != null) {
-            lab.close();
-        }
-        AppPaths.deleteTree(dir);
     }
 
     private static RouteVersion save(int blue, int based) throws Exception {
-        RouteStore.SaveResult r = routes.save(RouteFile.parse(String.format(ROUTE, blue, 100 - blue)), based,
+        RouteStore.SaveResult r = fx.routes().save(RouteFile.parse(String.format(ROUTE, blue, 100 - blue)), based,
                 "lab-test", "weights " + blue);
         return assertInstanceOf(RouteStore.SaveResult.Saved.class, r, r.toString()).version();
     }
@@ -120,8 +85,8 @@ class PushCancelLabTest {
         PushJob[] job = new PushJob[1];
         JournalStepLog steps = new JournalStepLog(journal, c.version().name(), c.version().version(), "lab test",
                 "lab-test");
-        job[0] = new PushJob(c, store, reader, new PushJob.Settings(Duration.ofSeconds(20), Duration.ofSeconds(8),
-                Duration.ofMillis(100), Optional.empty(), "lab-test"), p -> {
+        job[0] = new PushJob(c, fx.store(), fx.reader(), new PushJob.Settings(Duration.ofSeconds(20),
+                Duration.ofSeconds(8), Duration.ofMillis(100), Optional.empty(), "lab-test"), p -> {
                     if (!job[0].cancelRequested() && when.test(c, p)) {
                         LOG.info("cancel at {}", p);
                         job[0].cancel();
@@ -134,8 +99,8 @@ class PushCancelLabTest {
     }
 
     private static ChangeSet v2() throws PushException {
-        RouteVersion v2 = routes.version("CANCEL-RT", 2).orElseThrow();
-        return ChangeSet.build(v2, store.read(v2.name()), store.dialers());
+        RouteVersion v2 = fx.routes().version("CANCEL-RT", 2).orElseThrow();
+        return ChangeSet.build(v2, fx.store().read(v2.name()), fx.store().dialers());
     }
 
     /** The push rolled back (or never wrote) and every dialer runs v1, read back here. */
@@ -143,9 +108,9 @@ class PushCancelLabTest {
         assertEquals(PushReport.Outcome.ROLLED_BACK, r.outcome(), r.toString());
         assertTrue(r.summary().contains(why), r.summary());
         assertTrue(r.dialers().stream().allMatch(d -> d.state() == PushReport.State.OLD), r.toString());
-        assertEquals(c.live(), store.read("CANCEL-RT"), "the v1 row");
+        assertEquals(c.live(), fx.store().read("CANCEL-RT"), "the v1 row");
         for (PushStore.Dialer d : c.dialers()) {
-            assertEquals(Optional.empty(), Verifier.check(reader.show(d.serverId(), Verifier.CONTEXT), "CANCEL-RT",
+            assertEquals(Optional.empty(), Verifier.check(fx.reader().show(d.serverId(), Verifier.CONTEXT), "CANCEL-RT",
                     c.live(), Optional.of(c.target())), d.serverId() + " runs v1");
         }
     }
@@ -165,7 +130,7 @@ class PushCancelLabTest {
     @Order(1)
     void everyStepOfThePushIsInTheJournalCompleted() throws Exception {
         List<AuditEntry> steps = stepsOf(1, 0);
-        List<String> ids = store.dialers().stream().map(PushStore.Dialer::serverId).toList();
+        List<String> ids = fx.store().dialers().stream().map(PushStore.Dialer::serverId).toList();
         assertEquals(List.of("CHECK", "CANARY_WRITE " + ids.get(0), "WAIT " + ids.get(0), "VERIFY " + ids.get(0),
                 "STAGE_OTHERS", "WAIT " + ids.get(1), "VERIFY " + ids.get(1), "WAIT " + ids.get(2),
                 "VERIFY " + ids.get(2), "FINAL"), phases(steps));
@@ -195,7 +160,7 @@ class PushCancelLabTest {
     @Order(3)
     void cancelWhileWaitingForTheCanarysKeepalive() throws Exception {
         ChangeSet c = v2();
-        lab.faults().slowKeepalive(Duration.ofSeconds(3));
+        fx.lab().faults().slowKeepalive(Duration.ofSeconds(3));
         try {
             int from = stepsOf(2, 0).size();
             PushReport r = run(c, (x, p) -> p.step() == PushJob.Step.WAIT_RELOAD);
@@ -205,7 +170,7 @@ class PushCancelLabTest {
             assertEquals(List.of("CHECK", "CANARY_WRITE " + canary, "WAIT " + canary, "ROLLBACK " + canary,
                     "ROLLBACK_VERIFY " + canary, "FINAL"), steps);
         } finally {
-            lab.faults().restoreKeepalive();
+            fx.lab().faults().restoreKeepalive();
         }
     }
 
@@ -254,11 +219,11 @@ class PushCancelLabTest {
         String canary = c.dialers().get(0).serverId();
         PushJob[] job = new PushJob[1];
         boolean[] edited = new boolean[1];
-        job[0] = new PushJob(c, store, reader, new PushJob.Settings(Duration.ofSeconds(20), Duration.ofSeconds(8),
-                Duration.ofMillis(100), Optional.empty(), "lab-test"), p -> {
+        job[0] = new PushJob(c, fx.store(), fx.reader(), new PushJob.Settings(Duration.ofSeconds(20),
+                Duration.ofSeconds(8), Duration.ofMillis(100), Optional.empty(), "lab-test"), p -> {
                     if (!edited[0] && p.step() == PushJob.Step.VERIFY && p.serverId().equals(canary)) {
                         edited[0] = true;
-                        try (Connection x = ds.getConnection(); PreparedStatement ps = x.prepareStatement("UPDATE"
+                        try (Connection x = fx.ds().getConnection(); PreparedStatement ps = x.prepareStatement("UPDATE"
                                 + " vicidial_server_carriers SET globals_string = 'EDITED=2'"
                                 + " WHERE carrier_id = 'CANCEL-RT'")) {
                             assertEquals(1, ps.executeUpdate());
@@ -271,7 +236,7 @@ class PushCancelLabTest {
         LOG.info("edited mid-push: {} {} {}", r.summary(), r.dialers(), r.conflicts());
         assertEquals(PushReport.Outcome.FAILED, r.outcome(), r.toString());
         assertEquals(List.of(new FieldConflict("globals_string", "", "EDITED=2", "")), r.conflicts());
-        assertEquals("EDITED=2", store.read("CANCEL-RT").orElseThrow().globalsString(), "their edit kept");
+        assertEquals("EDITED=2", fx.store().read("CANCEL-RT").orElseThrow().globalsString(), "their edit kept");
         for (PushReport.DialerState d : r.dialers()) {
             assertEquals(d.serverId().equals(canary) ? PushReport.State.UNKNOWN : PushReport.State.OLD, d.state(),
                     d.toString());
@@ -283,8 +248,8 @@ class PushCancelLabTest {
     @Order(8)
     void aNewRouteWhoseRowSomeoneElseCreatedMeanwhileStopsWithTheirRowAsLive() throws Exception {
         RouteVersion v = save2("CREATED-RT");
-        ChangeSet c = ChangeSet.build(v, store.read(v.name()), store.dialers());
-        try (Connection x = ds.getConnection(); PreparedStatement ps = x.prepareStatement("INSERT INTO"
+        ChangeSet c = ChangeSet.build(v, fx.store().read(v.name()), fx.store().dialers());
+        try (Connection x = fx.ds().getConnection(); PreparedStatement ps = x.prepareStatement("INSERT INTO"
                 + " vicidial_server_carriers (carrier_id, carrier_name, registration_string, template_id,"
                 + " account_entry, protocol, globals_string, dialplan_entry, server_ip, active, carrier_description)"
                 + " VALUES ('CREATED-RT', 'by hand', '', '--NONE--', '', 'SIP', 'X=1', '', '10.0.0.99', 'N', '')")) {
@@ -295,18 +260,19 @@ class PushCancelLabTest {
         assertEquals(List.of("server_ip", "active", "globals_string", "dialplan_entry", "account_entry"),
                 r.conflicts().stream().map(FieldConflict::field).toList(), r.conflicts().toString());
         FieldConflict ip = r.conflicts().get(0);
-        assertEquals(new FieldConflict("server_ip", FieldConflict.NO_ROW, "10.0.0.99", store.dialers().get(0).serverIp()), ip,
+        assertEquals(new FieldConflict("server_ip", FieldConflict.NO_ROW, "10.0.0.99",
+                fx.store().dialers().get(0).serverIp()), ip,
                 "built from no row, someone's row now, the push would write the canary-scoped row");
     }
 
     private static RouteVersion save2(String name) throws Exception {
-        RouteStore.SaveResult r = routes.save(RouteFile.parse(String.format(ROUTE, 50, 50).replace("CANCEL-RT",
+        RouteStore.SaveResult r = fx.routes().save(RouteFile.parse(String.format(ROUTE, 50, 50).replace("CANCEL-RT",
                 name).replace("_53NXX", "_55NXX")), 0, "lab-test", "new");
         return assertInstanceOf(RouteStore.SaveResult.Saved.class, r, r.toString()).version();
     }
 
     private static long adminLogRows() throws SQLException {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
+        try (Connection c = fx.ds().getConnection(); PreparedStatement ps = c.prepareStatement(
                 "SELECT COUNT(*) FROM vicidial_admin_log WHERE record_id = 'CANCEL-RT'");
              ResultSet rs = ps.executeQuery()) {
             rs.next();

@@ -4,13 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,15 +19,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.mariadb.jdbc.MariaDbDataSource;
 
-import trunkops.ami.AmiDialplanReader;
-import trunkops.ami.AmiTarget;
-import trunkops.app.AppPaths;
-import trunkops.db.RouteRepository;
-import trunkops.db.RouterCarrierRepository;
-import trunkops.lab.LabCluster;
-import trunkops.lab.LabDefaults;
 import trunkops.routing.GeneratedRoute;
 import trunkops.routing.RouteFile;
 import trunkops.routing.RouteStore;
@@ -55,47 +44,22 @@ class PushLabTest {
             "member = SIP/nsvoice weight=%d priority=2",
             "dial-timeout = 30");
 
-    private static LabCluster lab;
-    private static Path dir;
-    private static MariaDbDataSource ds;
-    private static RouteRepository routes;
-    private static RouterCarrierRepository store;
-    private static AmiDialplanReader reader;
+    private static PushLab fx;
 
     @BeforeAll
     static void start() throws Exception {
-        dir = Files.createDirectories(Path.of("target", "push-lab-test"));
-        AppPaths.deleteTree(dir);
-        lab = LabCluster.start(LabDefaults.cluster(),
-                new LabCluster.Options(dir, 1.0, false, false, 1.0, Duration.ofSeconds(2), 11L), m -> { });
-        LabCluster.DbAccess a = lab.dbAccess();
-        ds = new MariaDbDataSource(a.jdbcUrl());
-        ds.setUser(a.user());
-        ds.setPassword(a.password());
-        routes = RouteRepository.open(ds, "lab-test");
-        store = new RouterCarrierRepository(ds, Clock.systemDefaultZone(), "127.0.0.1");
-        List<AmiTarget> targets = new ArrayList<>();
-        for (LabCluster.AmiAccess x : lab.amiAccess()) {
-            targets.add(new AmiTarget(x.serverId(), x.host(), x.port(), x.user()));
-        }
-        reader = new AmiDialplanReader(targets, t -> () -> lab.amiAccess().stream()
-                .filter(x -> x.serverId().equals(t.serverId())).findFirst().orElseThrow().secret().toCharArray(),
-                10_000);
+        fx = PushLab.start("push-lab-test", Duration.ofSeconds(2), 11L);
     }
 
     @AfterAll
     static void stop() {
-        if (reader != null) {
-            reader.close();
+        if (fx != null) {
+            fx.close();
         }
-        if (lab != null) {
-            lab.close();
-        }
-        AppPaths.deleteTree(dir);
     }
 
     private static RouteVersion save(int blue, int based) throws Exception {
-        RouteStore.SaveResult r = routes.save(RouteFile.parse(String.format(ROUTE, blue, 100 - blue)), based,
+        RouteStore.SaveResult r = fx.routes().save(RouteFile.parse(String.format(ROUTE, blue, 100 - blue)), based,
                 "lab-test", "weights " + blue);
         return assertInstanceOf(RouteStore.SaveResult.Saved.class, r, r.toString()).version();
     }
@@ -107,13 +71,13 @@ class PushLabTest {
 
     private static PushReport push(ChangeSet c, Duration timeout) throws InterruptedException {
         List<PushJob.Progress> steps = new ArrayList<>();
-        PushReport r = new PushJob(c, store, reader, settings(timeout), steps::add).run();
+        PushReport r = new PushJob(c, fx.store(), fx.reader(), settings(timeout), steps::add).run();
         LOG.info("push {}: {} {}", c.version().marker(), r.summary(), r.dialers());
         return r;
     }
 
     private static ChangeSet build(RouteVersion v) throws PushException {
-        return ChangeSet.build(v, store.read(v.name()), store.dialers());
+        return ChangeSet.build(v, fx.store().read(v.name()), fx.store().dialers());
     }
 
     @Test
@@ -129,20 +93,20 @@ class PushLabTest {
         assertEquals(PushReport.Outcome.PUSHED, r.outcome(), r.toString());
         assertTrue(r.allNew(), r.toString());
         for (PushStore.Dialer d : c.dialers()) {
-            assertTrue(Verifier.check(reader.show(d.serverId(), Verifier.CONTEXT), v1.name(),
+            assertTrue(Verifier.check(fx.reader().show(d.serverId(), Verifier.CONTEXT), v1.name(),
                     Optional.of(c.target()), Optional.empty()).isEmpty(), d.serverId());
             LOG.info("{} verified {} after {} ms", d.serverId(), v1.marker(), r.dialers().stream()
                     .filter(x -> x.serverId().equals(d.serverId())).findFirst().orElseThrow().untilVerified()
                     .toMillis());
         }
-        assertEquals(Optional.of(c.target()), store.read(v1.name()));
+        assertEquals(Optional.of(c.target()), fx.store().read(v1.name()));
         assertEquals(logs + 2, adminLogRows(), "an ADD (canary) and a MODIFY (all) in vicidial_admin_log");
     }
 
     @Test
     @Order(2)
     void theSameVersionAgainChangesNothing() throws Exception {
-        RouteVersion v1 = routes.version("RENEW-SPLIT", 1).orElseThrow();
+        RouteVersion v1 = fx.routes().version("RENEW-SPLIT", 1).orElseThrow();
         long logs = adminLogRows();
         PushReport r = push(build(v1), Duration.ofSeconds(30));
         assertEquals(PushReport.Outcome.NOTHING_TO_PUSH, r.outcome(), r.toString());
@@ -153,7 +117,7 @@ class PushLabTest {
     @Test
     @Order(3)
     void aDialplanThatLoadsOnlyUpToAParseErrorIsRolledBackAtTheCanary() throws Exception {
-        RouteVersion v1 = routes.version("RENEW-SPLIT", 1).orElseThrow();
+        RouteVersion v1 = fx.routes().version("RENEW-SPLIT", 1).orElseThrow();
         RouteVersion v2 = save(50, 1);
         ChangeSet clean = build(v2);
         GeneratedRoute g = clean.generated();
@@ -175,9 +139,9 @@ class PushLabTest {
             assertEquals(PushReport.State.OLD, d.state(), d.toString());
             assertEquals(d.serverId().equals(canary) ? "rolled back, verified" : "not touched", d.detail());
         }
-        assertEquals(clean.live(), store.read("RENEW-SPLIT"), "the v1 row is back");
+        assertEquals(clean.live(), fx.store().read("RENEW-SPLIT"), "the v1 row is back");
         for (PushStore.Dialer d : c.dialers()) {
-            assertTrue(Verifier.check(reader.show(d.serverId(), Verifier.CONTEXT), v1.name(), clean.live(),
+            assertTrue(Verifier.check(fx.reader().show(d.serverId(), Verifier.CONTEXT), v1.name(), clean.live(),
                     Optional.empty()).isEmpty(), d.serverId() + " runs v1");
         }
     }
@@ -185,26 +149,26 @@ class PushLabTest {
     @Test
     @Order(4)
     void aStoppedKeepaliveTimesOutAndRollsBack() throws Exception {
-        RouteVersion v2 = routes.version("RENEW-SPLIT", 2).orElseThrow();
+        RouteVersion v2 = fx.routes().version("RENEW-SPLIT", 2).orElseThrow();
         ChangeSet c = build(v2);
-        lab.faults().stopKeepalive();
+        fx.lab().faults().stopKeepalive();
         try {
             PushReport r = push(c, Duration.ofSeconds(4));
             assertEquals(PushReport.Outcome.ROLLED_BACK, r.outcome(), r.toString());
             assertTrue(r.summary().contains("rebuild_conf_files still 'Y'"), r.summary());
             assertTrue(r.dialers().stream().allMatch(d -> d.state() == PushReport.State.OLD), r.toString());
-            assertEquals(c.live(), store.read("RENEW-SPLIT"));
+            assertEquals(c.live(), fx.store().read("RENEW-SPLIT"));
         } finally {
-            lab.faults().restoreKeepalive();
+            fx.lab().faults().restoreKeepalive();
         }
     }
 
     @Test
     @Order(5)
     void aRowChangedByAnotherConsoleStopsThePushBeforeAnyWrite() throws Exception {
-        RouteVersion v2 = routes.version("RENEW-SPLIT", 2).orElseThrow();
+        RouteVersion v2 = fx.routes().version("RENEW-SPLIT", 2).orElseThrow();
         ChangeSet c = build(v2);
-        try (Connection x = ds.getConnection(); PreparedStatement ps = x.prepareStatement("UPDATE"
+        try (Connection x = fx.ds().getConnection(); PreparedStatement ps = x.prepareStatement("UPDATE"
                 + " vicidial_server_carriers SET globals_string = 'EDITED=1' WHERE carrier_id = 'RENEW-SPLIT'")) {
             assertEquals(1, ps.executeUpdate());
         }
@@ -215,7 +179,7 @@ class PushLabTest {
         assertTrue(r.summary().contains("-> 'EDITED=1'"), r.summary());
         assertEquals(List.of(new FieldConflict("globals_string", "", "EDITED=1", "")), r.conflicts(),
                 "three-way: built from '', live 'EDITED=1', the push would write ''");
-        assertEquals("EDITED=1", store.read("RENEW-SPLIT").orElseThrow().globalsString());
+        assertEquals("EDITED=1", fx.store().read("RENEW-SPLIT").orElseThrow().globalsString());
         assertEquals(logs, adminLogRows(), "nothing written");
         assertTrue(r.dialers().stream().allMatch(d -> d.detail().equals("not touched")), r.toString());
     }
@@ -223,16 +187,16 @@ class PushLabTest {
     @Test
     @Order(6)
     void cancelWhileWaitingForASlowKeepaliveRollsBackVerified() throws Exception {
-        try (Connection x = ds.getConnection(); PreparedStatement ps = x.prepareStatement("UPDATE"
+        try (Connection x = fx.ds().getConnection(); PreparedStatement ps = x.prepareStatement("UPDATE"
                 + " vicidial_server_carriers SET globals_string = '' WHERE carrier_id = 'RENEW-SPLIT'")) {
             assertEquals(1, ps.executeUpdate());
         }
-        ChangeSet c = build(routes.version("RENEW-SPLIT", 2).orElseThrow());
-        lab.faults().slowKeepalive(Duration.ofSeconds(4));
+        ChangeSet c = build(fx.routes().version("RENEW-SPLIT", 2).orElseThrow());
+        fx.lab().faults().slowKeepalive(Duration.ofSeconds(4));
         try {
             List<PushJob.Progress> steps = new ArrayList<>();
             PushJob[] job = new PushJob[1];
-            job[0] = new PushJob(c, store, reader, settings(Duration.ofSeconds(30)), p -> {
+            job[0] = new PushJob(c, fx.store(), fx.reader(), settings(Duration.ofSeconds(30)), p -> {
                 steps.add(p);
                 if (p.step() == PushJob.Step.WAIT_RELOAD) {
                     job[0].cancel();
@@ -243,19 +207,19 @@ class PushLabTest {
             assertEquals(PushReport.Outcome.ROLLED_BACK, r.outcome(), r.toString());
             assertTrue(r.summary().contains("cancelled by the operator"), r.summary());
             assertTrue(r.dialers().stream().allMatch(d -> d.state() == PushReport.State.OLD), r.toString());
-            assertEquals(c.live(), store.read("RENEW-SPLIT"));
+            assertEquals(c.live(), fx.store().read("RENEW-SPLIT"));
             assertTrue(steps.stream().anyMatch(p -> p.step() == PushJob.Step.ROLLBACK), steps.toString());
         } finally {
-            lab.faults().restoreKeepalive();
+            fx.lab().faults().restoreKeepalive();
         }
     }
 
     @Test
     @Order(7)
     void aDialerDownMidPushIsReportedUnknownAndTheOthersRolledBack() throws Exception {
-        ChangeSet c = build(routes.version("RENEW-SPLIT", 2).orElseThrow());
+        ChangeSet c = build(fx.routes().version("RENEW-SPLIT", 2).orElseThrow());
         String down = c.dialers().get(2).serverId();
-        lab.faults().dropAmi(down);
+        fx.lab().faults().dropAmi(down);
         try {
             PushReport r = push(c, Duration.ofSeconds(30));
             assertEquals(PushReport.Outcome.FAILED, r.outcome(), r.toString());
@@ -265,14 +229,14 @@ class PushLabTest {
             }
             assertTrue(r.dialers().get(2).detail().contains("check: ShowDialPlan vicidial-auto-external on " + down),
                     r.dialers().get(2).detail());
-            assertEquals(c.live(), store.read("RENEW-SPLIT"), "the previous row is back");
+            assertEquals(c.live(), fx.store().read("RENEW-SPLIT"), "the previous row is back");
         } finally {
-            lab.faults().restartAmi(down);
+            fx.lab().faults().restartAmi(down);
         }
     }
 
     private static long adminLogRows() throws SQLException {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
+        try (Connection c = fx.ds().getConnection(); PreparedStatement ps = c.prepareStatement(
                 "SELECT COUNT(*) FROM vicidial_admin_log WHERE record_id = 'RENEW-SPLIT'");
              ResultSet rs = ps.executeQuery()) {
             rs.next();

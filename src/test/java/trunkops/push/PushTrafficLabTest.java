@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,16 +20,10 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.mariadb.jdbc.MariaDbDataSource;
 
-import trunkops.ami.AmiDialplanReader;
 import trunkops.ami.AmiTestCaller;
 import trunkops.ami.AmiTarget;
-import trunkops.app.AppPaths;
-import trunkops.db.RouteRepository;
-import trunkops.db.RouterCarrierRepository;
 import trunkops.lab.LabCluster;
-import trunkops.lab.LabDefaults;
 import trunkops.routing.RouteFile;
 import trunkops.routing.RouteStore;
 import trunkops.routing.RouteVersion;
@@ -63,53 +54,28 @@ class PushTrafficLabTest {
             "member = SIP/nsvoice weight=%d priority=2",
             "dial-timeout = 30");
 
-    private static LabCluster lab;
-    private static Path dir;
-    private static MariaDbDataSource ds;
-    private static RouteRepository routes;
-    private static RouterCarrierRepository store;
-    private static AmiDialplanReader reader;
+    private static PushLab fx;
 
     @BeforeAll
     static void start() throws Exception {
-        dir = Files.createDirectories(Path.of("target", "push-traffic-lab-test"));
-        AppPaths.deleteTree(dir);
-        lab = LabCluster.start(LabDefaults.cluster(),
-                new LabCluster.Options(dir, 1.0, false, true, 20.0, Duration.ofSeconds(2), 14L), m -> { });
-        LabCluster.DbAccess a = lab.dbAccess();
-        ds = new MariaDbDataSource(a.jdbcUrl());
-        ds.setUser(a.user());
-        ds.setPassword(a.password());
-        routes = RouteRepository.open(ds, "lab-test");
-        store = new RouterCarrierRepository(ds, Clock.systemDefaultZone(), "127.0.0.1");
-        List<AmiTarget> targets = new ArrayList<>();
-        for (LabCluster.AmiAccess x : lab.amiAccess()) {
-            targets.add(new AmiTarget(x.serverId(), x.host(), x.port(), x.user()));
-        }
-        reader = new AmiDialplanReader(targets, t -> () -> lab.amiAccess().stream()
-                .filter(x -> x.serverId().equals(t.serverId())).findFirst().orElseThrow().secret().toCharArray(),
-                10_000);
+        fx = PushLab.start("push-traffic-lab-test", true, 20.0, Duration.ofSeconds(2), 14L);
     }
 
     @AfterAll
     static void stop() {
-        if (reader != null) {
-            reader.close();
+        if (fx != null) {
+            fx.close();
         }
-        if (lab != null) {
-            lab.close();
-        }
-        AppPaths.deleteTree(dir);
     }
 
     private static RouteVersion save(String text, int based) throws Exception {
-        RouteStore.SaveResult r = routes.save(RouteFile.parse(text), based, "lab-test", "v" + (based + 1));
+        RouteStore.SaveResult r = fx.routes().save(RouteFile.parse(text), based, "lab-test", "v" + (based + 1));
         return assertInstanceOf(RouteStore.SaveResult.Saved.class, r, r.toString()).version();
     }
 
     private static PushReport push(RouteVersion v) throws Exception {
-        ChangeSet c = ChangeSet.build(v, store.read(v.name()), store.dialers());
-        PushReport r = new PushJob(c, store, reader, new PushJob.Settings(Duration.ofSeconds(30),
+        ChangeSet c = ChangeSet.build(v, fx.store().read(v.name()), fx.store().dialers());
+        PushReport r = new PushJob(c, fx.store(), fx.reader(), new PushJob.Settings(Duration.ofSeconds(30),
                 Duration.ofSeconds(10), Duration.ofMillis(200), Optional.empty(), "lab-test"), p -> { }).run();
         LOG.info("push {}: {} {}", v.marker(), r.summary(), r.dialers());
         return r;
@@ -128,8 +94,8 @@ class PushTrafficLabTest {
         RouteVersion v2 = save(String.format(PEER_ROUTE, trunk(5092, "inband")), 1);
         PushReport r2 = push(v2);
         assertEquals(PushReport.Outcome.PUSHED, r2.outcome(), r2.toString());
-        for (PushStore.Dialer d : store.dialers()) {
-            Map<String, String> peer = reader.showPeer(d.serverId(), "rtpeer1").orElseThrow(
+        for (PushStore.Dialer d : fx.store().dialers()) {
+            Map<String, String> peer = fx.reader().showPeer(d.serverId(), "rtpeer1").orElseThrow(
                     () -> new AssertionError("rtpeer1 not on " + d.serverId()));
             assertEquals("5092", peer.get("address-port"), d.serverId() + " " + peer);
             assertEquals("inband", peer.get("sip-dtmfmode"), d.serverId() + " " + peer);
@@ -138,8 +104,8 @@ class PushTrafficLabTest {
         RouteVersion v3 = save(String.format(PEER_ROUTE, ""), 2);
         PushReport r3 = push(v3);
         assertEquals(PushReport.Outcome.PUSHED, r3.outcome(), r3.toString());
-        for (PushStore.Dialer d : store.dialers()) {
-            assertEquals(Optional.empty(), reader.showPeer(d.serverId(), "rtpeer1"), d.serverId());
+        for (PushStore.Dialer d : fx.store().dialers()) {
+            assertEquals(Optional.empty(), fx.reader().showPeer(d.serverId(), "rtpeer1"), d.serverId());
         }
     }
 
@@ -147,13 +113,13 @@ class PushTrafficLabTest {
     @Order(2)
     void renewsLiveTrafficFollowsThePushedWeights() throws Exception {
         RouteVersion v1 = save(String.format(RENEW, 70, 30), 0);
-        List<LabCluster.AmiAccess> dialers = lab.amiAccess();
+        List<LabCluster.AmiAccess> dialers = fx.lab().amiAccess();
         try (AmiWireClient d2 = login(dialers.get(1)); AmiWireClient d3 = login(dialers.get(2))) {
             PushReport r1 = push(v1);
             assertEquals(PushReport.Outcome.PUSHED, r1.outcome(), r1.toString());
             int from2 = d2.count();
             int from3 = d3.count();
-            try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
+            try (Connection c = fx.ds().getConnection(); PreparedStatement ps = c.prepareStatement(
                     "UPDATE vicidial_campaigns SET dial_prefix = '5' WHERE campaign_id = 'RENEW'")) {
                 assertEquals(1, ps.executeUpdate());
             }
@@ -178,17 +144,17 @@ class PushTrafficLabTest {
     @Order(3)
     void aTestCallOnTheCanaryReportsTheTrunksItReached() throws Exception {
         RouteVersion v3 = save(String.format(RENEW, 50, 50), 2);
-        ChangeSet c = ChangeSet.build(v3, store.read(v3.name()), store.dialers());
+        ChangeSet c = ChangeSet.build(v3, fx.store().read(v3.name()), fx.store().dialers());
         List<AmiTarget> targets = new ArrayList<>();
-        for (LabCluster.AmiAccess x : lab.amiAccess()) {
+        for (LabCluster.AmiAccess x : fx.lab().amiAccess()) {
             targets.add(new AmiTarget(x.serverId(), x.host(), x.port(), x.user()));
         }
-        AmiTestCaller caller = new AmiTestCaller(targets, t -> () -> lab.amiAccess().stream()
+        AmiTestCaller caller = new AmiTestCaller(targets, t -> () -> fx.lab().amiAccess().stream()
                 .filter(x -> x.serverId().equals(t.serverId())).findFirst().orElseThrow().secret().toCharArray(),
                 10_000);
         String dial = TestDial.dialString(v3, "12125550100").orElseThrow();
         assertEquals("512125550100", dial);
-        PushJob job = new PushJob(c, store, reader, new PushJob.Settings(Duration.ofSeconds(30),
+        PushJob job = new PushJob(c, fx.store(), fx.reader(), new PushJob.Settings(Duration.ofSeconds(30),
                 Duration.ofSeconds(10), Duration.ofMillis(200), Optional.empty(), "lab-test"), p -> { })
                 .withTestCall(caller, dial, TestDial.VICIDIAL_CONTEXT, Duration.ofSeconds(60));
         PushReport r = job.run();
