@@ -95,6 +95,8 @@ public final class AmiGateway implements AutoCloseable {
     private volatile ManagerConnection connection;
     private volatile SessionGate gate;
     private String privilegeWarning;
+    /** ListCommands timed out on this connection (a busy dialer): asked again with the next latency poll. */
+    private boolean privilegesUnchecked;
     private volatile AmiLinkStatus status;
     private volatile boolean stopped;
     private volatile boolean pollRefused;
@@ -235,10 +237,11 @@ public final class AmiGateway implements AutoCloseable {
         if (connection != c) {
             return;
         }
+        privilegesUnchecked = false;
         try {
             Map<String, Set<String>> actions = AmiLists.commands(c, settings.actionTimeoutMs());
             if (actions == null) {
-                LOG.info("AMI {}: ListCommands not answered, privileges not checked", target);
+                LOG.info("AMI {}: ListCommands refused, privileges not checked", target);
                 return;
             }
             String w = PrivilegeCheck.warning(target.serverId(), target.username(), actions);
@@ -248,7 +251,10 @@ public final class AmiGateway implements AutoCloseable {
             }
             privilegeWarning = w;
         } catch (IOException | TimeoutException | IllegalStateException e) {
-            LOG.info("AMI {}: ListCommands failed, privileges not checked: {}", target, AmiLists.describe(e));
+            // a busy dialer (or a link about to drop): asked again with the next latency poll on this connection
+            privilegesUnchecked = e instanceof TimeoutException;
+            LOG.info("AMI {}: ListCommands failed, privileges not checked{}: {}", target,
+                    privilegesUnchecked ? " yet" : "", AmiLists.describe(e));
         }
     }
 
@@ -312,6 +318,9 @@ public final class AmiGateway implements AutoCloseable {
         ManagerConnection c = connection;
         if (c == null || stopped) {
             return;
+        }
+        if (privilegesUnchecked) {
+            checkPrivileges(c);
         }
         if (pjsip.hasPjsip()) {
             stacks.poll(c, false);

@@ -197,6 +197,20 @@ class AmiGatewayScriptedTest {
     }
 
     @Test
+    void aListCommandsThatTimesOutIsAskedAgainAtTheNextPoll() throws Exception {
+        server.listCommands.add("Command: Execute Asterisk CLI Command. (Priv: command)\r\n");
+        server.listCommandsIgnored.set(1);
+        try (AmiGateway g = new AmiGateway(new AmiTarget("scripted", "127.0.0.1", server.port(), ScriptedManager.USER),
+                ScriptedManager.SECRET::toCharArray, recorder, scheduler,
+                new AmiGateway.Settings(10_000, 5_000, 300, 100, 200, 10_000, 200))) {
+            g.start();
+            String w = await(String.class, s -> s.startsWith("problem: AMI user 'noc' on scripted"));
+            assertTrue(w.contains("'command'"), w);
+            assertEquals(0, server.listCommandsIgnored.get(), "the first ListCommands went unanswered");
+        }
+    }
+
+    @Test
     void theLiveChannelsAreReadAgainPeriodically() throws Exception {
         try (AmiGateway g = new AmiGateway(new AmiTarget("scripted", "127.0.0.1", server.port(),
                 ScriptedManager.USER), ScriptedManager.SECRET::toCharArray, recorder, scheduler,

@@ -40,6 +40,8 @@ public final class ScriptedManager implements AutoCloseable {
     public final List<String> listCommands = new CopyOnWriteArrayList<>(List.of(
             "Ping: Keepalive command. (Priv: <none>)\r\n",
             "SIPpeers: List SIP peers (text format). (Priv: system,reporting)\r\n"));
+    /** How many ListCommands to leave unanswered (a busy manager), counted down. */
+    public final AtomicInteger listCommandsIgnored = new AtomicInteger();
     public final AtomicInteger connections = new AtomicInteger();
     public final AtomicInteger logins = new AtomicInteger();
     public final AtomicInteger snapshots = new AtomicInteger();
@@ -221,7 +223,11 @@ public final class ScriptedManager implements AutoCloseable {
                             + "Event: SIPpeerstatusComplete\r\nActionID: " + id + "\r\nEventList: Complete\r\n"
                             + "ListItems: " + items.size() + "\r\n\r\n");
                 }
-                case "listcommands" -> write(head + String.join("", listCommands) + "\r\n");
+                case "listcommands" -> {
+                    if (listCommandsIgnored.getAndUpdate(n -> Math.max(0, n - 1)) == 0) {
+                        write(head + String.join("", listCommands) + "\r\n");
+                    }
+                }
                 case "ping" -> write(head + "Ping: Pong\r\nTimestamp: 1796397043.397407\r\n\r\n");
                 case "logoff" -> {
                     write("Response: Goodbye\r\nActionID: " + id + "\r\nMessage: Thanks for all the fish.\r\n\r\n");
