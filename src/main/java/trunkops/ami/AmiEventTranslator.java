@@ -47,12 +47,15 @@ final class AmiEventTranslator {
     void handle(ManagerEvent e, long now) {
         if (e instanceof PeerStatusEvent p) {
             PeerName.Parsed parsed = PeerName.parse(p.getPeer(), p.getChannelType());
-            if (parsed.problem() != null || p.getPeerStatus() == null || p.getPeerStatus().isBlank()) {
-                malformed(parsed.problem() != null ? parsed.problem() : "PeerStatus without a status");
+            if (parsed.problem() != null) {
+                malformed(parsed.problem());
                 return;
             }
-            parsed.peer().ifPresent(n -> listener.peerStatus(serverId, n.tech(), n.name(), p.getPeerStatus(),
-                    p.getTime(), now));
+            // chan_sip's SIPpeerstatus says "Unknown" for a peer whose first qualify has not answered yet (after a
+            // start or reload), and asterisk-java turns that word into null (AstUtil.isNull): not a malformed event
+            String status = p.getPeerStatus() == null || p.getPeerStatus().isBlank() ? "Unknown" : p.getPeerStatus();
+            parsed.peer().ifPresent(n -> listener.peerStatus(serverId, n.tech(), n.name(), status, p.getTime(),
+                    now));
         } else if (e instanceof NewChannelEvent n) {
             if (blank(n.getChannel())) {
                 malformed("Newchannel without a channel");

@@ -197,6 +197,18 @@ class AmiGatewayScriptedTest {
     }
 
     @Test
+    void aPeerNotQualifiedYetIsUnknownNotMalformed() throws Exception {
+        // SIPpeerstatus says "Unknown" before a peer's first qualify answers; asterisk-java makes that word null
+        server.peers.put("v3", "UNKNOWN");
+        try (AmiGateway g = gateway(ScriptedManager.SECRET)) {
+            g.start();
+            await(String.class, s -> s.equals("SIP/v3=Unknown"));
+            assertEquals(0, g.eventsMalformed(), all.toString());
+            assertFalse(all.stream().anyMatch(o -> o.toString().startsWith("problem:")), all.toString());
+        }
+    }
+
+    @Test
     void aListCommandsThatTimesOutIsAskedAgainAtTheNextPoll() throws Exception {
         server.listCommands.add("Command: Execute Asterisk CLI Command. (Priv: command)\r\n");
         server.listCommandsIgnored.set(1);

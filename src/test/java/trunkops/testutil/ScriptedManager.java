@@ -214,9 +214,10 @@ public final class ScriptedManager implements AutoCloseable {
                     List<String> items = new ArrayList<>();
                     peers.forEach((name, status) -> {
                         String word = status.startsWith("OK") ? "Reachable" : status.startsWith("LAGGED") ? "Lagged"
-                                : "Unreachable";
+                                : status.equals("UNKNOWN") ? "Unknown" : "Unreachable";
                         items.add("Event: PeerStatus\r\nPrivilege: System\r\nChannelType: SIP\r\nPeer: SIP/" + name
-                                + "\r\nPeerStatus: " + word + "\r\n" + (word.equals("Unreachable") ? "" : "Time: 20\r\n")
+                                + "\r\nPeerStatus: " + word + "\r\n"
+                                + (word.equals("Unreachable") || word.equals("Unknown") ? "" : "Time: 20\r\n")
                                 + "ActionID: " + id + "\r\n\r\n");
                     });
                     write(head + "EventList: start\r\nMessage: Peer status will follow\r\n\r\n" + String.join("", items)
