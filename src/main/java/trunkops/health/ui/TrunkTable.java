@@ -98,9 +98,23 @@ public final class TrunkTable extends TableView<TrunkView> {
         return Integer.toString(v.calls());
     }
 
-    /** Replaces the rows (called on the FX thread with a fresh snapshot). */
+    /**
+     * Replaces the rows (called on the FX thread with a fresh snapshot, about once a second). The trunk the operator
+     * selected stays selected as its fresh row, wherever the sort puts it: the table's own selection follows equal
+     * items only, and a row with a new latency is a new item.
+     */
     public void show(List<TrunkView> trunks) {
+        TrunkView selected = getSelectionModel().getSelectedItem();
         rows.setAll(trunks);
+        if (selected == null) {
+            return;
+        }
+        for (int i = 0; i < getItems().size(); i++) {
+            if (getItems().get(i).key().equals(selected.key())) {
+                getSelectionModel().clearAndSelect(i);
+                return;
+            }
+        }
     }
 
     /** Shows only the trunks {@code filter} lets through (the sidebar's text and dialer, as on the board). */
