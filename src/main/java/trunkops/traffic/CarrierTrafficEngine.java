@@ -114,6 +114,7 @@ public final class CarrierTrafficEngine {
     private LocalDateTime databaseNow;
     private int refreshes;
     private Object fingerprint;
+    private int generation;
     /** Shared-prefix calls the last cold load counted under their prefix key, for the next refresh to move. */
     private CallCampaigns pendingCampaigns;
     private LocalDateTime pendingFrom;
@@ -145,6 +146,7 @@ public final class CarrierTrafficEngine {
         topology = t;
         if (!fp.equals(fingerprint)) {
             fingerprint = fp;
+            generation++;
             attributor = new CarrierAttributor(t);
             loaded = false;
         }
@@ -277,6 +279,7 @@ public final class CarrierTrafficEngine {
         reconcileAfterCold = null;
         cube.clear();
         recent.clear();
+        generation++;
         maxSeen = Long.MIN_VALUE;
         windowStartMinute = CubeQueries.minute(from);
         long rememberFrom = CarrierLogRow.second(now) - 2 * settings.overlap().toSeconds();
@@ -485,7 +488,7 @@ public final class CarrierTrafficEngine {
 
     // ---- reading ----
 
-    private Predicate<String> serverFilter(List<String> servers) {
+    Predicate<String> serverFilter(List<String> servers) {
         if (servers == null || servers.isEmpty()) {
             return s -> true;
         }
@@ -493,7 +496,7 @@ public final class CarrierTrafficEngine {
         return set::contains;
     }
 
-    private boolean sip() {
+    boolean sip() {
         return schema == null || schema.sipColumns();
     }
 
@@ -517,51 +520,64 @@ public final class CarrierTrafficEngine {
     /**
      * The report for [from, to) (minute resolution) and the given dialers (empty = all). With summaries, a span
      * reaching before the window is built from the sealed minutes, reading (and sealing) only what they lack; the
-     * first report over a past week reads it, later ones do not (ADR 0011).
+     * first report over a past week reads it, later ones do not (ADR 0011). All at once: the console's service runs
+     * the same {@link ReportJob} step by step between its refreshes.
      */
     public CarrierReport report(LocalDateTime from, LocalDateTime to, List<String> servers) {
-        long a = CubeQueries.minute(from);
-        long b = ceilMinute(to);
-        TrafficCube c = cube;
-        if (summaries != null && a < windowStartMinute) {
-            try {
-                c = pastCube(a, b);
-            } catch (DbException e) {
-                throw new IllegalStateException("carrier log not read for the report: " + e.getMessage(), e);
+        ReportJob job = reportJob(from, to, servers);
+        try {
+            while (!job.step()) {
+                // one statement's range at a time
             }
+        } catch (DbException e) {
+            throw new IllegalStateException("carrier log not read for the report: " + e.getMessage(), e);
         }
-        Predicate<String> f = serverFilter(servers);
-        return new CarrierReport(from, to, servers == null ? List.of() : servers,
-                CubeQueries.overall(c, a, b, f, sip()),
-                CubeQueries.totals(c, a, b, Dimension.CARRIER, f, sip()),
-                CubeQueries.totals(c, a, b, Dimension.CARRIER_SERVER, f, sip()),
-                CubeQueries.totals(c, a, b, Dimension.CARRIER_CAMPAIGN, f, sip()),
-                CubeQueries.totals(c, a, b, Dimension.CARRIER_SERVER_CAMPAIGN, f, sip()),
-                c.attributionStats(a, b), schema == null ? "" : schema.degradedReason());
+        return job.finish();
     }
 
-    /** [a, b) in a cube of its own: sealed minutes, the rest of the past read and sealed, the window's part copied. */
-    private TrafficCube pastCube(long a, long b) throws DbException {
-        TrafficCube past = new TrafficCube();
-        long split = Math.min(b, windowStartMinute);
-        List<Long> read = new ArrayList<>();
-        for (long[] run : summaries.loadPast(a, split, past)) {
+    /** A report to be built step by step on the thread that refreshes this engine. */
+    ReportJob reportJob(LocalDateTime from, LocalDateTime to, List<String> servers) {
+        return new ReportJob(this, from, to, servers);
+    }
+
+    /** Changes at every cold load and attribution change: a report being built starts again. */
+    int generation() {
+        return generation;
+    }
+
+    /** Whether minutes before the window can be read for a report (summaries are kept). */
+    boolean pastReadable() {
+        return summaries != null;
+    }
+
+    long windowStartMinute() {
+        return windowStartMinute;
+    }
+
+    /** Past minutes [a, b) from the summaries into {@code past}; the statements' ranges for what they lack. */
+    List<LocalDateTime[]> loadPast(long a, long b, TrafficCube past) throws DbException {
+        List<LocalDateTime[]> out = new ArrayList<>();
+        for (long[] run : summaries.loadPast(a, b, past)) {
             LocalDateTime x = CubeQueries.time(run[0]);
             LocalDateTime y = CubeQueries.time(run[1]);
-            for (LocalDateTime[] r : plan(x, y, repository.extent(x, y))) {
-                scanInto(r[0], r[1], past);
-            }
-            for (long m = run[0]; m < run[1]; m++) {
-                read.add(m);
-            }
+            out.addAll(plan(x, y, repository.extent(x, y)));
         }
-        summaries.sealPast(past, read);
-        for (long m = split; m < b; m++) {
-            if (cube.minuteCells(m) != null) {
-                MinuteCells.of(cube, m).addTo(m, past);
-            }
+        return out;
+    }
+
+    /** Reads [from, to) of the past into {@code past} and seals its minutes at once; the rows read. */
+    long scanPast(LocalDateTime from, LocalDateTime to, TrafficCube past) throws DbException {
+        long rows = scanInto(from, to, past);
+        List<Long> minutes = new ArrayList<>();
+        for (long m = CubeQueries.minute(from); m < CubeQueries.minute(to); m++) {
+            minutes.add(m);
         }
-        return past;
+        summaries.sealPast(past, minutes);
+        return rows;
+    }
+
+    String degradedReason() {
+        return schema == null ? "" : schema.degradedReason();
     }
 
     /** How the rows of [from, to) were attributed. */
@@ -569,7 +585,7 @@ public final class CarrierTrafficEngine {
         return cube.attributionStats(CubeQueries.minute(from), ceilMinute(to));
     }
 
-    private static long ceilMinute(LocalDateTime t) {
+    static long ceilMinute(LocalDateTime t) {
         long m = CubeQueries.minute(t);
         return t.equals(CubeQueries.time(m)) ? m : m + 1;
     }

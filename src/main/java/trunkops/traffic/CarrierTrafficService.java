@@ -130,7 +130,11 @@ public final class CarrierTrafficService implements AutoCloseable {
         worker.execute(this::tick);
     }
 
-    /** A carrier report for [from, to) and the given dialers, built on the service's thread from what is loaded. */
+    /**
+     * A carrier report for [from, to) and the given dialers, built on the service's thread from what is loaded. A
+     * span before the window is read one statement at a time ({@link ReportJob}) with the refreshes running in
+     * between, so a first report over a past week does not stop the live charts.
+     */
     public CompletableFuture<CarrierReport> report(java.time.LocalDateTime from, java.time.LocalDateTime to,
                                                    List<String> servers) {
         CompletableFuture<CarrierReport> f = new CompletableFuture<>();
@@ -138,20 +142,44 @@ public final class CarrierTrafficService implements AutoCloseable {
         f.whenComplete((r, e) -> pending.remove(f));
         try {
             worker.execute(() -> {
-                try {
-                    if (engine == null || !engine.loaded()) {
-                        throw new IllegalStateException("no carrier statistics loaded yet: "
-                                + availability.message());
-                    }
-                    f.complete(engine.report(from, to, servers));
-                } catch (RuntimeException e) {
-                    f.completeExceptionally(e);
+                CarrierTrafficEngine e = engine;
+                if (e == null || !e.loaded()) {
+                    f.completeExceptionally(new IllegalStateException("no carrier statistics loaded yet: "
+                            + availability.message()));
+                    return;
                 }
+                advance(e, e.reportJob(from, to, servers), f);
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {
             f.completeExceptionally(new IllegalStateException("the carrier statistics of this cluster are closed"));
         }
         return f;
+    }
+
+    /** One step of a report on the service's thread, then back in the queue behind any refresh that is due. */
+    private void advance(CarrierTrafficEngine e, ReportJob job, CompletableFuture<CarrierReport> f) {
+        if (f.isDone()) {
+            return; // cancelled by the caller
+        }
+        if (engine != e) {
+            f.completeExceptionally(new IllegalStateException("the carrier statistics were reopened during the report"
+                    + " (database switched); run it again"));
+            return;
+        }
+        try {
+            if (!e.loaded()) {
+                worker.schedule(() -> advance(e, job, f), 200, TimeUnit.MILLISECONDS); // the reload comes first
+            } else if (job.step()) {
+                f.complete(job.finish());
+            } else {
+                worker.execute(() -> advance(e, job, f));
+            }
+        } catch (java.util.concurrent.RejectedExecutionException x) {
+            f.completeExceptionally(new IllegalStateException("the carrier statistics of this cluster are closed"));
+        } catch (DbException | RuntimeException x) {
+            f.completeExceptionally(x instanceof DbException ? new IllegalStateException(
+                    "carrier log not read for the report: " + x.getMessage(), x) : x);
+        }
     }
 
     /** The last snapshot published (any thread). */

@@ -252,4 +252,74 @@ class SummaryStoreLabTest {
         assertEquals(report(full, later), report(later, later));
     }
 
+
+    @Test
+    void aPastReportIsReadOneStatementAtATimeBetweenRefreshesAndRestartsWhenThePatternsChange() throws Exception {
+        // a table too large to scan whole (ViciDial's years of history): chunks of an hour
+        CarrierTrafficEngine.Settings small = settings.withWindow(java.time.Duration.ofHours(2)).withFullScanMaxRows(0);
+        CarrierTrafficEngine e = new CarrierTrafficEngine(lab.repository(), small);
+        e.useSummaries(root.resolve("steps"), lab.lab.jdbcUrl());
+        e.setTopology(topology);
+        open(e);
+        LocalDateTime a = e.databaseNow().minusHours(20).truncatedTo(ChronoUnit.HOURS);
+        LocalDateTime b = e.windowStart().plusMinutes(30);
+        CarrierTrafficEngine full = engine(null, topology);
+        open(full);
+        CarrierReport expected = full.report(a, b, List.of());
+
+        ReportJob job = e.reportJob(a, b, List.of());
+        int steps = 0;
+        while (!job.step()) {
+            steps++;
+            e.refresh(); // what the service runs between two steps
+        }
+        assertTrue(steps >= 18 && job.statements() >= 17, "one statement per step: " + steps + " steps, "
+                + job.statements() + " statements");
+        assertEquals(expected, job.finish(), "the same numbers as a full read, refreshes in between");
+
+        // the patterns change while a report is read: it starts again under the new attribution
+        ClusterTopology changed = withoutBlueline();
+        CarrierTrafficEngine fullChanged = engine(null, changed);
+        open(fullChanged);
+        LocalDateTime a2 = a.minusHours(2);
+        ReportJob again = e.reportJob(a2, b, List.of());
+        for (int i = 0; i < 3; i++) {
+            assertFalse(again.step());
+        }
+        e.setTopology(changed);
+        e.refresh();
+        while (!again.step()) {
+            e.refresh();
+        }
+        assertEquals(1, again.restarts());
+        assertEquals(fullChanged.report(a2, b, List.of()), again.finish());
+    }
+
+    @Test
+    void theServiceKeepsRefreshingWhileAPastReportIsRead() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger published = new java.util.concurrent.atomic.AtomicInteger();
+        CarrierTrafficService.Options options = new CarrierTrafficService.Options(java.time.Duration.ofMillis(20),
+                java.time.Duration.ofMinutes(10),
+                settings.withWindow(java.time.Duration.ofHours(2)).withFullScanMaxRows(0),
+                QualityRules.defaults(), trunkops.db.ReplicaRoute.Mode.OFF, root.resolve("service"));
+        try (CarrierTrafficService service = new CarrierTrafficService(LabDb.settings(lab.lab),
+                lab.lab.password()::toCharArray, options, c -> QualityAlarm.ProbeVerdict.UNKNOWN,
+                s -> published.incrementAndGet(), java.time.Clock.systemDefaultZone())) {
+            service.start();
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+            while (service.last().windowStart() == null || !service.last().availability().available()) {
+                assertTrue(System.nanoTime() < deadline, "the first load");
+                Thread.sleep(50);
+            }
+            LocalDateTime b = service.last().windowStart().plusMinutes(30);
+            LocalDateTime a = b.minusHours(21).truncatedTo(ChronoUnit.HOURS);
+            int before = published.get();
+            CarrierReport r = service.report(a, b, List.of()).get(120, java.util.concurrent.TimeUnit.SECONDS);
+            int during = published.get() - before;
+            CarrierTrafficEngine full = engine(null, topology);
+            open(full);
+            assertEquals(full.report(a, b, List.of()), r);
+            assertTrue(during >= 5, "the charts were refreshed while 19 hours were read: " + during);
+        }
+    }
 }
