@@ -168,15 +168,8 @@ public final class AmiCallLink implements AutoCloseable {
             if (!"Success".equalsIgnoreCase(r.get("Response")) || !"start".equalsIgnoreCase(r.get("EventList"))) {
                 return new ListAnswer(r, List.of());
             }
-            done.get(timeoutMs, TimeUnit.MILLISECONDS);
+            awaited(done, name, "list not complete");
             return new ListAnswer(r, List.copyOf(events));
-        } catch (TimeoutException e) {
-            throw new IOException(target.serverId() + ": " + name + ": list not complete within " + timeoutMs + " ms", e);
-        } catch (ExecutionException e) {
-            throw new IOException(target.serverId() + ": " + name + ": " + e.getCause().getMessage(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(target.serverId() + ": " + name + ": interrupted", e);
         } finally {
             lists.remove(id);
         }
@@ -206,16 +199,23 @@ public final class AmiCallLink implements AutoCloseable {
                 socket.write(wire.toString());
                 socket.flush();
             }
-            return answer.get(timeoutMs, TimeUnit.MILLISECONDS);
+            return awaited(answer, name, "no answer");
+        } finally {
+            pending.remove(id);
+        }
+    }
+
+    /** Waits at most the link's timeout for {@code f}; any failure as an IOException naming the dialer and action. */
+    private <T> T awaited(CompletableFuture<T> f, String name, String late) throws IOException {
+        try {
+            return f.get(timeoutMs, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new IOException(target.serverId() + ": " + name + ": no answer within " + timeoutMs + " ms", e);
+            throw new IOException(target.serverId() + ": " + name + ": " + late + " within " + timeoutMs + " ms", e);
         } catch (ExecutionException e) {
             throw new IOException(target.serverId() + ": " + name + ": " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException(target.serverId() + ": " + name + ": interrupted", e);
-        } finally {
-            pending.remove(id);
         }
     }
 

@@ -2,8 +2,6 @@ package trunkops.ami;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -94,9 +92,7 @@ public final class AmiGateway implements AutoCloseable {
     private final SipStackReads stacks;
     private volatile ManagerConnection connection;
     private volatile SessionGate gate;
-    private String privilegeWarning;
-    /** ListCommands timed out on this connection (a busy dialer): asked again with the next latency poll. */
-    private boolean privilegesUnchecked;
+    private final PrivilegeWatch privileges;
     private volatile AmiLinkStatus status;
     private volatile boolean stopped;
     private volatile boolean pollRefused;
@@ -110,6 +106,7 @@ public final class AmiGateway implements AutoCloseable {
         this.listener = listener;
         this.scheduler = scheduler;
         this.settings = settings;
+        this.privileges = new PrivilegeWatch(target, listener, settings.actionTimeoutMs());
         this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(settings.queueCapacity()), r -> {
                     Thread t = new Thread(r, "ami-" + target.serverId());
@@ -228,34 +225,8 @@ public final class AmiGateway implements AutoCloseable {
         stacks.endpoints(c, true); // PJSIPShowEndpoints, then PJSIPShowEndpoint per watched endpoint
         channels();
         stacks.registrations(c);
-        checkPrivileges(c);
+        privileges.check(c);
         pollLatency();
-    }
-
-    /** ListCommands: warns once when the login may do more than the console needs (see {@link PrivilegeCheck}). */
-    private void checkPrivileges(ManagerConnection c) {
-        if (connection != c) {
-            return;
-        }
-        privilegesUnchecked = false;
-        try {
-            Map<String, Set<String>> actions = AmiLists.commands(c, settings.actionTimeoutMs());
-            if (actions == null) {
-                LOG.info("AMI {}: ListCommands refused, privileges not checked", target);
-                return;
-            }
-            String w = PrivilegeCheck.warning(target.serverId(), target.username(), actions);
-            if (w != null && !w.equals(privilegeWarning)) {
-                LOG.warn("{}", w);
-                listener.gatewayProblem(target.serverId(), w);
-            }
-            privilegeWarning = w;
-        } catch (IOException | TimeoutException | IllegalStateException e) {
-            // a busy dialer (or a link about to drop): asked again with the next latency poll on this connection
-            privilegesUnchecked = e instanceof TimeoutException;
-            LOG.info("AMI {}: ListCommands failed, privileges not checked{}: {}", target,
-                    privilegesUnchecked ? " yet" : "", AmiLists.describe(e));
-        }
     }
 
     /**
@@ -319,9 +290,7 @@ public final class AmiGateway implements AutoCloseable {
         if (c == null || stopped) {
             return;
         }
-        if (privilegesUnchecked) {
-            checkPrivileges(c);
-        }
+        privileges.retry(c);
         if (pjsip.hasPjsip()) {
             stacks.poll(c, false);
         }

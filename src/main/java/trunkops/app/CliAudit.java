@@ -36,14 +36,10 @@ final class CliAudit implements AutoCloseable {
     }
 
     /**
-     * The policy from /etc/trunkops/roles.conf, the local journal, and the table on {@code db} (may be null).
-     * {@code target}: the {@code --jdbc} URL (the cluster key, see {@link AuditWiring#clusterKey}), else for a single
-     * Asterisk e.g. {@code "ami:host:port"}.
+     * The policy from {@code policyFile} (in production {@link RolePolicy#defaultFile()}), the local journal, and the
+     * table on {@code db} (may be null). {@code target}: the {@code --jdbc} URL (the cluster key, see
+     * {@link AuditWiring#clusterKey}), else for a single Asterisk e.g. {@code "ami:host:port"}.
      */
-    static CliAudit open(String target, Database db) throws JournalException {
-        return open(RolePolicy.defaultFile(), AppPaths.auditJournal(), target, db);
-    }
-
     static CliAudit open(Path policyFile, Path journalFile, String target, Database db) throws JournalException {
         RolePolicy policy = RolePolicy.load(policyFile);
         Identity who = Identity.currentUser(policy);

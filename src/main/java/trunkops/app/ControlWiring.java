@@ -34,10 +34,21 @@ final class ControlWiring {
      */
     static final class Audit implements ControlJournal {
 
+        private final java.nio.file.Path policyFile;
         private volatile CliAudit audit;
 
+        /** With the installed role policy ({@link trunkops.control.audit.RolePolicy#defaultFile()}). */
+        Audit() {
+            this(trunkops.control.audit.RolePolicy.defaultFile());
+        }
+
+        /** With the role policy in {@code policyFile} (tests: one that does not exist, whatever this machine has). */
+        Audit(java.nio.file.Path policyFile) {
+            this.policyFile = policyFile;
+        }
+
         CliAudit bind(String target) throws JournalException {
-            audit = CliAudit.open(target, null);
+            audit = CliAudit.open(policyFile, AppPaths.auditJournal(), target, null);
             return audit;
         }
 

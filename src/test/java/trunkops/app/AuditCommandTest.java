@@ -34,11 +34,17 @@ class AuditCommandTest {
     Path dir;
 
     static Run run(Map<String, String> env, String... args) {
+        return run(ControlWiring::journal, env, args);
+    }
+
+    /** With the control journal {@code journal} (e.g. one reading a role policy of the test's own). */
+    static Run run(java.util.function.Supplier<trunkops.control.ControlJournal> journal, Map<String, String> env,
+                   String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         CliContext ctx = new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), env::get,
-                () -> new Keyring("no-such-secret-tool", Map.of()), CompletableFuture.completedFuture(null));
+                () -> new Keyring("no-such-secret-tool", Map.of()), CompletableFuture.completedFuture(null), journal);
         int code = Cli.execute(args, ctx);
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

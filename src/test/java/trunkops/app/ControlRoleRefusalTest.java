@@ -2,14 +2,11 @@ package trunkops.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-
-import trunkops.control.audit.RolePolicy;
 
 /**
  * The control commands with the composition's journal (the audit): with no role policy installed the person running
@@ -17,15 +14,18 @@ import trunkops.control.audit.RolePolicy;
  */
 class ControlRoleRefusalTest {
 
+    /** A role policy file that does not exist, whatever this machine has installed: everyone is a viewer. */
+    private final Path noPolicy = Path.of("target", "no-role-policy", "roles.conf");
+
     @Test
     void aViewerIsRefusedWithTheReasonAndNothingIsSent() {
-        assumeTrue(Files.notExists(RolePolicy.defaultFile()), "this machine has a role policy installed");
-        var r = AuditCommandTest.run(Map.of("S", "secret"), "offline", "blueline", "--ami", "127.0.0.1:1",
+        var r = AuditCommandTest.run(() -> new ControlWiring.Audit(noPolicy), Map.of("S", "secret"), "offline",
+                "blueline", "--ami", "127.0.0.1:1",
                 "--user", "noc", "--secret-env", "S", "--reason", "carrier 503s");
         assertEquals(1, r.code(), r.out() + r.err());
         assertEquals("", r.out());
         assertTrue(r.err().contains("is a viewer and may not take a trunk offline: that needs the operator role,"
-                + " which an administrator grants in " + RolePolicy.defaultFile()), r.err());
+                + " which an administrator grants in " + noPolicy), r.err());
         assertTrue(r.err().trim().endsWith("(nothing sent)"), r.err());
         assertEquals(1, r.err().lines().count(), r.err());
     }
@@ -36,7 +36,6 @@ class ControlRoleRefusalTest {
      */
     @Test
     void leversAndWindowsAreRefusedToAViewerBeforeAnythingIsOpened() {
-        assumeTrue(Files.notExists(RolePolicy.defaultFile()), "this machine has a role policy installed");
         String[][] commands = {
             {"reroute", "campaign", "SALES1", "--prefix", "8", "--reason", "BlueLine down"},
             {"carrier", "inactive", "BLUELINE", "--reason", "BlueLine down", "--confirm", "BLUELINE"},
@@ -49,7 +48,7 @@ class ControlRoleRefusalTest {
             String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(commands[i]),
                     java.util.stream.Stream.of("--jdbc", "jdbc:mariadb://127.0.0.1:1/asterisk", "--db-user", "noc",
                             "--db-password-env", "S")).toArray(String[]::new);
-            var r = AuditCommandTest.run(Map.of("S", "secret"), args);
+            var r = AuditCommandTest.run(() -> new ControlWiring.Audit(noPolicy), Map.of("S", "secret"), args);
             assertEquals(1, r.code(), String.join(" ", commands[i]) + ": " + r.out() + r.err());
             assertTrue(r.err().contains(needs[i]), r.err());
             assertTrue(r.err().trim().endsWith("(nothing changed)"), r.err());

@@ -298,20 +298,21 @@ class SummaryStoreLabTest {
     @Test
     void theServiceKeepsRefreshingWhileAPastReportIsRead() throws Exception {
         java.util.concurrent.atomic.AtomicInteger published = new java.util.concurrent.atomic.AtomicInteger();
+        CompletableFuture<TrafficSnapshot> loaded = new CompletableFuture<>();
         CarrierTrafficService.Options options = new CarrierTrafficService.Options(java.time.Duration.ofMillis(20),
                 java.time.Duration.ofMinutes(10),
                 settings.withWindow(java.time.Duration.ofHours(2)).withFullScanMaxRows(0),
                 QualityRules.defaults(), trunkops.db.ReplicaRoute.Mode.OFF, root.resolve("service"));
         try (CarrierTrafficService service = new CarrierTrafficService(LabDb.settings(lab.lab),
                 lab.lab.password()::toCharArray, options, c -> QualityAlarm.ProbeVerdict.UNKNOWN,
-                s -> published.incrementAndGet(), java.time.Clock.systemDefaultZone())) {
+                s -> {
+                    published.incrementAndGet();
+                    if (s.windowStart() != null && s.availability().available()) {
+                        loaded.complete(s);
+                    }
+                }, java.time.Clock.systemDefaultZone())) {
             service.start();
-            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
-            while (service.last().windowStart() == null || !service.last().availability().available()) {
-                assertTrue(System.nanoTime() < deadline, "the first load");
-                Thread.sleep(50);
-            }
-            LocalDateTime b = service.last().windowStart().plusMinutes(30);
+            LocalDateTime b = loaded.get(120, java.util.concurrent.TimeUnit.SECONDS).windowStart().plusMinutes(30);
             LocalDateTime a = b.minusHours(21).truncatedTo(ChronoUnit.HOURS);
             int before = published.get();
             CarrierReport r = service.report(a, b, List.of()).get(120, java.util.concurrent.TimeUnit.SECONDS);
